@@ -1,0 +1,1 @@
+return await GiaDesk.Cli.CommandLine.RunAsync(args);
