@@ -1,0 +1,45 @@
+namespace GiaDesk.Cli;
+
+internal static class HelpText
+{
+    public const string Russian = """
+        GiaDesk — подготовка и проведение ГИА: дорожные карты, реестр участников, аналитика результатов.
+
+        Использование: giadesk [КОМАНДА] [ПАРАМЕТРЫ]
+
+        Команды:
+          serve [--urls URL] [--demo]   веб-приложение (команда по умолчанию); адрес берётся из --urls или ASPNETCORE_URLS;
+                                        --demo заполняет пустую базу демо-данными
+          db migrate                    создать базу данных или применить недостающие миграции
+          demo                          заполнить пустую базу демо-данными (МОГО «Инта») и выйти
+          users add [--user ИМЯ] [--role РОЛЬ] [--school КОД_ОО] [--name ФИО] [--password ПАРОЛЬ]
+                                        создать пользователя; без параметров спросит; пароль можно подать на стандартный ввод.
+                                        Роли: Admin (Администратор), Specialist (Специалист УО),
+                                        SchoolOperator (Оператор ОО, нужен --school), Observer (Наблюдатель)
+          help [en]                     эта справка (en — на английском)
+
+        База данных: Database__Provider = Sqlite (по умолчанию, файл data/giadesk.db) или Postgres;
+                     ConnectionStrings__GiaDesk = строка подключения.
+        Коды завершения: 0 — успешно, 1 — ошибка, 2 — неверные параметры.
+        """;
+
+    public const string English = """
+        GiaDesk — planning and running the State Final Attestation: roadmaps, participant registry, results analytics.
+
+        Usage: giadesk [COMMAND] [OPTIONS]
+
+        Commands:
+          serve [--urls URL] [--demo]   the web application (default command); address from --urls or ASPNETCORE_URLS;
+                                        --demo fills an empty database with demo data
+          db migrate                    create the database or apply pending migrations
+          demo                          fill an empty database with demo data (МОГО «Инта») and exit
+          users add [--user NAME] [--role ROLE] [--school SCHOOL_CODE] [--name FULL_NAME] [--password PASSWORD]
+                                        create a user; prompts for what is missing; the password may come on standard input.
+                                        Roles: Admin, Specialist, SchoolOperator (needs --school), Observer
+          help [en]                     this help (en — in English)
+
+        Database: Database__Provider = Sqlite (default, file data/giadesk.db) or Postgres;
+                  ConnectionStrings__GiaDesk = connection string.
+        Exit codes: 0 ok, 1 failed, 2 bad usage.
+        """;
+}

@@ -1,0 +1,28 @@
+using GiaDesk.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace GiaDesk.Data;
+
+/// <summary>The one database context. Provider-specific subclasses exist only to keep two migration sets.</summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<School> Schools => Set<School>();
+    public DbSet<Subject> Subjects => Set<Subject>();
+    public DbSet<StudyYear> StudyYears => Set<StudyYear>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        // Fixed ids and stamps: roles are reference data created by the migrations, not at start-up.
+        builder.Entity<IdentityRole>().HasData(Web.Roles.All.Select(r =>
+            new IdentityRole { Id = r, Name = r, NormalizedName = r.ToUpperInvariant(), ConcurrencyStamp = r }));
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace GiaDesk.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Database:Provider and ConnectionStrings:GiaDesk (also GIADESK_ env variables via configuration).</summary>
+public sealed record DatabaseOptions(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string DefaultSqliteFile = "data/giadesk.db";
+
+    public static DatabaseOptions From(IConfiguration configuration)
+    {
+        var providerText = configuration["Database:Provider"] ?? "Sqlite";
+        var provider = providerText.Trim().ToUpperInvariant() switch
+        {
+            "SQLITE" => DatabaseProvider.Sqlite,
+            "POSTGRES" or "POSTGRESQL" or "NPGSQL" => DatabaseProvider.Postgres,
+            _ => throw new ConfigurationProblem($"Неизвестный провайдер базы данных «{providerText}»: ожидается Sqlite или Postgres."),
+        };
+        var connection = configuration.GetConnectionString("GiaDesk");
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            connection = provider == DatabaseProvider.Sqlite
+                ? $"Data Source={DefaultSqliteFile}"
+                : throw new ConfigurationProblem("Для PostgreSQL задайте строку подключения ConnectionStrings:GiaDesk.");
+        }
+        return new DatabaseOptions(provider, connection);
+    }
+}
+
+/// <summary>A setting that prevents GiaDesk from starting; the message is for the person who configures it.</summary>
+public sealed class ConfigurationProblem(string message) : Exception(message);
+
+/// <summary>The only place that names a database provider.</summary>
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddGiaDeskDatabase(this IServiceCollection services, DatabaseOptions options)
+    {
+        services.AddSingleton(options);
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => Configure(o, options));
+        }
+        else
+        {
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => Configure(o, options));
+        }
+        return services;
+    }
+
+    public static AppDbContext CreateContext(DatabaseOptions options)
+    {
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            var builder = new DbContextOptionsBuilder<SqliteAppDbContext>();
+            Configure(builder, options);
+            return new SqliteAppDbContext(builder.Options);
+        }
+        var pgBuilder = new DbContextOptionsBuilder<PostgresAppDbContext>();
+        Configure(pgBuilder, options);
+        return new PostgresAppDbContext(pgBuilder.Options);
+    }
+
+    private static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options)
+    {
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            EnsureSqliteFolder(options.ConnectionString);
+            builder.UseSqlite(options.ConnectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory"));
+        }
+        else
+        {
+            builder.UseNpgsql(options.ConnectionString);
+        }
+    }
+
+    /// <summary>Creates the database if needed and applies every pending migration of the configured provider.</summary>
+    public static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(source));
+        if (!string.IsNullOrEmpty(folder) && source != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}
+
+/// <summary>Used by `dotnet ef migrations add … --context SqliteAppDbContext`.</summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
+{
+    public SqliteAppDbContext CreateDbContext(string[] args) =>
+        (SqliteAppDbContext)DatabaseSetup.CreateContext(new DatabaseOptions(DatabaseProvider.Sqlite, "Data Source=design.db"));
+}
+
+/// <summary>Used by `dotnet ef migrations add … --context PostgresAppDbContext`; no server is contacted.</summary>
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
+{
+    public PostgresAppDbContext CreateDbContext(string[] args) =>
+        (PostgresAppDbContext)DatabaseSetup.CreateContext(new DatabaseOptions(DatabaseProvider.Postgres, "Host=127.0.0.1;Database=giadesk_design"));
+}

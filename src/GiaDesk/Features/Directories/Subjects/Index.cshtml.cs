@@ -1,0 +1,23 @@
+using GiaDesk.Data;
+using GiaDesk.Domain;
+using GiaDesk.Files;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace GiaDesk.Features.Directories.Subjects;
+
+public sealed class IndexModel(AppDbContext db) : PageModel
+{
+    public List<Subject> Subjects { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Subjects = await db.Subjects.AsNoTracking().OrderBy(s => s.SortOrder).ToListAsync(ct);
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        await OnGetAsync(ct);
+        var rows = Subjects.Select(s => (IDictionary<string, object?>)new Dictionary<string, object?> { ["Предмет"] = s.Name, ["Код"] = s.FederalCode });
+        return File(XlsxWriter.Write(rows, "Предметы"), XlsxWriter.ContentType, "Предметы.xlsx");
+    }
+}

@@ -1,0 +1,64 @@
+using System.Security.Claims;
+
+namespace GiaDesk.Web;
+
+/// <summary>The four roles of GiaDesk; stored names are English, shown names Russian.</summary>
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Specialist = "Specialist";
+    public const string SchoolOperator = "SchoolOperator";
+    public const string Observer = "Observer";
+
+    public static IReadOnlyList<string> All { get; } = [Admin, Specialist, SchoolOperator, Observer];
+
+    public static string Russian(string role) => role switch
+    {
+        Admin => "Администратор",
+        Specialist => "Специалист УО",
+        SchoolOperator => "Оператор ОО",
+        Observer => "Наблюдатель",
+        _ => role,
+    };
+}
+
+public static class Policies
+{
+    /// <summary>Admin pages: users, roles.</summary>
+    public const string Administer = "Administer";
+
+    /// <summary>Changes to municipal directories and data: administrator or specialist of the department.</summary>
+    public const string EditMunicipality = "EditMunicipality";
+
+    public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
+    {
+        options.AddPolicy(Administer, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(EditMunicipality, p => p.RequireRole(Roles.Admin, Roles.Specialist));
+        options.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    }
+}
+
+/// <summary>What part of the municipality a signed-in user may see.</summary>
+public static class SchoolScope
+{
+    public const string SchoolClaim = "giadesk:school";
+
+    /// <summary>The only school an operator may see; null for municipality-wide roles.</summary>
+    public static int? RestrictedSchoolId(this ClaimsPrincipal user)
+    {
+        if (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Specialist) || user.IsInRole(Roles.Observer))
+        {
+            return null;
+        }
+        var claim = user.FindFirstValue(SchoolClaim);
+        // An operator without a school sees no school at all.
+        return int.TryParse(claim, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : -1;
+    }
+
+    public static bool CanSeeSchool(this ClaimsPrincipal user, int schoolId) =>
+        user.RestrictedSchoolId() is not { } only || only == schoolId;
+
+    public static bool CanEditSchool(this ClaimsPrincipal user, int schoolId) =>
+        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Specialist) ||
+        (user.IsInRole(Roles.SchoolOperator) && user.RestrictedSchoolId() == schoolId);
+}

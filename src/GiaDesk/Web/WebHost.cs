@@ -1,0 +1,123 @@
+using System.Globalization;
+using GiaDesk.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+
+namespace GiaDesk.Web;
+
+/// <summary>Builds the web application: one composition root for the pages and the API.</summary>
+public static class WebHost
+{
+    public static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(WebHost).Assembly.GetName().Name,
+        });
+        configure?.Invoke(builder);
+        var services = builder.Services;
+        services.AddGiaDeskDatabase(DatabaseOptions.From(builder.Configuration));
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddIdentity<AppUser, IdentityRole>(IdentityRules.Apply)
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<UserClaimsFactory>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "giadesk";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorization(Policies.Add);
+        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        // Cyrillic stays readable in the HTML instead of &#x...; entities.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddDataProtection()
+            .SetApplicationName("GiaDesk")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(builder.Configuration["DataProtection:KeysFolder"] ?? "data/keys")));
+        services.AddHttpContextAccessor();
+
+        var app = builder.Build();
+        CultureInfo.DefaultThreadCurrentCulture = Russian;
+        CultureInfo.DefaultThreadCurrentUICulture = Russian;
+        app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Russian),
+            SupportedCultures = [Russian],
+            SupportedUICultures = [Russian],
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealth();
+        app.MapRazorPages();
+        app.MapGiaDeskApi();
+        return app;
+    }
+
+    /// <summary>Services the command-line verbs need: the database and user accounts, without HTTP.</summary>
+    public static ServiceProvider BuildCliServices(DatabaseOptions options)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddGiaDeskDatabase(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddIdentityCore<AppUser>(IdentityRules.Apply)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>();
+        return services.BuildServiceProvider();
+    }
+
+    private static Task ApiStatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static void MapHealth(this WebApplication app) =>
+        app.MapGet("/health", async (AppDbContext db, CancellationToken ct) =>
+                await db.Database.CanConnectAsync(ct)
+                    ? Results.Text("ok", "text/plain")
+                    : Results.Text("база данных недоступна", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable))
+            .AllowAnonymous();
+
+    private static void MapGiaDeskApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api");
+        Features.Directories.Schools.SchoolsApi.Map(api);
+    }
+}
+
+public static class IdentityRules
+{
+    public static void Apply(IdentityOptions o)
+    {
+        o.Password.RequiredLength = 8;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequireUppercase = false;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
+        o.User.RequireUniqueEmail = false;
+    }
+}
