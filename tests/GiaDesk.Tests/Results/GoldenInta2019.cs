@@ -105,7 +105,7 @@ public sealed class GoldenInta2019
     {
         for (var attempt = 0; ; attempt++)
         {
-            if (attempt > 3000)
+            if (attempt > 400)
             {
                 throw new InvalidOperationException("no golden data set found: " + string.Join(", ", _failures.Select(x => $"{x.Key} {x.Value}")));
             }
@@ -353,6 +353,23 @@ public sealed class GoldenInta2019
                 sums[s][j] -= delta;
             }
         }
+        if (current > 0)
+        {
+            for (var s = 0; s < schools.Length; s++)
+            {
+                if (Outside(sums[s].Sum(), counts[s].Sum(), schools[s].T4School) > 0)
+                {
+                    Fail("school " + schools[s].Id + $" {sums[s].Sum()}/{counts[s].Sum()} lo {lo[s].Sum()} hi {hi[s].Sum()}");
+                }
+            }
+            for (var j = 0; j < J; j++)
+            {
+                if (Outside(sums.Sum(x => x[j]), townN[j], Printed.TownT4[j]) > 0)
+                {
+                    Fail("town " + j + $" {sums.Sum(x => x[j])}/{townN[j]} lo {lo.Sum(x => x[j])} hi {hi.Sum(x => x[j])}");
+                }
+            }
+        }
         return current == 0 ? sums : null;
     }
 
@@ -423,6 +440,8 @@ public sealed class GoldenInta2019
 
     private static bool CellsFeasible(Printed.School school, List<Pupil> sitting, int[] n)
     {
+        var lowest = 0;
+        var highest = 0;
         for (var j = 0; j < n.Length; j++)
         {
             if (n[j] == 0)
@@ -435,8 +454,11 @@ public sealed class GoldenInta2019
             {
                 return false;
             }
+            lowest += Math.Max(window.Value.Lo, min);
+            highest += Math.Min(window.Value.Hi, max);
         }
-        return true;
+        var pooled = Window(school.T4School, n.Sum());
+        return pooled is not null && lowest <= pooled.Value.Hi && highest >= pooled.Value.Lo;
     }
 
     private static (int Min, int Max) CellBounds(List<Pupil> sitting, int j)
