@@ -1,0 +1,164 @@
+using System.Globalization;
+using GiaDesk.Features.Results.Analytics;
+using GiaDesk.Features.Results.Import;
+
+namespace GiaDesk.Cli;
+
+/// <summary>`giadesk results analyze --level 9 --participants FILE --results FILE [--annual FILE] [--format json|text]`.</summary>
+public static class ResultsCommands
+{
+    public const string Usage = "Использование: giadesk results analyze --level 9|11 --participants ФАЙЛ --results ФАЙЛ [--annual ФАЙЛ] [--year ГОД] [--format json|text]";
+
+
+    public static int Analyze(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (name is not ("--level" or "--participants" or "--results" or "--annual" or "--format" or "--year") || i + 1 >= args.Count)
+            {
+                error.WriteLine($"Неизвестный или неполный параметр «{name}».");
+                error.WriteLine(Usage);
+                return 2;
+            }
+            values[name] = args[++i];
+        }
+        if (!values.TryGetValue("--level", out var levelText) || levelText is not ("9" or "11")
+            || !values.ContainsKey("--participants") || !values.ContainsKey("--results"))
+        {
+            error.WriteLine("Нужны параметры --level (9 или 11), --participants и --results.");
+            error.WriteLine(Usage);
+            return 2;
+        }
+        var format = values.GetValueOrDefault("--format", "text");
+        if (format is not ("json" or "text"))
+        {
+            error.WriteLine($"Формат «{format}» не поддерживается: укажите json или text.");
+            return 2;
+        }
+        int? year = null;
+        if (values.TryGetValue("--year", out var yearText))
+        {
+            if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                error.WriteLine($"Год «{yearText}» — ожидается число, например 2019.");
+                return 2;
+            }
+            year = parsed;
+        }
+        var files = new List<InputFile?>();
+        foreach (var key in new[] { "--participants", "--results", "--annual" })
+        {
+            if (!values.TryGetValue(key, out var path))
+            {
+                files.Add(null);
+                continue;
+            }
+            if (!File.Exists(path))
+            {
+                error.WriteLine($"{Path.GetFileName(path)}: файл не найден ({path}).");
+                return 1;
+            }
+            files.Add(new InputFile(Path.GetFileName(path), File.ReadAllBytes(path)));
+        }
+        var level = int.Parse(levelText, CultureInfo.InvariantCulture);
+        var (data, messages) = ResultsFileLoader.Load(level, files[0]!, files[1]!, files[2], year);
+        foreach (var message in messages.Where(m => !m.IsError))
+        {
+            error.WriteLine("Предупреждение: " + message);
+        }
+        if (data is null)
+        {
+            foreach (var message in messages.Where(m => m.IsError))
+            {
+                error.WriteLine(message);
+            }
+            error.WriteLine("Файлы не загружены: исправьте ошибки и повторите.");
+            return 1;
+        }
+        var analysis = ResultsAnalysis.Compute(data);
+        if (format == "json")
+        {
+            output.WriteLine(AnalysisJson.Write(analysis));
+        }
+        else
+        {
+            AnalysisText.Write(analysis, output);
+        }
+        return 0;
+    }
+}
+
+/// <summary>Readable Russian tables with the printed precisions of analytics.md §0.2.</summary>
+public static class AnalysisText
+{
+    private static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
+
+    public static void Write(ResultsAnalysis a, TextWriter o)
+    {
+        string Name(int s) => s < 0 ? "ИТОГО" : a.AllSchools[s].Name;
+        string P(Ratio r, int d) => r.RoundPercent(d).ToString("F" + d, Russian);
+
+        o.WriteLine($"Анализ результатов ГИА-{a.Level}{(a.Year is { } y ? $" {y} года" : "")}");
+        o.WriteLine();
+        o.WriteLine("Доля лиц, не допущенных к ГИА");
+        o.WriteLine("ОО | Обучающихся | Не допущено (повторно) | Доля, %");
+        foreach (var r in a.Admission.Rows.Append(a.Admission.Total))
+        {
+            o.WriteLine($"{Name(r.School)} | {r.Graduates} | {r.NotAdmitted} ({r.NotAdmittedRepeat}) | {P(r.Share, r.School < 0 ? 2 : 1)}");
+        }
+        WriteFailures(o, "Неудовлетворительные результаты в первом потоке основного периода", a.FirstStreamFailures, Name, P);
+        WriteFailures(o, "Неудовлетворительные результаты по итогам основного периода", a.MainPeriodFailures, Name, P);
+        o.WriteLine();
+        o.WriteLine("Средний балл по предметам");
+        foreach (var subject in a.AverageMarks.Subjects)
+        {
+            var cells = a.AverageMarks.Cells.Where(c => c.Subject == subject.Subject)
+                .Select(c => $"{a.AllSchools[c.School].Code} {c.Average.Round(1).ToString("F1", Russian)} ({c.Participants})");
+            o.WriteLine($"{a.AllSubjects[subject.Subject]}: {subject.Average.Round(1).ToString("F1", Russian)} ({subject.Participants}); {string.Join("; ", cells)}");
+        }
+        foreach (var school in a.AverageMarks.Schools.Append(a.AverageMarks.Town))
+        {
+            o.WriteLine($"{Name(school.School)}: предметов {school.Subjects}, средний балл {school.Pooled.Round(1).ToString("F1", Russian)} (среднее по предметам {Ratio.HalfUp(school.SubjectMean, 1).ToString("F1", Russian)})");
+        }
+        o.WriteLine("Лидеры: " + string.Join(", ", a.Leaders.Select(Name)));
+        o.WriteLine("Аутсайдеры: " + string.Join(", ", a.Outsiders.Select(Name)));
+        o.WriteLine();
+        o.WriteLine("Предметы «под пристальным вниманием»");
+        foreach (var j in a.SubjectsUnderAttention)
+        {
+            var f = a.UnsatisfactoryBySubject.First(x => x.Subject == j);
+            o.WriteLine($"{a.AllSubjects[j]} | {P(f.Share, 1)} | " + string.Join("; ", f.Schools.Select(x => $"{Name(x.School)}/ {x.Count} {Participants(x.Count)}")));
+        }
+        o.WriteLine();
+        o.WriteLine("Годовые отметки и результаты ГИА");
+        foreach (var r in a.AnnualVsExam)
+        {
+            o.WriteLine($"{Name(r.School)} | {r.AnnualAverage.Round(2).ToString("F2", Russian)} | {r.ExamAverage.Round(1).ToString("F1", Russian)} | {r.MatchPercent}% | ниже {P(new Ratio(r.Lower, r.Pairs), 1)}%, равно {P(new Ratio(r.Equal, r.Pairs), 1)}%, выше {P(new Ratio(r.Higher, r.Pairs), 1)}%");
+        }
+        o.WriteLine();
+        o.WriteLine("Итоги обучения (аттестаты)");
+        foreach (var r in a.Certificates.Rows.Append(a.Certificates.Total))
+        {
+            o.WriteLine($"{Name(r.School)} | {r.Graduates} | не допущено {r.NotAdmitted} | не прошли {r.NotPassed} | получили {r.Certified}");
+        }
+        o.WriteLine();
+        o.WriteLine($"Зоны риска: 1) пересдали на «5»: {a.RiskZones.RetakeToFive.Count}; 2) апелляция +3 балла: {a.RiskZones.AppealPlus3.Count}; 3) «5» по всем предметам: {a.RiskZones.AllFives.Count}; 4) апелляция с «2» на «3» и выше: {a.RiskZones.AppealOverThreshold.Count}");
+    }
+
+    private static void WriteFailures(TextWriter o, string title, FailureTable table, Func<int, string> name, Func<Ratio, int, string> percent)
+    {
+        o.WriteLine();
+        o.WriteLine(title);
+        o.WriteLine("ОО | Всего | 1 предмет | 2 | 3 | 4 и более | Доля, %");
+        foreach (var r in table.Rows.Where(r => r.Failed > 0).Append(table.Total))
+        {
+            o.WriteLine($"{name(r.School)} | {r.Failed} | {string.Join(" | ", r.BySubjectCount)} | {percent(r.Share, 1)}");
+        }
+    }
+
+    /// <summary>Russian plural of «участник» (analytics.md A12).</summary>
+    public static string Participants(int n) =>
+        n % 10 == 1 && n % 100 != 11 ? "участник" : n % 10 is >= 2 and <= 4 && n % 100 is < 12 or > 14 ? "участника" : "участников";
+}
