@@ -12,6 +12,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<School> Schools => Set<School>();
     public DbSet<Subject> Subjects => Set<Subject>();
     public DbSet<StudyYear> StudyYears => Set<StudyYear>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<ExamResult> ExamResults => Set<ExamResult>();
+    public DbSet<AnnualMark> AnnualMarks => Set<AnnualMark>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

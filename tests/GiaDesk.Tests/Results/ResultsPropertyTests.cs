@@ -14,7 +14,7 @@ public sealed class ResultsPropertyTests
         string[] subjects = ["Русский язык", "Математика", "Физика", "Биология"];
         var participants = new ParticipantEntry[size];
         var sittings = new List<ExamSitting>();
-        var annual = new List<AnnualMark>();
+        var annual = new List<AnnualMarkEntry>();
         for (var p = 0; p < size; p++)
         {
             participants[p] = new ParticipantEntry(random.Next(schools.Count), 9, random.Next(6) == 0 ? ParticipantCategory.PastYears : ParticipantCategory.CurrentYear,
@@ -28,7 +28,7 @@ public sealed class ResultsPropertyTests
                     sittings.Add(new ExamSitting(p, (short)j, day + attempt * 20, stage, random.Next(10) != 0, (sbyte)(2 + random.Next(4)),
                         ExamSitting.NoScore, ExamSitting.NoScore, AppealOutcome.None, ExamSitting.NoScore, 0, false));
                 }
-                annual.Add(new AnnualMark(p, (short)j, (sbyte)(2 + random.Next(4))));
+                annual.Add(new AnnualMarkEntry(p, (short)j, (sbyte)(2 + random.Next(4))));
             }
         }
         return new ResultsDataSet(9, 2019, schools, subjects, participants, [.. Enumerable.Range(0, size).Select(i => $"P{i}")], [.. sittings.OrderBy(_ => random.Next())], [.. annual]);

@@ -3,6 +3,7 @@ using GiaDesk.Domain;
 using GiaDesk.Files;
 using GiaDesk.Web;
 using Microsoft.EntityFrameworkCore;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
 
 namespace GiaDesk.Features.Directories.Schools;
 
@@ -14,15 +15,15 @@ public static class SchoolsApi
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/schools", async (HttpContext http, AppDbContext db, CancellationToken ct) =>
-            Results.Ok(await SchoolQueries.Visible(db, http.User).Select(ToDto).ToListAsync(ct)));
+            HttpResults.Ok(await SchoolQueries.Visible(db, http.User).Select(ToDto).ToListAsync(ct)));
         api.MapGet("/schools/{id:int}", async (int id, HttpContext http, AppDbContext db, CancellationToken ct) =>
         {
             if (!http.User.CanSeeSchool(id))
             {
-                return Results.Forbid();
+                return HttpResults.Forbid();
             }
             var school = await db.Schools.AsNoTracking().Where(s => s.Id == id).Select(ToDto).FirstOrDefaultAsync(ct);
-            return school is null ? Results.NotFound() : Results.Ok(school);
+            return school is null ? HttpResults.NotFound() : HttpResults.Ok(school);
         });
     }
 

@@ -83,7 +83,7 @@ public static class ResultsFileLoader
             .ToArray();
         var annual = annualRows
             .Where(r => participantIndex.ContainsKey(r.ParticipantCode))
-            .Select(r => new AnnualMark(participantIndex[r.ParticipantCode], subjectIndex[r.Subject.Name], (sbyte)r.Mark))
+            .Select(r => new AnnualMarkEntry(participantIndex[r.ParticipantCode], subjectIndex[r.Subject.Name], (sbyte)r.Mark))
             .OrderBy(a => a.Participant)
             .ToArray();
         return new ResultsDataSet(level, year, schools, subjectNames, [.. participants], [.. codes], sittings, annual);

@@ -94,6 +94,83 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.AnnualMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mark")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("ParticipantId", "SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("AnnualMarks");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ExamResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Annulled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte>("Appeal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Appeared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ExamDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Mark")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MarkBeforeAppeal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PrimaryScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PrimaryScoreBeforeAppeal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TestScore")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("ParticipantId", "SubjectId", "ExamDate")
+                        .IsUnique();
+
+                    b.ToTable("ExamResults");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.Municipality", b =>
                 {
                     b.Property<int>("Id")
@@ -121,6 +198,92 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Municipalities");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.Participant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Admitted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClassLetter")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Form")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasDisability")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MiddleName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotAdmittedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NotAdmittedRepeat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StudyYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("SearchName");
+
+                    b.HasIndex("StudyYearId", "Code")
+                        .IsUnique();
+
+                    b.HasIndex("StudyYearId", "SchoolId", "Grade");
+
+                    b.ToTable("Participants");
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.School", b =>
@@ -517,6 +680,63 @@ namespace GiaDesk.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("School");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.AnnualMark", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+
+                    b.Navigation("Subject");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ExamResult", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+
+                    b.Navigation("Subject");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.Participant", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.StudyYear", "StudyYear")
+                        .WithMany()
+                        .HasForeignKey("StudyYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("School");
+
+                    b.Navigation("StudyYear");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1,0 +1,84 @@
+namespace GiaDesk.Domain;
+
+/// <summary>Участник ГИА of one academic year (template 2); Code is the natural key within the year.</summary>
+public sealed class Participant
+{
+    public int Id { get; set; }
+    public int StudyYearId { get; set; }
+    public StudyYear? StudyYear { get; set; }
+    public string Code { get; set; } = "";
+    public int SchoolId { get; set; }
+    public School? School { get; set; }
+
+    public string LastName { get; set; } = "";
+    public string FirstName { get; set; } = "";
+    public string? MiddleName { get; set; }
+
+    /// <summary>«М» or «Ж».</summary>
+    public string? Sex { get; set; }
+
+    public DateOnly? BirthDate { get; set; }
+
+    /// <summary>9 or 11.</summary>
+    public int Grade { get; set; }
+
+    public string? ClassLetter { get; set; }
+    public ParticipantCategory Category { get; set; } = ParticipantCategory.CurrentYear;
+    public ExamForm Form { get; set; }
+
+    /// <summary>ОВЗ, ребёнок-инвалид или инвалид.</summary>
+    public bool HasDisability { get; set; }
+
+    /// <summary>Допущен к ГИА (decision of the pedagogical council); null until decided.</summary>
+    public bool? Admitted { get; set; }
+
+    public string? NotAdmittedReason { get; set; }
+
+    /// <summary>Not admitted in the previous year too.</summary>
+    public bool NotAdmittedRepeat { get; set; }
+
+    /// <summary>Upper case, Ё→Е ФИО and code, so that search agrees on SQLite and PostgreSQL.</summary>
+    public string SearchName { get; set; } = "";
+
+    public DateTime UpdatedUtc { get; set; }
+
+    public string FullName => string.IsNullOrWhiteSpace(MiddleName) ? $"{LastName} {FirstName}" : $"{LastName} {FirstName} {MiddleName}";
+
+    public void UpdateSearchName() => SearchName = Files.TableColumns.Normalise($"{LastName} {FirstName} {MiddleName} {Code}");
+}
+
+/// <summary>Одна явка на экзамен (template 3); natural key (participant, subject, date).</summary>
+public sealed class ExamResult
+{
+    public long Id { get; set; }
+    public int ParticipantId { get; set; }
+    public Participant? Participant { get; set; }
+    public int SubjectId { get; set; }
+    public Subject? Subject { get; set; }
+    public DateOnly ExamDate { get; set; }
+    public ExamStage Stage { get; set; }
+    public bool Appeared { get; set; } = true;
+    public int? PrimaryScore { get; set; }
+
+    /// <summary>Отметка 2..5 (final, after appeal) for ОГЭ, ГВЭ and базовая математика.</summary>
+    public int? Mark { get; set; }
+
+    /// <summary>Тестовый балл 0..100 (final, after appeal) for ЕГЭ.</summary>
+    public int? TestScore { get; set; }
+
+    public AppealOutcome Appeal { get; set; }
+    public int? PrimaryScoreBeforeAppeal { get; set; }
+    public int? MarkBeforeAppeal { get; set; }
+    public bool Annulled { get; set; }
+}
+
+/// <summary>Годовая отметка (template 4); natural key (participant, subject).</summary>
+public sealed class AnnualMark
+{
+    public long Id { get; set; }
+    public int ParticipantId { get; set; }
+    public Participant? Participant { get; set; }
+    public int SubjectId { get; set; }
+    public Subject? Subject { get; set; }
+    public int Mark { get; set; }
+}
