@@ -172,5 +172,31 @@ public sealed class AccessTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("Страница не найдена", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Specialist_adds_a_subject_and_a_duplicate_code_is_refused()
+    {
+        var client = await app.SignInAsync(TestApp.Demo(Roles.Specialist));
+        var added = await TestApp.PostFormAsync(client, "/Directories/Subjects/Edit", new() { ["Name"] = "Родной язык (коми)", ["FederalCode"] = "" });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Contains("Родной язык (коми)", await client.GetStringAsync("/Directories/Subjects"));
+
+        var duplicate = await TestApp.PostFormAsync(client, "/Directories/Subjects/Edit", new() { ["Name"] = "Астрономия", ["FederalCode"] = "1" });
+        Assert.Equal(HttpStatusCode.OK, duplicate.StatusCode);
+        Assert.Contains("Код 1 уже занят другим предметом", await duplicate.Content.ReadAsStringAsync());
+        Assert.False(await app.Database.QueryAsync(db => db.Subjects.AnyAsync(s => s.Name == "Астрономия")));
+    }
+
+    [Fact]
+    public async Task Specialist_sets_the_current_academic_year()
+    {
+        var client = await app.SignInAsync(TestApp.Demo(Roles.Specialist));
+        var added = await TestApp.PostFormAsync(client, "/Directories/AcademicYears?handler=Add", new() { ["startYear"] = "2019" }, "/Directories/AcademicYears");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var id = await app.Database.QueryAsync(db => db.StudyYears.Where(y => y.StartYear == 2019).Select(y => y.Id).SingleAsync());
+        await TestApp.PostFormAsync(client, "/Directories/AcademicYears?handler=MakeCurrent", new() { ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "/Directories/AcademicYears");
+        var current = await app.Database.QueryAsync(db => db.StudyYears.Where(y => y.IsCurrent).Select(y => y.StartYear).ToListAsync());
+        Assert.Equal([2019], current);
+    }
+
     private sealed record SchoolJson(int Id, string Code, string FullName);
 }
