@@ -77,7 +77,8 @@ public static partial class OrderHeaderReader
         }
 
         var planTitle = planTitleIndex >= 0 ? Paragraph(lines, planTitleIndex) : null;
-        var year = YearFrom(title) ?? (date is { } d ? AcademicYear.Containing(d) : (AcademicYear?)null) ?? YearFrom(planTitle) ?? ExamYear(planTitle ?? title);
+        var year = YearFrom(title) ?? (date is { } d ? AcademicYear.Containing(d) : (AcademicYear?)null) ?? YearFrom(planTitle)
+            ?? lines.Select(YearFrom).FirstOrDefault(y => y is not null) ?? ExamYear(planTitle ?? title);
         return new Header(new OrderMetadata(issuer, actType, number, date, title, signatory, addressees, basis), planTitle, year);
     }
 

@@ -117,7 +117,9 @@ public static partial class ResponsibleNormaliser
 
         if (tokens.All(IsAbbreviation))
         {
-            var known = tokens.Select(t => units.FirstOrDefault(u => u.Abbreviations.Contains(t) || Acronyms(u).Contains(t))).ToList();
+            var known = tokens
+                .Select(t => units.FirstOrDefault(u => u.Abbreviations.Contains(t)) ?? units.FirstOrDefault(u => Acronyms(u).Contains(t)))
+                .ToList();
             if (known.FirstOrDefault(u => u is { Municipal: true }) is { } municipal)
             {
                 return municipal;

@@ -23,6 +23,7 @@ public static class RoadmapDocxWriter
             body.Append(Paragraph(reference));
             body.Append(Paragraph(string.Empty));
             body.Append(Paragraph(plan.Title.Length > 0 ? plan.Title : "План мероприятий", bold: true));
+            body.Append(Paragraph(string.Empty));
             body.Append(Paragraph($"({plan.AcademicYear} учебный год)"));
             body.Append(Paragraph(string.Empty));
             body.Append(Table(plan));
