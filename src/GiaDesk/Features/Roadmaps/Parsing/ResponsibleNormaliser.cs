@@ -174,7 +174,7 @@ public static partial class ResponsibleNormaliser
     // OCR turns «О» into a zero: «000» is «ООО» (roadmaps.md §C.0).
     private static string FoldAbbreviation(string token)
     {
-        var folded = FoldLatin(token);
+        var folded = token.Length >= 2 && token.All(c => "ABCEHKMOPTXY0".Contains(c)) ? FoldLatin("0" + token)[1..] : FoldLatin(token);
         return folded.Length >= 2 && folded.All(c => c == '0' || (char.IsUpper(c) && char.IsLetter(c))) && folded.Any(c => c == '0')
             ? folded.Replace('0', 'О')
             : folded;
