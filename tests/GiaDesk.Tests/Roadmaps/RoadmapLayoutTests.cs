@@ -125,6 +125,23 @@ public sealed class RoadmapLayoutTests
         Assert.All(plan.Items, i => Assert.True(i.NumberGenerated));
     }
 
+    [Fact]
+    public void A_result_cell_cut_across_rows_keeps_its_fragments_and_proposes_a_span()
+    {
+        var plan = Parse(Preamble
+            + "№ п/п\tМероприятие\tСроки\tОтветственные\tРезультат\n"
+            + "1. Раздел\t\t\t\t\n"
+            + "1.1.\tСеминар\tмарт 2025 г.\tОУ\tПовышение квалификации\n"
+            + "1.2.\tВебинар\tапрель 2025 г.\tОУ\tпедагогов\n"
+            + "1.3.\tКонсультации\tмай 2025 г.\tОУ\t\n"
+            + "1.4.\tОтчёт\tиюнь 2025 г.\tОУ\tОбеспечение контроля\n");
+
+        var items = plan.Items.ToList();
+        Assert.Equal(["Повышение квалификации", "педагогов", null, "Обеспечение контроля"], items.Select(i => i.Result));
+        Assert.Equal(Enumerable.Repeat("Повышение квалификации педагогов", 3).Append("Обеспечение контроля"), items.Select(i => i.ProposedResult));
+        Assert.Equal([true, true, true, false], items.Select(i => i.ResultInferred));
+    }
+
     private static ParsedRoadmap Parse(string text)
     {
         var result = RoadmapDocumentReader.Read("новый.txt", new MemoryStream(Encoding.UTF8.GetBytes(text)), null);

@@ -51,6 +51,11 @@ public sealed record ParsedItem(
     public string? TargetGroup { get; init; }
 
     public int SourceLine { get; init; }
+
+    /// <summary>The whole result statement of a cell merged across rows (§B.8), proposed for the user to confirm.</summary>
+    public string? ProposedResult { get; init; }
+
+    public bool ResultInferred { get; init; }
 }
 
 public sealed record ResponsibleParty(string Raw, string Key, string Name, string? Person)

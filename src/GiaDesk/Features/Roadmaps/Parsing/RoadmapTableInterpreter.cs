@@ -168,7 +168,7 @@ public static class RoadmapTableInterpreter
         }
 
         var result = sections
-            .Select(s => new ParsedSection(s.Number, s.Title, s.Items.Select(d => Build(d, s, roles, grid.FragmentSeparator, context, warnings)).ToList()))
+            .Select(s => new ParsedSection(s.Number, s.Title, ResultSpans.Propose(s.Items.Select(d => Build(d, s, roles, grid.FragmentSeparator, context, warnings)).ToList())))
             .ToList();
         return new Result(result, unassigned, warnings);
     }
