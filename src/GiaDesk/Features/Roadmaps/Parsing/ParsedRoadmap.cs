@@ -1,0 +1,71 @@
+using GiaDesk.Domain;
+using GiaDesk.Domain.Deadlines;
+
+namespace GiaDesk.Features.Roadmaps.Parsing;
+
+public sealed record OrderMetadata(
+    string? Issuer,
+    string? ActType,
+    string? Number,
+    DateOnly? Date,
+    string? Title,
+    string? Signatory,
+    IReadOnlyList<string> Addressees,
+    string? LegalBasis)
+{
+    public static OrderMetadata Empty { get; } = new(null, null, null, null, null, null, [], null);
+}
+
+public sealed record ParsedRoadmap(
+    string Title,
+    AcademicYear AcademicYear,
+    OrderMetadata Order,
+    IReadOnlyList<string> Columns,
+    IReadOnlyList<ParsedSection> Sections)
+{
+    /// <summary>Header of the cross-reference column, naming the regional order the plan mirrors (001 column 3).</summary>
+    public string? RegionalOrder { get; init; }
+
+    public IReadOnlyList<string> UnassignedFragments { get; init; } = [];
+
+    public IEnumerable<ParsedItem> Items => Sections.SelectMany(s => s.Items);
+}
+
+public sealed record ParsedSection(string? Number, string Title, IReadOnlyList<ParsedItem> Items);
+
+public sealed record ParsedItem(
+    string Number,
+    string Text,
+    IReadOnlyList<string> SubActions,
+    string? MunicipalAction,
+    string? SchoolAction,
+    string? RegionalRef,
+    IReadOnlyList<ResponsibleParty> Responsible,
+    string? Result,
+    Deadline Deadline)
+{
+    public string RawNumber { get; init; } = Number;
+
+    public bool NumberGenerated { get; init; }
+
+    public string? TargetGroup { get; init; }
+
+    public int SourceLine { get; init; }
+
+    /// <summary>The whole result statement of a cell merged across rows (§B.8), proposed for the user to confirm.</summary>
+    public string? ProposedResult { get; init; }
+
+    public bool ResultInferred { get; init; }
+}
+
+public sealed record ResponsibleParty(string Raw, string Key, string Name, string? Person)
+{
+    public string Display => Person is null ? Name : $"{Name} ({Person})";
+}
+
+public sealed record RoadmapReadResult(ParsedRoadmap? Plan, IReadOnlyList<string> Warnings, string? Error)
+{
+    public bool Succeeded => Plan is not null && Error is null;
+
+    public static RoadmapReadResult Failure(string error) => new(null, [], error);
+}

@@ -1,0 +1,137 @@
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using GiaDesk.Domain;
+
+namespace GiaDesk.Features.Roadmaps.Parsing;
+
+/// <summary>Reads a roadmap from a DOCX order: its tables become the same cell grid the text parser uses.</summary>
+public static class RoadmapDocxReader
+{
+    public static RoadmapReadResult Read(string fileName, byte[] bytes, AcademicYear? year)
+    {
+        Body? body;
+        try
+        {
+            using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+            body = document.MainDocumentPart?.Document?.Body;
+            if (body is null)
+            {
+                return RoadmapReadResult.Failure($"Документ «{fileName}» не содержит текста.");
+            }
+
+            return ReadBody(fileName, body, year);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException)
+        {
+            return RoadmapReadResult.Failure($"Документ «{fileName}» повреждён или не является документом Word (DOCX): {e.Message}");
+        }
+    }
+
+    private static RoadmapReadResult ReadBody(string fileName, Body body, AcademicYear? year)
+    {
+        var frontMatter = new List<string>();
+        foreach (var element in body.ChildElements)
+        {
+            if (element is Paragraph paragraph)
+            {
+                frontMatter.Add(ParagraphText(paragraph));
+                continue;
+            }
+
+            if (element is not Table table)
+            {
+                continue;
+            }
+
+            var rows = table.Elements<TableRow>().Select(RowCells).ToList();
+            var headerIndex = rows.FindIndex(r => ColumnRoles.LooksLikeHeader(r));
+            if (headerIndex < 0)
+            {
+                frontMatter.AddRange(rows.Select(r => string.Join("\t", r)));
+                continue;
+            }
+
+            var header = rows[headerIndex].ToList();
+            var next = headerIndex + 1;
+            while (next < rows.Count && ColumnRoles.IsHeaderContinuation(rows[next]))
+            {
+                for (var c = 0; c < rows[next].Count && c < header.Count; c++)
+                {
+                    header[c] = (header[c] + " " + rows[next][c]).Trim();
+                }
+
+                next++;
+            }
+
+            var gridRows = rows.Skip(next)
+                .Select((cells, index) => new GridRow(next + index + 1, Fit(cells, header.Count)))
+                .ToList();
+            var grid = new TableGrid(header, gridRows, "\n");
+            var withTitle = frontMatter.ToList();
+            if (!withTitle.Any(l => l.TrimStart().StartsWith("План", StringComparison.OrdinalIgnoreCase))
+                && withTitle.LastOrDefault(l => l.Trim().Length > 0) is { } last)
+            {
+                // The title of an appendix sits right above its table.
+                withTitle.Add(string.Empty);
+                withTitle.Add("План: " + last.Trim());
+            }
+
+            return RoadmapTextParser.Build(withTitle, grid, fileName, year, [], []);
+        }
+
+        var numbered = NumberedTextReader.Read(frontMatter, 0);
+        return numbered is null
+            ? RoadmapReadResult.Failure($"В документе «{fileName}» нет таблицы мероприятий (таблицы со столбцами «мероприятие», «сроки», «ответственные»).")
+            : RoadmapTextParser.Build([], numbered, fileName, year, [$"В документе «{fileName}» нет таблицы: мероприятия прочитаны из нумерованных пунктов текста."], []);
+    }
+
+    private static IReadOnlyList<string> Fit(IReadOnlyList<string> cells, int width) =>
+        cells.Count == width ? cells
+        : cells.Count > width ? [.. cells.Take(width - 1), string.Join("\n", cells.Skip(width - 1).Where(c => c.Length > 0))]
+        : [.. cells, .. Enumerable.Repeat(string.Empty, width - cells.Count)];
+
+    private static IReadOnlyList<string> RowCells(TableRow row)
+    {
+        var cells = new List<string>();
+        foreach (var cell in row.Elements<TableCell>())
+        {
+            var properties = cell.TableCellProperties;
+            var merge = properties?.VerticalMerge;
+            var continuesAbove = merge is not null && (merge.Val is null || merge.Val.Value == MergedCellValues.Continue);
+            cells.Add(continuesAbove ? string.Empty : string.Join("\n", cell.Elements<Paragraph>().Select(ParagraphText)).Trim('\n'));
+            var span = properties?.GridSpan?.Val?.Value ?? 1;
+            for (var i = 1; i < span; i++)
+            {
+                cells.Add(string.Empty);
+            }
+        }
+
+        return cells;
+    }
+
+    private static string ParagraphText(Paragraph paragraph)
+    {
+        var builder = new StringBuilder();
+        foreach (var run in paragraph.Descendants<Run>())
+        {
+            var text = string.Concat(run.ChildElements.Select(c => c switch
+            {
+                Text t => t.Text,
+                TabChar => " ",
+                Break => " ",
+                _ => string.Empty,
+            }));
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            var italic = run.RunProperties?.Italic is { } i && (i.Val is null || i.Val.Value);
+            builder.Append(italic ? $"<i>{text}</i>" : text);
+        }
+
+        return builder.ToString().Replace("</i><i>", string.Empty, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,283 @@
+using GiaDesk.Domain.Deadlines;
+
+namespace GiaDesk.Features.Roadmaps.Parsing;
+
+/// <summary>Turns a <see cref="TableGrid"/> into sections and items, whatever layout the grid came from.</summary>
+public static class RoadmapTableInterpreter
+{
+    public sealed record Result(IReadOnlyList<ParsedSection> Sections, IReadOnlyList<string> Unassigned, IReadOnlyList<string> Warnings);
+
+    private enum RowKind
+    {
+        Empty,
+        Heading,
+        Item,
+        Loose,
+    }
+
+    private sealed class Draft(int line)
+    {
+        public int Line { get; } = line;
+
+        public string RawNumber { get; set; } = string.Empty;
+
+        public bool Generated { get; set; }
+
+        public Dictionary<int, List<string>> Cells { get; } = [];
+
+        public void Append(IReadOnlyList<string> cells, int skipColumn)
+        {
+            for (var c = 0; c < cells.Count; c++)
+            {
+                if (c == skipColumn || cells[c].Trim().Length == 0)
+                {
+                    continue;
+                }
+
+                if (!Cells.TryGetValue(c, out var parts))
+                {
+                    Cells[c] = parts = [];
+                }
+
+                parts.Add(cells[c].Trim());
+            }
+        }
+    }
+
+    private sealed class SectionDraft(string? number, string title)
+    {
+        public string? Number { get; } = number;
+
+        public string Title { get; set; } = title;
+
+        public List<Draft> Items { get; } = [];
+    }
+
+    public static Result Interpret(TableGrid grid, DeadlineContext context)
+    {
+        var warnings = new List<string>();
+        var unassigned = new List<string>();
+        var roles = grid.Header.Select(ColumnRoles.Classify).ToList();
+        var numberColumn = roles.IndexOf(ColumnRole.Number);
+        var activityColumn = roles.IndexOf(ColumnRole.Activity);
+        if (activityColumn < 0)
+        {
+            activityColumn = Enumerable.Range(0, roles.Count).FirstOrDefault(c => c != numberColumn && roles[c] == ColumnRole.Extra, numberColumn == 0 ? 1 : 0);
+        }
+
+        var rows = grid.Rows.Where(r => r.Cells.Any(c => c.Trim().Length > 0)).ToList();
+        var kinds = rows.Select(r => Classify(r, numberColumn, activityColumn)).ToList();
+        var leadsNext = new bool[rows.Count];
+        for (var i = 1; i < rows.Count; i++)
+        {
+            // An item whose text sits on an unnumbered row just above its empty numbered row.
+            if (kinds[i] == RowKind.Item && numberColumn >= 0 && Cell(rows[i], activityColumn).Length == 0
+                && kinds[i - 1] == RowKind.Loose && Cell(rows[i - 1], activityColumn).Length > 0)
+            {
+                leadsNext[i - 1] = true;
+                warnings.Add($"строка {rows[i - 1].Line}: текст без номера отнесён к пункту со следующей строки {rows[i].Line}");
+            }
+        }
+
+        var sections = new List<SectionDraft>();
+        Draft? item = null;
+        var lastWasHeading = false;
+        var generated = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (leadsNext[i])
+            {
+                continue;
+            }
+
+            switch (kinds[i])
+            {
+                case RowKind.Heading:
+                    var text = string.Join(" ", row.Cells.Where(c => c.Trim().Length > 0)).Trim();
+                    var (number, title) = RoadmapText.SplitHeading(RoadmapText.Clean(text).Replace('\n', ' ')) ?? (null!, text);
+                    if (numberColumn >= 0 && RoadmapText.IsBareNumber(Cell(row, numberColumn)))
+                    {
+                        number = RoadmapText.NormaliseNumber(Cell(row, numberColumn));
+                        title = RoadmapText.Clean(Cell(row, activityColumn)).Replace('\n', ' ');
+                    }
+
+                    sections.Add(new SectionDraft(number, title));
+                    item = null;
+                    lastWasHeading = true;
+                    continue;
+                case RowKind.Item:
+                    item = new Draft(row.Line);
+                    if (numberColumn >= 0)
+                    {
+                        var split = RoadmapText.SplitItemNumber(Cell(row, numberColumn));
+                        var cells = row.Cells.ToList();
+                        if (split is { } parts)
+                        {
+                            item.RawNumber = parts.RawNumber;
+                            if (parts.Remainder.Length > 0 && Cell(row, activityColumn).Length == 0)
+                            {
+                                cells[activityColumn] = parts.Remainder;
+                            }
+                        }
+                        else
+                        {
+                            item.RawNumber = Cell(row, numberColumn);
+                        }
+
+                        if (i > 0 && leadsNext[i - 1])
+                        {
+                            item.Append(rows[i - 1].Cells, numberColumn);
+                        }
+
+                        item.Append(cells, numberColumn);
+                    }
+                    else
+                    {
+                        item.RawNumber = (++generated).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        item.Generated = true;
+                        item.Append(row.Cells, -1);
+                    }
+
+                    if (sections.Count == 0)
+                    {
+                        sections.Add(new SectionDraft(null, string.Empty));
+                    }
+
+                    sections[^1].Items.Add(item);
+                    lastWasHeading = false;
+                    continue;
+                default:
+                    if (lastWasHeading && sections.Count > 0)
+                    {
+                        sections[^1].Title = (sections[^1].Title + " " + RoadmapText.Clean(string.Join(" ", row.Cells.Where(c => c.Trim().Length > 0))).Replace('\n', ' ')).Trim();
+                        continue;
+                    }
+
+                    if (item is not null)
+                    {
+                        item.Append(row.Cells, numberColumn);
+                        continue;
+                    }
+
+                    var fragment = string.Join(" | ", row.Cells.Where(c => c.Trim().Length > 0));
+                    unassigned.Add(fragment);
+                    warnings.Add($"строка {row.Line}: фрагмент не отнесён ни к одному пункту: «{Shorten(fragment)}»");
+                    continue;
+            }
+        }
+
+        var result = sections
+            .Select(s => new ParsedSection(s.Number, s.Title, ResultSpans.Propose(s.Items.Select(d => Build(d, s, roles, grid.FragmentSeparator, context, warnings)).ToList())))
+            .ToList();
+        return new Result(result, unassigned, warnings);
+    }
+
+    private static RowKind Classify(GridRow row, int numberColumn, int activityColumn)
+    {
+        var nonEmpty = Enumerable.Range(0, row.Cells.Count).Where(c => row.Cells[c].Trim().Length > 0).ToList();
+        if (nonEmpty.Count == 0)
+        {
+            return RowKind.Empty;
+        }
+
+        var first = row.Cells[nonEmpty[0]].Trim();
+        if (numberColumn < 0)
+        {
+            if (nonEmpty.Count == 1 && RoadmapText.IsSectionHeading(first))
+            {
+                return RowKind.Heading;
+            }
+
+            return row.Cells[0].Trim().Length > 0 ? RowKind.Item : RowKind.Loose;
+        }
+
+        var number = Cell(row, numberColumn);
+        if (nonEmpty.Count == 1 && RoadmapText.IsSectionHeading(first))
+        {
+            return RowKind.Heading;
+        }
+
+        if (RoadmapText.IsBareNumber(number) && nonEmpty.All(c => c == numberColumn || c == activityColumn) && nonEmpty.Count == 2)
+        {
+            return RowKind.Heading;
+        }
+
+        if (RoadmapText.StartsWithItemNumber(number) || (RoadmapText.IsBareNumber(number) && nonEmpty.Count > 2))
+        {
+            return RowKind.Item;
+        }
+
+        return RowKind.Loose;
+    }
+
+    private static ParsedItem Build(Draft draft, SectionDraft section, List<ColumnRole> roles, string separator, DeadlineContext context, List<string> warnings)
+    {
+        string Joined(ColumnRole role)
+        {
+            var column = roles.IndexOf(role);
+            return column >= 0 && draft.Cells.TryGetValue(column, out var parts) ? string.Join(separator, parts) : string.Empty;
+        }
+
+        var number = RoadmapText.NormaliseNumber(draft.RawNumber);
+        var text = RoadmapText.Clean(Joined(ColumnRole.Activity));
+        if (text.Length == 0)
+        {
+            text = RoadmapText.Clean(string.Join(separator, draft.Cells.Where(kv => roles[kv.Key] == ColumnRole.Extra).SelectMany(kv => kv.Value)));
+        }
+
+        if (text.Length == 0)
+        {
+            warnings.Add($"строка {draft.Line}: пункт {number} без текста мероприятия");
+        }
+
+        var municipalRaw = Joined(ColumnRole.MunicipalAction);
+        var responsibleColumn = Joined(ColumnRole.Responsible);
+        IReadOnlyList<ResponsibleParty> responsible;
+        string? municipal = null;
+        if (responsibleColumn.Length > 0 || roles.Contains(ColumnRole.Responsible))
+        {
+            responsible = ResponsibleNormaliser.NormaliseCell(RoadmapText.Clean(responsibleColumn));
+            municipal = NullIfEmpty(RoadmapText.Clean(municipalRaw));
+        }
+        else
+        {
+            var (action, names) = ItalicResponsible.Extract(municipalRaw.Length > 0 ? municipalRaw : Joined(ColumnRole.Activity));
+            responsible = names.SelectMany(n => ResponsibleNormaliser.NormaliseCell(n)).DistinctBy(p => p.Display).ToList();
+            if (municipalRaw.Length > 0)
+            {
+                municipal = NullIfEmpty(RoadmapText.Clean(action));
+            }
+        }
+
+        var deadlineText = RoadmapText.Clean(Joined(ColumnRole.Deadline));
+        var deadline = DeadlineParser.Parse(deadlineText, context.WithHints(section.Title, text));
+        if (!deadline.IsParsed)
+        {
+            warnings.Add($"строка {draft.Line}: срок пункта {number} не распознан: «{deadline.Text}»");
+        }
+
+        return new ParsedItem(
+            number,
+            text,
+            RoadmapText.SubActions(text),
+            municipal,
+            NullIfEmpty(RoadmapText.Clean(Joined(ColumnRole.SchoolAction))),
+            NullIfEmpty(RoadmapText.Clean(Joined(ColumnRole.RegionalRef)).Replace('\n', ' ')),
+            responsible,
+            NullIfEmpty(RoadmapText.Clean(Joined(ColumnRole.Result))),
+            deadline)
+        {
+            RawNumber = draft.RawNumber,
+            NumberGenerated = draft.Generated,
+            TargetGroup = NullIfEmpty(RoadmapText.Clean(Joined(ColumnRole.TargetGroup))),
+            SourceLine = draft.Line,
+        };
+    }
+
+    private static string Cell(GridRow row, int column) => column >= 0 && column < row.Cells.Count ? row.Cells[column].Trim() : string.Empty;
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
+}
