@@ -16,6 +16,8 @@ internal static class HelpText
                                         создать пользователя; без параметров спросит; пароль можно подать на стандартный ввод.
                                         Роли: Admin (Администратор), Specialist (Специалист УО),
                                         SchoolOperator (Оператор ОО, нужен --school), Observer (Наблюдатель)
+          roadmap parse ФАЙЛ [--year 2021-2022] [--format json|text]
+                                        разобрать приказ с дорожной картой (DOCX или текст), без базы данных
           results analyze --level 9|11 --participants ФАЙЛ --results ФАЙЛ [--annual ФАЙЛ] [--format json|text]
                                         анализ результатов ГИА по файлам (шаблоны 2, 3, 4), без базы данных
           help [en]                     эта справка (en — на английском)
@@ -38,6 +40,8 @@ internal static class HelpText
           users add [--user NAME] [--role ROLE] [--school SCHOOL_CODE] [--name FULL_NAME] [--password PASSWORD]
                                         create a user; prompts for what is missing; the password may come on standard input.
                                         Roles: Admin, Specialist, SchoolOperator (needs --school), Observer
+          roadmap parse FILE [--year 2021-2022] [--format json|text]
+                                        parse an order with a roadmap (DOCX or text), no database
           results analyze --level 9|11 --participants FILE --results FILE [--annual FILE] [--format json|text]
                                         analyse exam results from files (templates 2, 3, 4), no database
           help [en]                     this help (en — in English)
