@@ -69,16 +69,9 @@ public static class RoadmapDocxReader
                 .Select((cells, index) => new GridRow(next + index + 1, Fit(cells, header.Count)))
                 .ToList();
             var grid = new TableGrid(header, gridRows, "\n");
-            var withTitle = frontMatter.ToList();
-            if (!withTitle.Any(l => l.TrimStart().StartsWith("План", StringComparison.OrdinalIgnoreCase))
-                && withTitle.LastOrDefault(l => l.Trim().Length > 0) is { } last)
-            {
-                // The title of an appendix sits right above its table.
-                withTitle.Add(string.Empty);
-                withTitle.Add("План: " + last.Trim());
-            }
-
-            return RoadmapTextParser.Build(withTitle, grid, fileName, year, [], []);
+            // The title of an appendix sits right above its table.
+            var titleAbove = frontMatter.LastOrDefault(l => l.Trim().Length > 0)?.Trim();
+            return RoadmapTextParser.Build(frontMatter, grid, fileName, year, [], [], titleAbove);
         }
 
         var numbered = NumberedTextReader.Read(frontMatter, 0);

@@ -48,7 +48,13 @@ public static partial class RoadmapTextParser
     }
 
     public static RoadmapReadResult Build(
-        IReadOnlyList<string> frontMatter, TableGrid grid, string fileName, AcademicYear? year, List<string> warnings, List<string> unassigned)
+        IReadOnlyList<string> frontMatter,
+        TableGrid grid,
+        string fileName,
+        AcademicYear? year,
+        List<string> warnings,
+        List<string> unassigned,
+        string? titleAbove = null)
     {
         var header = OrderHeaderReader.Read(frontMatter);
         var academicYear = year ?? header.Year;
@@ -68,7 +74,7 @@ public static partial class RoadmapTextParser
         }
 
         var regionalColumn = grid.Header.FirstOrDefault(h => ColumnRoles.Classify(h) == ColumnRole.RegionalRef);
-        var title = header.PlanTitle ?? header.Order.Title ?? string.Empty;
+        var title = header.PlanTitle ?? (titleAbove is null ? null : RoadmapText.Clean(titleAbove)) ?? header.Order.Title ?? string.Empty;
         var plan = new ParsedRoadmap(title, academicYear.Value, header.Order, grid.Header.Select(h => RoadmapText.Clean(h).Replace('\n', ' ')).ToList(), interpreted.Sections)
         {
             RegionalOrder = regionalColumn is null ? null : RoadmapText.Clean(regionalColumn).Replace('\n', ' '),
