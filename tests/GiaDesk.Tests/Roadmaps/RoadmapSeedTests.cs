@@ -203,6 +203,20 @@ public sealed class RoadmapSeedTests
         Assert.Equal(["ГИА-11", "ГИА-9"], items["8.12"].Deadline.Windows.Select(w => w.Tag));
         Assert.Equal(new DateOnly(2020, 12, 1), items["8.6"].Deadline.Windows.Single().From);
         Assert.Equal(new AcademicYear(2020), result.Plan.AcademicYear);
+        Assert.True(items["5.6"].Deadline.Outlier);
+        Assert.False(items["5.5"].Deadline.Outlier);
+    }
+
+    [Theory]
+    [InlineData("5.1", "U-UO")]
+    [InlineData("6.2", "U-CRO")]
+    [InlineData("7.1", "DOO-HEAD")]
+    [InlineData("8.18", "S-HEAD")]
+    public void Seed_003_takes_the_addressee_of_each_block_as_responsible(string number, string key)
+    {
+        var item = Seeds.Read("003").Plan!.Items.Single(i => i.Number == number);
+
+        Assert.Equal(key, Assert.Single(item.Responsible).Key);
     }
 
     [Fact]

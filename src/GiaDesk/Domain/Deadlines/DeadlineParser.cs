@@ -419,6 +419,7 @@ public static partial class DeadlineParser
                 Condition = conditions.Count > 0 ? string.Join(", ", conditions.Distinct()) : null,
                 YearInferred = yearInferred,
                 Retroactive = retroactive,
+                Outlier = dueDate is { } due && context.ActDate is { } actDate && due > actDate.AddYears(1),
             };
         }
 

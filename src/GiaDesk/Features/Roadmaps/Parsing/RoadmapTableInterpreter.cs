@@ -3,7 +3,7 @@ using GiaDesk.Domain.Deadlines;
 namespace GiaDesk.Features.Roadmaps.Parsing;
 
 /// <summary>Turns a <see cref="TableGrid"/> into sections and items, whatever layout the grid came from.</summary>
-public static class RoadmapTableInterpreter
+public static partial class RoadmapTableInterpreter
 {
     public sealed record Result(IReadOnlyList<ParsedSection> Sections, IReadOnlyList<string> Unassigned, IReadOnlyList<string> Warnings);
 
@@ -250,6 +250,12 @@ public static class RoadmapTableInterpreter
             }
         }
 
+        if (responsible.Count == 0 && BlockAddressee().Match(section.Title) is { Success: true } addressee)
+        {
+            // roadmaps.md §D.3: in a decision the addressee comes from the block heading «Рекомендовать X:».
+            responsible = ResponsibleNormaliser.NormaliseCell(addressee.Groups[1].Value);
+        }
+
         var deadlineText = RoadmapText.Clean(Joined(ColumnRole.Deadline));
         var deadline = DeadlineParser.Parse(deadlineText, context.WithHints(section.Title, text));
         if (!deadline.IsParsed)
@@ -280,4 +286,7 @@ public static class RoadmapTableInterpreter
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:Рекомендовать|Поручить|Обязать|Предложить)\s+(.+?)\s*:?\s*$")]
+    private static partial System.Text.RegularExpressions.Regex BlockAddressee();
 }
