@@ -78,6 +78,18 @@ public sealed class RoadmapSeedTests
         Assert.Equal(new AcademicYear(2023), plan.AcademicYear);
         Assert.Contains("Веретенникова", plan.Order.Signatory);
         Assert.EndsWith("в 2024 году", plan.Title);
+        Assert.Equal("100 -у", plan.Order.StampNumber);
+        Assert.Contains(Seeds.Read("002").Warnings, w => w.Contains("различаются только пробелами", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Flags_a_stamp_number_that_disagrees_with_the_order_header()
+    {
+        var result = Seeds.Read("004");
+
+        Assert.Equal("184", result.Plan!.Order.Number);
+        Assert.Equal("284", result.Plan.Order.StampNumber);
+        Assert.Contains(result.Warnings, w => w.Contains("«184»", StringComparison.Ordinal) && w.Contains("«284»", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public sealed record OrderMetadata(
     string? LegalBasis)
 {
     public static OrderMetadata Empty { get; } = new(null, null, null, null, null, null, [], null);
+
+    /// <summary>The number printed in the approval stamp of the appendix («УТВЕРЖДЕНО приказом … №»), which may differ.</summary>
+    public string? StampNumber { get; init; }
 }
 
 public sealed record ParsedRoadmap(

@@ -64,6 +64,12 @@ public static partial class RoadmapTextParser
             warnings.Add($"Учебный год не указан в файле «{fileName}»: принят {academicYear}. Укажите его параметром --year.");
         }
 
+        if (header.Order is { Number: { } number, StampNumber: { } stamp } && number != stamp)
+        {
+            warnings.Add($"Номер приказа в заголовке «{number}» и в грифе утверждения «{stamp}» различаются"
+                + (number.Replace(" ", string.Empty) == stamp.Replace(" ", string.Empty) ? " только пробелами." : ": проверьте реквизиты."));
+        }
+
         var context = new DeadlineContext(academicYear.Value, header.Order.Date);
         var interpreted = RoadmapTableInterpreter.Interpret(grid, context);
         warnings.AddRange(interpreted.Warnings);
