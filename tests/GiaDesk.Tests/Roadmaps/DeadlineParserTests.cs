@@ -113,6 +113,7 @@ public sealed class DeadlineParserTests
     [InlineData("001", "в период досрочного, основного и дополнительного этапов ГИА, ЕГЭ в 2022 г.", "2022-03-01..2022-09-30", "расписание ГИА")]
     // P12 «до DATE»: the literal date is the due date
     [InlineData("002", "До15 ноября 2023 года", "2023-11-02..2023-11-15", null)]
+    [InlineData("004", "до 20 ноября 2019 года", "2019-11-12..2019-11-20", null)]
     [InlineData("003", "срок до 30.12.2020г.", "2020-11-20..2020-12-30", null)]
     [InlineData("003", "срок – до 20.01.2021г.", "2020-11-20..2021-01-20", null)]
     [InlineData("003", "срок – до 30.11.2021г.", "2020-11-20..2021-11-30", null)]
@@ -190,6 +191,7 @@ public sealed class DeadlineParserTests
     [InlineData("срок – постоянно")]
     [InlineData("- срок – постоянно")]
     [InlineData("–срок – постоянно;")]
+    [InlineData("– срок – постоянно")]
     public void Reads_postoyanno_as_open_ended_from_the_act_date(string text)
     {
         var deadline = DeadlineParser.Parse(text, Contexts["003"]);
