@@ -84,7 +84,7 @@ public static partial class DeadlineParser
         "фев" => 2,
         "мар" => 3,
         "апр" => 4,
-        "ма" or "май" or "мая" or "мае" => 5,
+        "май" or "мая" or "мае" => 5,
         "июн" => 6,
         "июл" => 7,
         "авг" => 8,
@@ -92,7 +92,7 @@ public static partial class DeadlineParser
         "окт" => 10,
         "ноя" => 11,
         "дек" => 12,
-        _ => word.StartsWith("ма", StringComparison.Ordinal) ? 5 : 0,
+        _ => 0,
     };
 
     private static int Number(Group group) => int.Parse(group.Value, CultureInfo.InvariantCulture);

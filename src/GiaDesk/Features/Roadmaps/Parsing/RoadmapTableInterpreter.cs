@@ -95,7 +95,9 @@ public static partial class RoadmapTableInterpreter
             {
                 case RowKind.Heading:
                     var text = string.Join(" ", row.Cells.Where(c => c.Trim().Length > 0)).Trim();
-                    var (number, title) = RoadmapText.SplitHeading(RoadmapText.Clean(text).Replace('\n', ' ')) ?? (null!, text);
+                    var heading = RoadmapText.SplitHeading(RoadmapText.Clean(text).Replace('\n', ' '));
+                    string? number = heading?.Number;
+                    var title = heading?.Title ?? RoadmapText.Clean(text).Replace('\n', ' ');
                     if (numberColumn >= 0 && RoadmapText.IsBareNumber(Cell(row, numberColumn)))
                     {
                         number = RoadmapText.NormaliseNumber(Cell(row, numberColumn));
