@@ -217,7 +217,7 @@ public sealed class DeadlineParserTests
 
     [Theory]
     [InlineData("по мере поступления")]
-    [InlineData("ежеквартально")]
+    [InlineData("в течение месяца после получения")]
     [InlineData("???")]
     public void Keeps_unparsed_text_verbatim_and_flags_it(string text)
     {
@@ -227,6 +227,21 @@ public sealed class DeadlineParserTests
         Assert.False(deadline.IsMissing);
         Assert.Equal(text, deadline.Text);
         Assert.Empty(deadline.Windows);
+    }
+
+    [Theory]
+    [InlineData("ежемесячно", "2023-11-02..2024-08-31", "ежемесячно")]
+    [InlineData("по мере необходимости", "2023-11-02..2024-08-31", "при необходимости")]
+    [InlineData("I квартал 2024 г.", "2024-01-01..2024-03-31", null)]
+    [InlineData("IV квартал", "2023-10-01..2023-12-31", null)]
+    [InlineData("2 квартал", "2024-04-01..2024-06-30", null)]
+    public void Reads_quarters_recurrences_and_conditions_found_in_other_plans(string text, string windows, string? condition)
+    {
+        var deadline = DeadlineParser.Parse(text, Contexts["002"]);
+
+        Assert.True(deadline.IsParsed);
+        Assert.Equal(windows, Describe(deadline.Windows));
+        Assert.Equal(condition, deadline.Condition);
     }
 
     [Fact]

@@ -113,6 +113,23 @@ public sealed class RoadmapLayoutTests
     }
 
     [Fact]
+    public void Roman_section_numbers_and_single_level_items_are_read()
+    {
+        var plan = Parse(Preamble
+            + "№ п/п\tМероприятие\tСроки\tОтветственные\n"
+            + "I. Нормативное обеспечение\t\t\t\n"
+            + "1.\tПриказ о проведении ГИА\tI квартал 2025 г.\tОтдел образования\n"
+            + "2.\tПриказ о ППЭ\tежемесячно\tОтдел образования\n"
+            + "Раздел II. Контроль\t\t\t\n"
+            + "3.\tПроверка сайтов ОО\tпо мере необходимости\tОтдел образования\n");
+
+        Assert.Equal(["I", "II"], plan.Sections.Select(s => s.Number));
+        Assert.Equal(["1", "2", "3"], plan.Items.Select(i => i.Number));
+        Assert.All(plan.Items, i => Assert.True(i.Deadline.IsParsed));
+        Assert.Equal("Контроль", plan.Sections[1].Title);
+    }
+
+    [Fact]
     public void A_plan_without_a_number_column_still_keeps_every_row()
     {
         var plan = Parse(Preamble

@@ -64,7 +64,7 @@ public static partial class RoadmapText
         return index < 0 ? string.Empty : text[(index + 4)..];
     }
 
-    [GeneratedRegex(@"^(\d{1,2})\.\s*([^\d\s.].*)$")]
+    [GeneratedRegex(@"^(?:Раздел\s+)?(\d{1,2}|[IVX]{1,5})\.\s*([^\d\s.].*)$")]
     private static partial Regex SectionHeading();
 
     [GeneratedRegex(@"^(\d{1,2}(?:\s?\.\s?\d{1,3})+\.?)(?=\s|$|[^\d.])")]
