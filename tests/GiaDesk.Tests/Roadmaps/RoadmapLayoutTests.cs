@@ -130,6 +130,20 @@ public sealed class RoadmapLayoutTests
     }
 
     [Fact]
+    public void Unknown_columns_are_kept_as_extra_fields_and_survive_a_docx_round_trip()
+    {
+        var plan = Parse(Preamble
+            + "№ п/п\tМероприятие\tСроки\tОтветственные\tПримечание\n"
+            + "1. Раздел\t\t\t\t\n"
+            + "1.1.\tСовещание\tмай 2025 г.\tОУ\tсовместно с ЦРО\n");
+
+        Assert.Equal("совместно с ЦРО", plan.Items.Single().ExtraFields["Примечание"]);
+        Assert.Contains("ПРИКАЗ", plan.FrontMatter);
+        var copy = RoadmapDocumentReader.Read("copy.docx", new MemoryStream(RoadmapDocxWriter.Write(plan)), null).Plan!;
+        Assert.Equal("совместно с ЦРО", copy.Items.Single().ExtraFields["Примечание"]);
+    }
+
+    [Fact]
     public void A_plan_without_a_number_column_still_keeps_every_row()
     {
         var plan = Parse(Preamble

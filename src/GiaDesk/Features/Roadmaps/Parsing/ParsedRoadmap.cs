@@ -31,6 +31,9 @@ public sealed record ParsedRoadmap(
 
     public IReadOnlyList<string> UnassignedFragments { get; init; } = [];
 
+    /// <summary>Lines before the table (act, purpose, legend), kept so that no source text is lost (§C.5 rule 1).</summary>
+    public IReadOnlyList<string> FrontMatter { get; init; } = [];
+
     public IEnumerable<ParsedItem> Items => Sections.SelectMany(s => s.Items);
 }
 
@@ -59,6 +62,9 @@ public sealed record ParsedItem(
     public string? ProposedResult { get; init; }
 
     public bool ResultInferred { get; init; }
+
+    /// <summary>Cells of columns the importer does not know, by column header (§C.5 rule 3).</summary>
+    public IReadOnlyDictionary<string, string> ExtraFields { get; init; } = new Dictionary<string, string>();
 }
 
 public sealed record ResponsibleParty(string Raw, string Key, string Name, string? Person)

@@ -170,7 +170,7 @@ public static partial class RoadmapTableInterpreter
         }
 
         var result = sections
-            .Select(s => new ParsedSection(s.Number, s.Title, ResultSpans.Propose(s.Items.Select(d => Build(d, s, roles, grid.FragmentSeparator, context, warnings)).ToList())))
+            .Select(s => new ParsedSection(s.Number, s.Title, ResultSpans.Propose(s.Items.Select(d => Build(d, s, grid, roles, context, warnings)).ToList())))
             .ToList();
         return new Result(result, unassigned, warnings);
     }
@@ -213,8 +213,9 @@ public static partial class RoadmapTableInterpreter
         return RowKind.Loose;
     }
 
-    private static ParsedItem Build(Draft draft, SectionDraft section, List<ColumnRole> roles, string separator, DeadlineContext context, List<string> warnings)
+    private static ParsedItem Build(Draft draft, SectionDraft section, TableGrid grid, List<ColumnRole> roles, DeadlineContext context, List<string> warnings)
     {
+        var separator = grid.FragmentSeparator;
         string Joined(ColumnRole role)
         {
             var column = roles.IndexOf(role);
@@ -280,6 +281,12 @@ public static partial class RoadmapTableInterpreter
             NumberGenerated = draft.Generated,
             TargetGroup = NullIfEmpty(RoadmapText.Clean(Joined(ColumnRole.TargetGroup))),
             SourceLine = draft.Line,
+            ExtraFields = draft.Cells
+                .Where(kv => roles[kv.Key] == ColumnRole.Extra && kv.Key != roles.IndexOf(ColumnRole.Activity))
+                .Select(kv => (Header: RoadmapText.Clean(grid.Header[kv.Key]).Replace('\n', ' '), Text: RoadmapText.Clean(string.Join(separator, kv.Value))))
+                .Where(f => f.Text.Length > 0)
+                .GroupBy(f => f.Header.Length > 0 ? f.Header : "столбец")
+                .ToDictionary(g => g.Key, g => string.Join("\n", g.Select(f => f.Text))),
         };
     }
 

@@ -85,6 +85,7 @@ public static partial class RoadmapTextParser
         {
             RegionalOrder = regionalColumn is null ? null : RoadmapText.Clean(regionalColumn).Replace('\n', ' '),
             UnassignedFragments = unassigned,
+            FrontMatter = frontMatter.Select(l => RoadmapText.Clean(l)).Where(l => l.Length > 0).ToList(),
         };
         return new RoadmapReadResult(plan, warnings, null);
     }
