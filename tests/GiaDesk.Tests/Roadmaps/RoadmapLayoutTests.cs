@@ -144,6 +144,25 @@ public sealed class RoadmapLayoutTests
     }
 
     [Fact]
+    public void A_section_analysing_a_campaign_resolves_unyeared_months_to_that_campaign()
+    {
+        var plan = Parse(Preamble
+            + "№ п/п\tМероприятие\tСроки\tОтветственные\n"
+            + "1. Анализ результатов ГИА прошлого учебного года\t\t\t\n"
+            + "1.1.\tСправка по результатам\tиюль-август\tОУ\n"
+            + "2. Анализ проведения ГИА в 2025 году\t\t\t\n"
+            + "2.1.\tСборник\tсентябрь\tОУ\n"
+            + "3. Подготовка\t\t\t\n"
+            + "3.1.\tСовещание\tсентябрь\tОУ\n");
+
+        var items = plan.Items.ToList();
+        Assert.Equal(new DateOnly(2024, 7, 1), items[0].Deadline.Windows.Single().From);
+        Assert.True(items[0].Deadline.Retroactive);
+        Assert.Equal(new DateOnly(2025, 9, 1), items[1].Deadline.Windows.Single().From);
+        Assert.Equal(new DateOnly(2024, 9, 1), items[2].Deadline.Windows.Single().From);
+    }
+
+    [Fact]
     public void A_plan_without_a_number_column_still_keeps_every_row()
     {
         var plan = Parse(Preamble
