@@ -163,6 +163,19 @@ public sealed class RoadmapLayoutTests
     }
 
     [Fact]
+    public void A_row_numbering_the_columns_under_the_header_is_skipped()
+    {
+        var plan = Parse(Preamble
+            + "№ п/п\tМероприятие\tСроки\tОтветственные\n"
+            + "1\t2\t3\t4\n"
+            + "1. Раздел\t\t\t\n"
+            + "1.1.\tСовещание\tмай 2025 г.\tОУ\n");
+
+        Assert.Equal("1.1", plan.Items.Single().Number);
+        Assert.Equal("Раздел", plan.Sections.Single().Title);
+    }
+
+    [Fact]
     public void A_plan_without_a_number_column_still_keeps_every_row()
     {
         var plan = Parse(Preamble

@@ -65,7 +65,7 @@ public static partial class RoadmapTableInterpreter
             activityColumn = Enumerable.Range(0, roles.Count).FirstOrDefault(c => c != numberColumn && roles[c] == ColumnRole.Extra, numberColumn == 0 ? 1 : 0);
         }
 
-        var rows = grid.Rows.Where(r => r.Cells.Any(c => c.Trim().Length > 0)).ToList();
+        var rows = grid.Rows.Where(r => r.Cells.Any(c => c.Trim().Length > 0) && !IsColumnNumbering(r)).ToList();
         var kinds = rows.Select(r => Classify(r, numberColumn, activityColumn)).ToList();
         var leadsNext = new bool[rows.Count];
         for (var i = 1; i < rows.Count; i++)
@@ -173,6 +173,13 @@ public static partial class RoadmapTableInterpreter
             .Select(s => new ParsedSection(s.Number, s.Title, ResultSpans.Propose(s.Items.Select(d => Build(d, s, grid, roles, context, warnings)).ToList())))
             .ToList();
         return new Result(result, unassigned, warnings);
+    }
+
+    // Many tables repeat «1 2 3 4 5» under the header to number the columns.
+    private static bool IsColumnNumbering(GridRow row)
+    {
+        var values = row.Cells.Select(c => c.Trim().TrimEnd('.')).ToList();
+        return values.Count >= 3 && values.Select((v, i) => v == (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)).All(x => x);
     }
 
     private static RowKind Classify(GridRow row, int numberColumn, int activityColumn)
