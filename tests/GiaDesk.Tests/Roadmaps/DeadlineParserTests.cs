@@ -113,6 +113,7 @@ public sealed class DeadlineParserTests
     [InlineData("001", "в период досрочного, основного и дополнительного этапов ГИА, ЕГЭ в 2022 г.", "2022-03-01..2022-09-30", "расписание ГИА")]
     // P12 «до DATE»: the literal date is the due date
     [InlineData("002", "До15 ноября 2023 года", "2023-11-02..2023-11-15", null)]
+    [InlineData("004", "до 20 ноября 2019 года", "2019-11-12..2019-11-20", null)]
     [InlineData("003", "срок до 30.12.2020г.", "2020-11-20..2020-12-30", null)]
     [InlineData("003", "срок – до 20.01.2021г.", "2020-11-20..2021-01-20", null)]
     [InlineData("003", "срок – до 30.11.2021г.", "2020-11-20..2021-11-30", null)]
@@ -190,6 +191,7 @@ public sealed class DeadlineParserTests
     [InlineData("срок – постоянно")]
     [InlineData("- срок – постоянно")]
     [InlineData("–срок – постоянно;")]
+    [InlineData("– срок – постоянно")]
     public void Reads_postoyanno_as_open_ended_from_the_act_date(string text)
     {
         var deadline = DeadlineParser.Parse(text, Contexts["003"]);
@@ -215,7 +217,7 @@ public sealed class DeadlineParserTests
 
     [Theory]
     [InlineData("по мере поступления")]
-    [InlineData("ежеквартально")]
+    [InlineData("в течение месяца после получения")]
     [InlineData("???")]
     public void Keeps_unparsed_text_verbatim_and_flags_it(string text)
     {
@@ -225,6 +227,21 @@ public sealed class DeadlineParserTests
         Assert.False(deadline.IsMissing);
         Assert.Equal(text, deadline.Text);
         Assert.Empty(deadline.Windows);
+    }
+
+    [Theory]
+    [InlineData("ежемесячно", "2023-11-02..2024-08-31", "ежемесячно")]
+    [InlineData("по мере необходимости", "2023-11-02..2024-08-31", "при необходимости")]
+    [InlineData("I квартал 2024 г.", "2024-01-01..2024-03-31", null)]
+    [InlineData("IV квартал", "2023-10-01..2023-12-31", null)]
+    [InlineData("2 квартал", "2024-04-01..2024-06-30", null)]
+    public void Reads_quarters_recurrences_and_conditions_found_in_other_plans(string text, string windows, string? condition)
+    {
+        var deadline = DeadlineParser.Parse(text, Contexts["002"]);
+
+        Assert.True(deadline.IsParsed);
+        Assert.Equal(windows, Describe(deadline.Windows));
+        Assert.Equal(condition, deadline.Condition);
     }
 
     [Fact]
@@ -269,9 +286,11 @@ public sealed class DeadlineParserTests
     [InlineData("Анализ проведения ГИА в 2024 году", 2024)]
     [InlineData("Мероприятия по подготовке обучающихся к ГИА-2024", null)]
     [InlineData("Анализ результатов за 2015 год", null)]
+    [InlineData("Анализ итогов ГИА прошлого учебного года", 2019)]
+    [InlineData("Подведение итогов текущего года", 2020)]
     public void Takes_the_campaign_year_from_an_analysing_title(string title, int? expected)
     {
-        var year = expected is null ? new AcademicYear(2019) : new AcademicYear(expected.Value == 2024 ? 2023 : 2019);
+        var year = new AcademicYear(expected == 2024 ? 2023 : 2019);
 
         Assert.Equal(expected, CampaignHint.FindYear(title, year));
     }

@@ -74,6 +74,29 @@ public sealed class RoadmapDocxTests
         Assert.Equal(new AcademicYear(2024), result.Plan.AcademicYear);
     }
 
+    [Fact]
+    public void Rebuilds_numbers_that_word_fills_in_by_automatic_numbering()
+    {
+        var docx = BuildDocx(body =>
+        {
+            body.Append(Para("План мероприятий на 2024-2025 учебный год"));
+            var table = new Table();
+            table.Append(Row(Cell("№"), Cell("Мероприятие"), Cell("Срок"), Cell("Ответственные")));
+            table.Append(Row(Spanning(Numbered("Организация", 0), 4)));
+            table.Append(Row(new TableCell(Numbered(string.Empty, 1)), Cell("Совещание"), Cell("ноябрь"), Cell("ОУ")));
+            table.Append(Row(new TableCell(Numbered(string.Empty, 1)), Cell("Семинар"), Cell("декабрь"), Cell("ОУ")));
+            table.Append(Row(Spanning(Numbered("Контроль", 0), 4)));
+            table.Append(Row(new TableCell(Numbered(string.Empty, 1)), Cell("Проверка"), Cell("май"), Cell("ОУ")));
+            body.Append(table);
+        });
+
+        var result = RoadmapDocumentReader.Read("auto.docx", new MemoryStream(docx), null);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(["1", "2"], result.Plan!.Sections.Select(s => s.Number));
+        Assert.Equal(["1.1", "1.2", "2.1"], result.Plan.Items.Select(i => i.Number));
+    }
+
     internal static byte[] BuildDocx(Action<Body> fill)
     {
         using var stream = new MemoryStream();
@@ -97,8 +120,13 @@ public sealed class RoadmapDocxTests
 
     private static TableCell Cell(params Run[] runs) => new(new Paragraph(runs));
 
-    private static TableCell Spanning(string text, int span) =>
-        new(new TableCellProperties(new GridSpan { Val = span }), Para(text));
+    private static TableCell Spanning(string text, int span) => Spanning(Para(text), span);
+
+    private static TableCell Spanning(Paragraph paragraph, int span) =>
+        new(new TableCellProperties(new GridSpan { Val = span }), paragraph);
+
+    private static Paragraph Numbered(string text, int level) =>
+        new(new ParagraphProperties(new NumberingProperties(new NumberingLevelReference { Val = level }, new NumberingId { Val = 5 })), new Run(new Text(text)));
 
     private static TableCell Merged(TableCell cell, bool restart)
     {

@@ -113,6 +113,69 @@ public sealed class RoadmapLayoutTests
     }
 
     [Fact]
+    public void Roman_section_numbers_and_single_level_items_are_read()
+    {
+        var plan = Parse(Preamble
+            + "№ п/п\tМероприятие\tСроки\tОтветственные\n"
+            + "I. Нормативное обеспечение\t\t\t\n"
+            + "1.\tПриказ о проведении ГИА\tI квартал 2025 г.\tОтдел образования\n"
+            + "2.\tПриказ о ППЭ\tежемесячно\tОтдел образования\n"
+            + "Раздел II. Контроль\t\t\t\n"
+            + "3.\tПроверка сайтов ОО\tпо мере необходимости\tОтдел образования\n");
+
+        Assert.Equal(["I", "II"], plan.Sections.Select(s => s.Number));
+        Assert.Equal(["1", "2", "3"], plan.Items.Select(i => i.Number));
+        Assert.All(plan.Items, i => Assert.True(i.Deadline.IsParsed));
+        Assert.Equal("Контроль", plan.Sections[1].Title);
+    }
+
+    [Fact]
+    public void Unknown_columns_are_kept_as_extra_fields_and_survive_a_docx_round_trip()
+    {
+        var plan = Parse(Preamble
+            + "№ п/п\tМероприятие\tСроки\tОтветственные\tПримечание\n"
+            + "1. Раздел\t\t\t\t\n"
+            + "1.1.\tСовещание\tмай 2025 г.\tОУ\tсовместно с ЦРО\n");
+
+        Assert.Equal("совместно с ЦРО", plan.Items.Single().ExtraFields["Примечание"]);
+        Assert.Contains("ПРИКАЗ", plan.FrontMatter);
+        var copy = RoadmapDocumentReader.Read("copy.docx", new MemoryStream(RoadmapDocxWriter.Write(plan)), null).Plan!;
+        Assert.Equal("совместно с ЦРО", copy.Items.Single().ExtraFields["Примечание"]);
+    }
+
+    [Fact]
+    public void A_section_analysing_a_campaign_resolves_unyeared_months_to_that_campaign()
+    {
+        var plan = Parse(Preamble
+            + "№ п/п\tМероприятие\tСроки\tОтветственные\n"
+            + "1. Анализ результатов ГИА прошлого учебного года\t\t\t\n"
+            + "1.1.\tСправка по результатам\tиюль-август\tОУ\n"
+            + "2. Анализ проведения ГИА в 2025 году\t\t\t\n"
+            + "2.1.\tСборник\tсентябрь\tОУ\n"
+            + "3. Подготовка\t\t\t\n"
+            + "3.1.\tСовещание\tсентябрь\tОУ\n");
+
+        var items = plan.Items.ToList();
+        Assert.Equal(new DateOnly(2024, 7, 1), items[0].Deadline.Windows.Single().From);
+        Assert.True(items[0].Deadline.Retroactive);
+        Assert.Equal(new DateOnly(2025, 9, 1), items[1].Deadline.Windows.Single().From);
+        Assert.Equal(new DateOnly(2024, 9, 1), items[2].Deadline.Windows.Single().From);
+    }
+
+    [Fact]
+    public void A_row_numbering_the_columns_under_the_header_is_skipped()
+    {
+        var plan = Parse(Preamble
+            + "№ п/п\tМероприятие\tСроки\tОтветственные\n"
+            + "1\t2\t3\t4\n"
+            + "1. Раздел\t\t\t\n"
+            + "1.1.\tСовещание\tмай 2025 г.\tОУ\n");
+
+        Assert.Equal("1.1", plan.Items.Single().Number);
+        Assert.Equal("Раздел", plan.Sections.Single().Title);
+    }
+
+    [Fact]
     public void A_plan_without_a_number_column_still_keeps_every_row()
     {
         var plan = Parse(Preamble

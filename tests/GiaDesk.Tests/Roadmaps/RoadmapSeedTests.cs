@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GiaDesk.Domain;
 using GiaDesk.Features.Roadmaps.Parsing;
 
@@ -78,6 +77,18 @@ public sealed class RoadmapSeedTests
         Assert.Equal(new AcademicYear(2023), plan.AcademicYear);
         Assert.Contains("Веретенникова", plan.Order.Signatory);
         Assert.EndsWith("в 2024 году", plan.Title);
+        Assert.Equal("100 -у", plan.Order.StampNumber);
+        Assert.Contains(Seeds.Read("002").Warnings, w => w.Contains("различаются только пробелами", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Flags_a_stamp_number_that_disagrees_with_the_order_header()
+    {
+        var result = Seeds.Read("004");
+
+        Assert.Equal("184", result.Plan!.Order.Number);
+        Assert.Equal("284", result.Plan.Order.StampNumber);
+        Assert.Contains(result.Warnings, w => w.Contains("«184»", StringComparison.Ordinal) && w.Contains("«284»", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -203,22 +214,35 @@ public sealed class RoadmapSeedTests
         Assert.Equal(["ГИА-11", "ГИА-9"], items["8.12"].Deadline.Windows.Select(w => w.Tag));
         Assert.Equal(new DateOnly(2020, 12, 1), items["8.6"].Deadline.Windows.Single().From);
         Assert.Equal(new AcademicYear(2020), result.Plan.AcademicYear);
+        Assert.True(items["5.6"].Deadline.Outlier);
+        Assert.False(items["5.5"].Deadline.Outlier);
     }
 
-    [Fact]
-    public void Parsing_a_150_KB_order_takes_well_under_a_second()
+    [Theory]
+    [InlineData("5.1", "U-UO")]
+    [InlineData("6.2", "U-CRO")]
+    [InlineData("7.1", "DOO-HEAD")]
+    [InlineData("8.18", "S-HEAD")]
+    public void Seed_003_takes_the_addressee_of_each_block_as_responsible(string number, string key)
     {
-        var path = Seeds.PathOf("001");
-        var bytes = File.ReadAllBytes(path);
-        Assert.True(bytes.Length > 150_000);
-        RoadmapDocumentReader.Read("001.txt", new MemoryStream(bytes), null);
+        var item = Seeds.Read("003").Plan!.Items.Single(i => i.Number == number);
 
-        var watch = Stopwatch.StartNew();
-        var result = RoadmapDocumentReader.Read("001.txt", new MemoryStream(bytes), null);
-        watch.Stop();
+        Assert.Equal(key, Assert.Single(item.Responsible).Key);
+    }
 
-        Assert.True(result.Succeeded);
-        Assert.True(watch.ElapsedMilliseconds < 500, $"{watch.ElapsedMilliseconds} ms");
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("windows-1251")]
+    public void Reads_text_exported_in_other_encodings(string encoding)
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var target = System.Text.Encoding.GetEncoding(encoding);
+        var bytes = target.GetPreamble().Concat(target.GetBytes(File.ReadAllText(Seeds.PathOf("002")))).ToArray();
+
+        var result = RoadmapDocumentReader.Read("002.txt", new MemoryStream(bytes), null);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(47, result.Plan!.Items.Count());
     }
 
     private static ParsedRoadmap Plan(string seed)

@@ -20,6 +20,16 @@ public static partial class CampaignHint
             return null;
         }
 
+        if (PreviousCampaign().IsMatch(lower))
+        {
+            return year.StartYear;
+        }
+
+        if (CurrentCampaign().IsMatch(lower))
+        {
+            return year.EndYear;
+        }
+
         var withoutRanges = YearRange().Replace(lower, " ");
         var years = SingleYear().Matches(withoutRanges)
             .Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture))
@@ -30,6 +40,12 @@ public static partial class CampaignHint
 
     [GeneratedRegex(@"анализ|итог")]
     private static partial Regex AnalysisWord();
+
+    [GeneratedRegex(@"(?:прошл|предыдущ|минувш)\w*\s+(?:учебн\w*\s+)?(?:год|кампани|период)")]
+    private static partial Regex PreviousCampaign();
+
+    [GeneratedRegex(@"(?:текущ|этого|нынешн)\w*\s+(?:учебн\w*\s+)?(?:год|кампани|период)")]
+    private static partial Regex CurrentCampaign();
 
     [GeneratedRegex(@"(?:19|20)\d\d\s*[-–—/]\s*(?:19|20)\d\d")]
     private static partial Regex YearRange();

@@ -24,9 +24,9 @@ public sealed record Deadline(
 
     public bool Retroactive { get; init; }
 
-    public bool HasSameMeaning(Deadline other) =>
-        Text == other.Text && External == other.External && OpenEnded == other.OpenEnded && IsParsed == other.IsParsed
-        && Windows.SequenceEqual(other.Windows);
+    /// <summary>A due date more than a year after the act date: possibly a typo (roadmaps.md §E.2 A13).</summary>
+    public bool Outlier { get; init; }
+
 }
 
 public sealed record DeadlineContext(

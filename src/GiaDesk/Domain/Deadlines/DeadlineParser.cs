@@ -84,7 +84,7 @@ public static partial class DeadlineParser
         "фев" => 2,
         "мар" => 3,
         "апр" => 4,
-        "ма" or "май" or "мая" or "мае" => 5,
+        "май" or "мая" or "мае" => 5,
         "июн" => 6,
         "июл" => 7,
         "авг" => 8,
@@ -92,7 +92,7 @@ public static partial class DeadlineParser
         "окт" => 10,
         "ноя" => 11,
         "дек" => 12,
-        _ => word.StartsWith("ма", StringComparison.Ordinal) ? 5 : 0,
+        _ => 0,
     };
 
     private static int Number(Group group) => int.Parse(group.Value, CultureInfo.InvariantCulture);
@@ -193,7 +193,18 @@ public static partial class DeadlineParser
             }
             else if (groups["condition"].Success)
             {
-                conditions.Add(groups["condition"].Value.StartsWith("при", StringComparison.Ordinal) ? "при необходимости" : "по запросу");
+                conditions.Add(groups["condition"].Value.Contains("необходимост", StringComparison.Ordinal) ? "при необходимости" : "по запросу");
+            }
+            else if (groups["recurrence"].Success)
+            {
+                conditions.Add(groups["recurrence"].Value);
+            }
+            else if (groups["quarter"].Success)
+            {
+                var quarter = groups["qnum"].Value switch { "i" or "1" => 1, "ii" or "2" => 2, "iii" or "3" => 3, _ => 4 };
+                var point = new Point { Month = ((quarter - 1) * 3) + 1 };
+                AddPoint(point);
+                elements[^1].End ??= new Point { Month = point.Month + 2 };
             }
             else if (groups["date"].Success || groups["textdate"].Success)
             {
@@ -411,6 +422,12 @@ public static partial class DeadlineParser
                 }
             }
 
+            if (windows.Count == 0 && !openEnded && conditions.Count > 0)
+            {
+                // «ежемесячно», «по мере необходимости»: a recurring or event-driven task over the plan period.
+                windows.Add(new DeadlineWindow(context.PlanStart, context.Year.End, null));
+            }
+
             var parsed = windows.Count > 0 || openEnded || externalOwner is not null;
             return new Deadline(raw, parsed ? windows : [], externalOwner, openEnded, parsed)
             {
@@ -419,6 +436,7 @@ public static partial class DeadlineParser
                 Condition = conditions.Count > 0 ? string.Join(", ", conditions.Distinct()) : null,
                 YearInferred = yearInferred,
                 Retroactive = retroactive,
+                Outlier = dueDate is { } due && context.ActDate is { } actDate && due > actDate.AddYears(1),
             };
         }
 
@@ -553,7 +571,9 @@ public static partial class DeadlineParser
         |(?<current>в\s+течение\s+года(?![а-я])|(?:в\s+течение\s+)?учебн\w*\s+год\w*)
         |(?<whole>весь\s+период)
         |(?<ongoing>постоянно)
-        |(?<condition>(?:по|и)\s+запрос\w*|при\s+необходимости)
+        |(?<condition>(?:по|и)\s+запрос\w*|при\s+необходимости|по\s+(?:мере\s+)?необходимости)
+        |(?<recurrence>ежемесячно|ежеквартально|еженедельно|ежегодно|ежедневно)
+        |(?<quarter>(?<![а-я])(?<qnum>iv|iii|ii|i|[1-4])\s*-?\s*(?:й\s+)?квартал\w*)
         |(?<date>(?<dd>\d{1,2})\s*\.\s*(?<dm>\d{1,2})\s*\.\s*(?<dy>\d{4})(?:\s*(?:г\.?|года))?)
         |(?<textdate>(?<td>\d{1,2})\s+(?<tm>январ[ья]|феврал[ья]|марта|апрел[ья]|мая|июн[ья]|июл[ья]|августа|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья])\s+(?<ty>\d{4})(?:\s*(?:г\.?|года))?)
         |(?<month>(?<![а-я])(?:январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])(?![а-я]))

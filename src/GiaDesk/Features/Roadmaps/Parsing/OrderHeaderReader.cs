@@ -77,9 +77,20 @@ public static partial class OrderHeaderReader
         }
 
         var planTitle = planTitleIndex >= 0 ? Paragraph(lines, planTitleIndex) : null;
+        string? stampNumber = null;
+        var stampIndex = lines.FindLastIndex(l => Stamp().IsMatch(l));
+        for (var i = Math.Max(stampIndex, 0); stampIndex >= 0 && i < Math.Min(lines.Count, stampIndex + 8) && stampNumber is null; i++)
+        {
+            if (NumberSign().Match(lines[i]) is { Success: true } n)
+            {
+                stampNumber = Spaces().Replace(n.Groups[1].Value.Trim(), " ");
+            }
+        }
+
         var year = YearFrom(title) ?? (date is { } d ? AcademicYear.Containing(d) : (AcademicYear?)null) ?? YearFrom(planTitle)
             ?? lines.Select(YearFrom).FirstOrDefault(y => y is not null) ?? ExamYear(planTitle ?? title);
-        return new Header(new OrderMetadata(issuer, actType, number, date, title, signatory, addressees, basis), planTitle, year);
+        var order = new OrderMetadata(issuer, actType, number, date, title, signatory, addressees, basis) { StampNumber = stampNumber };
+        return new Header(order, planTitle, year);
     }
 
     public static DateOnly? FindDate(string line)
@@ -156,6 +167,9 @@ public static partial class OrderHeaderReader
 
     [GeneratedRegex(@"^(ПРИКАЗ|РАСПОРЯЖЕНИЕ|ПОСТАНОВЛЕНИЕ|РЕШЕНИЕ)(?![А-ЯЁа-яё])", RegexOptions.IgnoreCase)]
     private static partial Regex ActType();
+
+    [GeneratedRegex(@"^\s*(УТВЕРЖДЕН[ОАЫ]?|Утвержден[оаы]?)\b")]
+    private static partial Regex Stamp();
 
     [GeneratedRegex(@"№\s*(\S.*?)\s*$")]
     private static partial Regex NumberSign();

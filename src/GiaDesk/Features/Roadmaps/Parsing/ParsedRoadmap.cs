@@ -14,6 +14,9 @@ public sealed record OrderMetadata(
     string? LegalBasis)
 {
     public static OrderMetadata Empty { get; } = new(null, null, null, null, null, null, [], null);
+
+    /// <summary>The number printed in the approval stamp of the appendix («УТВЕРЖДЕНО приказом … №»), which may differ.</summary>
+    public string? StampNumber { get; init; }
 }
 
 public sealed record ParsedRoadmap(
@@ -27,6 +30,9 @@ public sealed record ParsedRoadmap(
     public string? RegionalOrder { get; init; }
 
     public IReadOnlyList<string> UnassignedFragments { get; init; } = [];
+
+    /// <summary>Lines before the table (act, purpose, legend), kept so that no source text is lost (§C.5 rule 1).</summary>
+    public IReadOnlyList<string> FrontMatter { get; init; } = [];
 
     public IEnumerable<ParsedItem> Items => Sections.SelectMany(s => s.Items);
 }
@@ -56,6 +62,9 @@ public sealed record ParsedItem(
     public string? ProposedResult { get; init; }
 
     public bool ResultInferred { get; init; }
+
+    /// <summary>Cells of columns the importer does not know, by column header (§C.5 rule 3).</summary>
+    public IReadOnlyDictionary<string, string> ExtraFields { get; init; } = new Dictionary<string, string>();
 }
 
 public sealed record ResponsibleParty(string Raw, string Key, string Name, string? Person)

@@ -82,12 +82,28 @@ public static class RoadmapDocumentReader
             }
         }
 
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        {
+            return FileKind.Text;
+        }
+
         var sample = bytes.AsSpan(0, Math.Min(bytes.Length, 8192));
         return sample.Contains((byte)0) ? FileKind.Binary : FileKind.Text;
     }
 
     private static string Decode(byte[] bytes)
     {
+        // Word's «Unicode text» export is UTF-16 with a byte-order mark.
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+        {
+            return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
+        }
+
+        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+        {
+            return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
+        }
+
         try
         {
             return new UTF8Encoding(false, true).GetString(bytes).TrimStart('\uFEFF');

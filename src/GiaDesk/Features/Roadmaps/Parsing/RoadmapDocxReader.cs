@@ -31,12 +31,13 @@ public static class RoadmapDocxReader
 
     private static RoadmapReadResult ReadBody(string fileName, Body body, AcademicYear? year)
     {
+        var numbering = new AutoNumbering();
         var frontMatter = new List<string>();
         foreach (var element in body.ChildElements)
         {
             if (element is Paragraph paragraph)
             {
-                frontMatter.Add(ParagraphText(paragraph));
+                frontMatter.Add(ParagraphText(paragraph, numbering));
                 continue;
             }
 
@@ -45,7 +46,7 @@ public static class RoadmapDocxReader
                 continue;
             }
 
-            var rows = table.Elements<TableRow>().Select(RowCells).ToList();
+            var rows = table.Elements<TableRow>().Select(r => RowCells(r, numbering)).ToList();
             var headerIndex = rows.FindIndex(r => ColumnRoles.LooksLikeHeader(r));
             if (headerIndex < 0)
             {
@@ -69,16 +70,9 @@ public static class RoadmapDocxReader
                 .Select((cells, index) => new GridRow(next + index + 1, Fit(cells, header.Count)))
                 .ToList();
             var grid = new TableGrid(header, gridRows, "\n");
-            var withTitle = frontMatter.ToList();
-            if (!withTitle.Any(l => l.TrimStart().StartsWith("План", StringComparison.OrdinalIgnoreCase))
-                && withTitle.LastOrDefault(l => l.Trim().Length > 0) is { } last)
-            {
-                // The title of an appendix sits right above its table.
-                withTitle.Add(string.Empty);
-                withTitle.Add("План: " + last.Trim());
-            }
-
-            return RoadmapTextParser.Build(withTitle, grid, fileName, year, [], []);
+            // The title of an appendix sits right above its table.
+            var titleAbove = frontMatter.LastOrDefault(l => l.Trim().Length > 0)?.Trim();
+            return RoadmapTextParser.Build(frontMatter, grid, fileName, year, [], [], titleAbove);
         }
 
         var numbered = NumberedTextReader.Read(frontMatter, 0);
@@ -92,7 +86,7 @@ public static class RoadmapDocxReader
         : cells.Count > width ? [.. cells.Take(width - 1), string.Join("\n", cells.Skip(width - 1).Where(c => c.Length > 0))]
         : [.. cells, .. Enumerable.Repeat(string.Empty, width - cells.Count)];
 
-    private static IReadOnlyList<string> RowCells(TableRow row)
+    private static IReadOnlyList<string> RowCells(TableRow row, AutoNumbering numbering)
     {
         var cells = new List<string>();
         foreach (var cell in row.Elements<TableCell>())
@@ -100,7 +94,7 @@ public static class RoadmapDocxReader
             var properties = cell.TableCellProperties;
             var merge = properties?.VerticalMerge;
             var continuesAbove = merge is not null && (merge.Val is null || merge.Val.Value == MergedCellValues.Continue);
-            cells.Add(continuesAbove ? string.Empty : string.Join("\n", cell.Elements<Paragraph>().Select(ParagraphText)).Trim('\n'));
+            cells.Add(continuesAbove ? string.Empty : string.Join("\n", cell.Elements<Paragraph>().Select(p => ParagraphText(p, numbering))).Trim('\n'));
             var span = properties?.GridSpan?.Val?.Value ?? 1;
             for (var i = 1; i < span; i++)
             {
@@ -111,9 +105,9 @@ public static class RoadmapDocxReader
         return cells;
     }
 
-    private static string ParagraphText(Paragraph paragraph)
+    private static string ParagraphText(Paragraph paragraph, AutoNumbering numbering)
     {
-        var builder = new StringBuilder();
+        var builder = new StringBuilder(numbering.Next(paragraph));
         foreach (var run in paragraph.Descendants<Run>())
         {
             var text = string.Concat(run.ChildElements.Select(c => c switch
@@ -133,5 +127,31 @@ public static class RoadmapDocxReader
         }
 
         return builder.ToString().Replace("</i><i>", string.Empty, StringComparison.Ordinal);
+    }
+
+    // Word list numbering («№ п/п» filled by automatic numbering) is not in the text of the cell: rebuild «1.», «1.2.».
+    private sealed class AutoNumbering
+    {
+        private readonly Dictionary<int, int[]> counters = [];
+
+        public string Next(Paragraph paragraph)
+        {
+            var properties = paragraph.ParagraphProperties?.NumberingProperties;
+            if (properties?.NumberingId?.Val?.Value is not { } id || id == 0)
+            {
+                return string.Empty;
+            }
+
+            var level = Math.Clamp(properties.NumberingLevelReference?.Val?.Value ?? 0, 0, 8);
+            if (!counters.TryGetValue(id, out var levels))
+            {
+                counters[id] = levels = new int[9];
+            }
+
+            levels[level]++;
+            Array.Clear(levels, level + 1, levels.Length - level - 1);
+            var parts = levels.Take(level + 1).Select(n => Math.Max(n, 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return string.Join(".", parts) + ". ";
+        }
     }
 }

@@ -63,6 +63,11 @@ public static class RoadmapDocxWriter
             columns.Add(("Категория участников", i => i.TargetGroup));
         }
 
+        foreach (var extra in items.SelectMany(i => i.ExtraFields.Keys).Distinct())
+        {
+            columns.Add((extra, i => i.ExtraFields.GetValueOrDefault(extra)));
+        }
+
         columns.Add(("Ответственные", i => string.Join("\n", i.Responsible.Select(r => r.Display))));
         columns.Add(("Ожидаемый результат", i => i.Result));
 

@@ -3,7 +3,7 @@ using GiaDesk.Domain.Deadlines;
 namespace GiaDesk.Features.Roadmaps.Parsing;
 
 /// <summary>Turns a <see cref="TableGrid"/> into sections and items, whatever layout the grid came from.</summary>
-public static class RoadmapTableInterpreter
+public static partial class RoadmapTableInterpreter
 {
     public sealed record Result(IReadOnlyList<ParsedSection> Sections, IReadOnlyList<string> Unassigned, IReadOnlyList<string> Warnings);
 
@@ -65,7 +65,7 @@ public static class RoadmapTableInterpreter
             activityColumn = Enumerable.Range(0, roles.Count).FirstOrDefault(c => c != numberColumn && roles[c] == ColumnRole.Extra, numberColumn == 0 ? 1 : 0);
         }
 
-        var rows = grid.Rows.Where(r => r.Cells.Any(c => c.Trim().Length > 0)).ToList();
+        var rows = grid.Rows.Where(r => r.Cells.Any(c => c.Trim().Length > 0) && !IsColumnNumbering(r)).ToList();
         var kinds = rows.Select(r => Classify(r, numberColumn, activityColumn)).ToList();
         var leadsNext = new bool[rows.Count];
         for (var i = 1; i < rows.Count; i++)
@@ -95,7 +95,9 @@ public static class RoadmapTableInterpreter
             {
                 case RowKind.Heading:
                     var text = string.Join(" ", row.Cells.Where(c => c.Trim().Length > 0)).Trim();
-                    var (number, title) = RoadmapText.SplitHeading(RoadmapText.Clean(text).Replace('\n', ' ')) ?? (null!, text);
+                    var heading = RoadmapText.SplitHeading(RoadmapText.Clean(text).Replace('\n', ' '));
+                    string? number = heading?.Number;
+                    var title = heading?.Title ?? RoadmapText.Clean(text).Replace('\n', ' ');
                     if (numberColumn >= 0 && RoadmapText.IsBareNumber(Cell(row, numberColumn)))
                     {
                         number = RoadmapText.NormaliseNumber(Cell(row, numberColumn));
@@ -168,9 +170,16 @@ public static class RoadmapTableInterpreter
         }
 
         var result = sections
-            .Select(s => new ParsedSection(s.Number, s.Title, ResultSpans.Propose(s.Items.Select(d => Build(d, s, roles, grid.FragmentSeparator, context, warnings)).ToList())))
+            .Select(s => new ParsedSection(s.Number, s.Title, ResultSpans.Propose(s.Items.Select(d => Build(d, s, grid, roles, context, warnings)).ToList())))
             .ToList();
         return new Result(result, unassigned, warnings);
+    }
+
+    // Many tables repeat «1 2 3 4 5» under the header to number the columns.
+    private static bool IsColumnNumbering(GridRow row)
+    {
+        var values = row.Cells.Select(c => c.Trim().TrimEnd('.')).ToList();
+        return values.Count >= 3 && values.Select((v, i) => v == (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)).All(x => x);
     }
 
     private static RowKind Classify(GridRow row, int numberColumn, int activityColumn)
@@ -211,8 +220,9 @@ public static class RoadmapTableInterpreter
         return RowKind.Loose;
     }
 
-    private static ParsedItem Build(Draft draft, SectionDraft section, List<ColumnRole> roles, string separator, DeadlineContext context, List<string> warnings)
+    private static ParsedItem Build(Draft draft, SectionDraft section, TableGrid grid, List<ColumnRole> roles, DeadlineContext context, List<string> warnings)
     {
+        var separator = grid.FragmentSeparator;
         string Joined(ColumnRole role)
         {
             var column = roles.IndexOf(role);
@@ -250,6 +260,12 @@ public static class RoadmapTableInterpreter
             }
         }
 
+        if (responsible.Count == 0 && BlockAddressee().Match(section.Title) is { Success: true } addressee)
+        {
+            // roadmaps.md §D.3: in a decision the addressee comes from the block heading «Рекомендовать X:».
+            responsible = ResponsibleNormaliser.NormaliseCell(addressee.Groups[1].Value);
+        }
+
         var deadlineText = RoadmapText.Clean(Joined(ColumnRole.Deadline));
         var deadline = DeadlineParser.Parse(deadlineText, context.WithHints(section.Title, text));
         if (!deadline.IsParsed)
@@ -272,6 +288,12 @@ public static class RoadmapTableInterpreter
             NumberGenerated = draft.Generated,
             TargetGroup = NullIfEmpty(RoadmapText.Clean(Joined(ColumnRole.TargetGroup))),
             SourceLine = draft.Line,
+            ExtraFields = draft.Cells
+                .Where(kv => roles[kv.Key] == ColumnRole.Extra && kv.Key != roles.IndexOf(ColumnRole.Activity))
+                .Select(kv => (Header: RoadmapText.Clean(grid.Header[kv.Key]).Replace('\n', ' '), Text: RoadmapText.Clean(string.Join(separator, kv.Value))))
+                .Where(f => f.Text.Length > 0)
+                .GroupBy(f => f.Header.Length > 0 ? f.Header : "столбец")
+                .ToDictionary(g => g.Key, g => string.Join("\n", g.Select(f => f.Text))),
         };
     }
 
@@ -280,4 +302,7 @@ public static class RoadmapTableInterpreter
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:Рекомендовать|Поручить|Обязать|Предложить)\s+(.+?)\s*:?\s*$")]
+    private static partial System.Text.RegularExpressions.Regex BlockAddressee();
 }

@@ -33,7 +33,8 @@ public static partial class RoadmapText
             return string.Empty;
         }
 
-        var withoutTags = Markup().Replace(text.Replace('\u00A0', ' '), string.Empty);
+        var withBreaks = LineBreakTag().Replace(text, "\n");
+        var withoutTags = System.Net.WebUtility.HtmlDecode(Markup().Replace(withBreaks, string.Empty)).Replace('\u00A0', ' ');
         var lines = withoutTags.Split('\n')
             .Select(l => Spaces().Replace(l.Replace('\t', ' ').Replace('\r', ' '), " ").Trim())
             .Where(l => l.Length > 0);
@@ -63,7 +64,7 @@ public static partial class RoadmapText
         return index < 0 ? string.Empty : text[(index + 4)..];
     }
 
-    [GeneratedRegex(@"^(\d{1,2})\.\s*([^\d\s.].*)$")]
+    [GeneratedRegex(@"^(?:Раздел\s+)?(\d{1,2}|[IVX]{1,5})\.\s*([^\d\s.].*)$")]
     private static partial Regex SectionHeading();
 
     [GeneratedRegex(@"^(\d{1,2}(?:\s?\.\s?\d{1,3})+\.?)(?=\s|$|[^\d.])")]
@@ -74,6 +75,9 @@ public static partial class RoadmapText
 
     [GeneratedRegex(@"<(?!/?i>)[^>]*>|\*\*|</?i>")]
     private static partial Regex Markup();
+
+    [GeneratedRegex(@"<br\s*/?>", RegexOptions.IgnoreCase)]
+    private static partial Regex LineBreakTag();
 
     [GeneratedRegex(@"[ \t]+")]
     private static partial Regex Spaces();

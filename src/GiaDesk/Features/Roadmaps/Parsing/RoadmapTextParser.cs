@@ -48,7 +48,13 @@ public static partial class RoadmapTextParser
     }
 
     public static RoadmapReadResult Build(
-        IReadOnlyList<string> frontMatter, TableGrid grid, string fileName, AcademicYear? year, List<string> warnings, List<string> unassigned)
+        IReadOnlyList<string> frontMatter,
+        TableGrid grid,
+        string fileName,
+        AcademicYear? year,
+        List<string> warnings,
+        List<string> unassigned,
+        string? titleAbove = null)
     {
         var header = OrderHeaderReader.Read(frontMatter);
         var academicYear = year ?? header.Year;
@@ -56,6 +62,12 @@ public static partial class RoadmapTextParser
         {
             academicYear = AcademicYear.Containing(DateOnly.FromDateTime(DateTime.Today));
             warnings.Add($"Учебный год не указан в файле «{fileName}»: принят {academicYear}. Укажите его параметром --year.");
+        }
+
+        if (header.Order is { Number: { } number, StampNumber: { } stamp } && number != stamp)
+        {
+            warnings.Add($"Номер приказа в заголовке «{number}» и в грифе утверждения «{stamp}» различаются"
+                + (number.Replace(" ", string.Empty) == stamp.Replace(" ", string.Empty) ? " только пробелами." : ": проверьте реквизиты."));
         }
 
         var context = new DeadlineContext(academicYear.Value, header.Order.Date);
@@ -68,11 +80,12 @@ public static partial class RoadmapTextParser
         }
 
         var regionalColumn = grid.Header.FirstOrDefault(h => ColumnRoles.Classify(h) == ColumnRole.RegionalRef);
-        var title = header.PlanTitle ?? header.Order.Title ?? string.Empty;
+        var title = header.PlanTitle ?? (titleAbove is null ? null : RoadmapText.Clean(titleAbove)) ?? header.Order.Title ?? string.Empty;
         var plan = new ParsedRoadmap(title, academicYear.Value, header.Order, grid.Header.Select(h => RoadmapText.Clean(h).Replace('\n', ' ')).ToList(), interpreted.Sections)
         {
             RegionalOrder = regionalColumn is null ? null : RoadmapText.Clean(regionalColumn).Replace('\n', ' '),
             UnassignedFragments = unassigned,
+            FrontMatter = frontMatter.Select(l => RoadmapText.Clean(l)).Where(l => l.Length > 0).ToList(),
         };
         return new RoadmapReadResult(plan, warnings, null);
     }
