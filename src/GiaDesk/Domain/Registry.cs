@@ -204,3 +204,29 @@ public static class RegistryNames
         return "•••• ••" + tail;
     }
 }
+
+/// <summary>Fixed dates of the registry year.</summary>
+public static class RegistryDates
+{
+    /// <summary>
+    /// Заявления с выбором предметов подаются до 1 февраля (ГИА-11) и до 1 марта (ГИА-9) включительно; the same dates
+    /// bound the ОВЗ documents (002 item 6.5: 01.02 for ГИА-11, 01.03 for ГИА-9).
+    /// </summary>
+    public static DateOnly Deadline(int studyStartYear, int grade) =>
+        grade == 11 ? new DateOnly(studyStartYear + 1, 2, 1) : new DateOnly(studyStartYear + 1, 3, 1);
+}
+
+/// <summary>Chosen subjects stored as «;1;2;7;» (ids of Subject).</summary>
+public static class SubjectIdList
+{
+    public static string Format(IEnumerable<int> ids)
+    {
+        var list = ids.Distinct().Order().ToList();
+        return list.Count == 0 ? "" : ";" + string.Join(';', list) + ";";
+    }
+
+    public static List<int> Parse(string? text) =>
+        string.IsNullOrEmpty(text) ? [] : text.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+    public static string Pattern(int subjectId) => ";" + subjectId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
+}
