@@ -59,18 +59,20 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             return;
         }
         var visible = ParticipantQueries.Visible(db, User, year.Id);
-        var query = db.FinalWorks.AsNoTracking().Join(visible, w => w.ParticipantId, p => p.Id, (w, p) => new FinalWorkItem(
-            p.Id, p.Code, p.LastName, p.FirstName, p.School!.Code, p.Grade, w.Kind, w.Date, w.Points, w.Passed));
+        var query = db.FinalWorks.AsNoTracking().Where(w => visible.Any(p => p.Id == w.ParticipantId));
         if (Kind is { } kind)
         {
-            query = query.Where(i => i.Kind == kind);
+            query = query.Where(w => w.Kind == kind);
         }
         query = Result switch
         {
-            "pass" => query.Where(i => i.Passed),
-            "fail" => query.Where(i => !i.Passed),
+            "pass" => query.Where(w => w.Passed),
+            "fail" => query.Where(w => !w.Passed),
             _ => query,
         };
-        Items = await query.OrderBy(i => i.LastName).ThenBy(i => i.FirstName).ThenBy(i => i.Date).Take(1000).ToListAsync(ct);
+        Items = await query.OrderBy(w => w.Participant!.LastName).ThenBy(w => w.Participant!.FirstName).ThenBy(w => w.Date).Take(1000)
+            .Select(w => new FinalWorkItem(w.ParticipantId, w.Participant!.Code, w.Participant.LastName, w.Participant.FirstName, w.Participant.School!.Code,
+                w.Participant.Grade, w.Kind, w.Date, w.Points, w.Passed))
+            .ToListAsync(ct);
     }
 }
