@@ -159,8 +159,10 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : PageModel
             {
                 return NotFound();
             }
-            // The school changes only through a transfer (/Registry/Transfers), which keeps the history.
+            // The school changes only through a transfer (/Registry/Transfers), which keeps the history; the code never changes.
             Input.SchoolId = p.SchoolId;
+            Input.Code = p.Code;
+            ModelState.Remove("Input.Code");
         }
         if (!User.CanEditSchool(Input.SchoolId) || !await db.Schools.AnyAsync(s => s.Id == Input.SchoolId, ct))
         {
