@@ -54,6 +54,7 @@ public static class ParticipantsImport
             var now = clock.GetUtcNow().UtcDateTime;
             var today = DateOnly.FromDateTime(now);
             int created = 0, updated = 0, unchanged = 0, transferred = 0;
+            var fresh = new List<Participant>();
             var lines = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var row in rows)
             {
@@ -79,7 +80,7 @@ public static class ParticipantsImport
                 if (p is null)
                 {
                     p = new Participant { StudyYearId = year.Id, Code = r.Code, SchoolId = schoolId };
-                    db.Participants.Add(p);
+                    fresh.Add(p);
                     all.Add(p);
                     existing[r.Code] = p;
                     created++;
@@ -143,7 +144,11 @@ public static class ParticipantsImport
             }
             var findings = RegistryQuality.Evaluate(all, schoolCodes, subjectNames, await RegistryQuality.PassedFinalWorkAsync(db, year.Id, ct), lines);
             db.ChangeTracker.DetectChanges();
+            // Changed rows go through the change tracker, new rows through one multi-row INSERT per 400: one transaction.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            await ParticipantsBulkInsert.InsertAsync(db, fresh, ct);
+            await transaction.CommitAsync(ct);
             var imported = findings.Where(f => lines.ContainsKey(f.Code)).OrderBy(f => lines[f.Code]).ToList();
             return new ParticipantsImportReport(created, updated, unchanged, transferred, messages, imported);
         }
