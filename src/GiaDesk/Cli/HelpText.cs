@@ -20,6 +20,9 @@ internal static class HelpText
                                         разобрать приказ с дорожной картой (DOCX или текст), без базы данных
           results analyze --level 9|11 --participants ФАЙЛ --results ФАЙЛ [--annual ФАЙЛ] [--format json|text]
                                         анализ результатов ГИА по файлам (шаблоны 2, 3, 4), без базы данных
+          participants check ФАЙЛ [--format json|text]
+                                        проверка файла участников (шаблон 2) без базы данных: ошибки формата и правила
+                                        качества данных; код 1, если есть хотя бы одна ошибка
           help [en]                     эта справка (en — на английском)
 
         База данных: Database__Provider = Sqlite (по умолчанию, файл data/giadesk.db) или Postgres;
@@ -44,6 +47,9 @@ internal static class HelpText
                                         parse an order with a roadmap (DOCX or text), no database
           results analyze --level 9|11 --participants FILE --results FILE [--annual FILE] [--format json|text]
                                         analyse exam results from files (templates 2, 3, 4), no database
+          participants check FILE [--format json|text]
+                                        check a participants file (template 2) without a database: format errors and
+                                        data-quality rules; exit code 1 when any error is found
           help [en]                     this help (en — in English)
 
         Database: Database__Provider = Sqlite (default, file data/giadesk.db) or Postgres;

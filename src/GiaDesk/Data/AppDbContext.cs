@@ -15,6 +15,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<ExamResult> ExamResults => Set<ExamResult>();
     public DbSet<AnnualMark> AnnualMarks => Set<AnnualMark>();
+    public DbSet<FinalWork> FinalWorks => Set<FinalWork>();
+    public DbSet<Transfer> Transfers => Set<Transfer>();
+    public DbSet<ParticipantChange> ParticipantChanges => Set<ParticipantChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -42,6 +42,35 @@ public sealed class Participant
 
     public DateTime UpdatedUtc { get; set; }
 
+    public IdentityDocumentType? DocumentType { get; set; }
+    public string? DocumentSeries { get; set; }
+    public string? DocumentNumber { get; set; }
+
+    /// <summary>ОВЗ, ребёнок-инвалид или инвалид; HasDisability is true whenever this is not None.</summary>
+    public DisabilityKind DisabilityKind { get; set; }
+
+    /// <summary>Заключение ПМПК or справка МСЭ: number and date as written by the school.</summary>
+    public string? DisabilityDocument { get; set; }
+
+    /// <summary>The day the supporting document reached the department (legal dates: 01.02 for ГИА-11, 01.03 for ГИА-9).</summary>
+    public DateOnly? DisabilityDocumentDate { get; set; }
+
+    public SpecialConditions SpecialConditions { get; set; }
+
+    /// <summary>Date of the pedagogical council's decision.</summary>
+    public DateOnly? AdmissionDate { get; set; }
+
+    /// <summary>Претендент на медаль «За особые успехи в учении».</summary>
+    public bool IsMedalCandidate { get; set; }
+
+    /// <summary>Chosen subjects as ids of Subject, written «;1;2;7;» so that one LIKE filters by subject on both providers.</summary>
+    public string SubjectIds { get; set; } = "";
+
+    /// <summary>Findings of the data-quality rules at the last check (Features/Registry/Quality).</summary>
+    public int ErrorCount { get; set; }
+
+    public int WarningCount { get; set; }
+
     public string FullName => string.IsNullOrWhiteSpace(MiddleName) ? $"{LastName} {FirstName}" : $"{LastName} {FirstName} {MiddleName}";
 
     public void UpdateSearchName() => SearchName = Files.TableColumns.Normalise($"{LastName} {FirstName} {MiddleName} {Code}");

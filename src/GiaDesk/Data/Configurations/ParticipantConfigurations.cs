@@ -19,6 +19,11 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         builder.Property(p => p.ClassLetter).HasMaxLength(10);
         builder.Property(p => p.NotAdmittedReason).HasMaxLength(500);
         builder.Property(p => p.SearchName).HasMaxLength(400);
+        builder.Property(p => p.DocumentSeries).HasMaxLength(20);
+        builder.Property(p => p.DocumentNumber).HasMaxLength(30);
+        builder.Property(p => p.DisabilityDocument).HasMaxLength(300);
+        builder.Property(p => p.SubjectIds).HasMaxLength(200);
+        builder.HasIndex(p => new { p.StudyYearId, p.LastName, p.FirstName });
         builder.Ignore(p => p.FullName);
         builder.HasOne(p => p.StudyYear).WithMany().HasForeignKey(p => p.StudyYearId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.School).WithMany().HasForeignKey(p => p.SchoolId).OnDelete(DeleteBehavior.Restrict);
@@ -42,5 +47,41 @@ internal sealed class AnnualMarkConfiguration : IEntityTypeConfiguration<AnnualM
         builder.HasIndex(m => new { m.ParticipantId, m.SubjectId }).IsUnique();
         builder.HasOne(m => m.Participant).WithMany().HasForeignKey(m => m.ParticipantId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.Subject).WithMany().HasForeignKey(m => m.SubjectId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class FinalWorkConfiguration : IEntityTypeConfiguration<FinalWork>
+{
+    public void Configure(EntityTypeBuilder<FinalWork> builder)
+    {
+        builder.HasIndex(w => new { w.ParticipantId, w.Kind, w.Date }).IsUnique();
+        builder.HasOne(w => w.Participant).WithMany().HasForeignKey(w => w.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TransferConfiguration : IEntityTypeConfiguration<Transfer>
+{
+    public void Configure(EntityTypeBuilder<Transfer> builder)
+    {
+        builder.HasIndex(t => t.Date);
+        builder.Property(t => t.Note).HasMaxLength(500);
+        builder.Property(t => t.UserName).HasMaxLength(256);
+        builder.HasOne(t => t.Participant).WithMany().HasForeignKey(t => t.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(t => t.FromSchool).WithMany().HasForeignKey(t => t.FromSchoolId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(t => t.ToSchool).WithMany().HasForeignKey(t => t.ToSchoolId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ParticipantChangeConfiguration : IEntityTypeConfiguration<ParticipantChange>
+{
+    public void Configure(EntityTypeBuilder<ParticipantChange> builder)
+    {
+        builder.HasIndex(c => c.ParticipantId);
+        builder.Property(c => c.UserName).HasMaxLength(256);
+        builder.Property(c => c.Field).HasMaxLength(100);
+        builder.Property(c => c.OldValue).HasMaxLength(500);
+        builder.Property(c => c.NewValue).HasMaxLength(500);
+        builder.Property(c => c.Reason).HasMaxLength(500);
+        builder.HasOne(c => c.Participant).WithMany().HasForeignKey(c => c.ParticipantId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -61,8 +61,10 @@ public static class DemoData
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var current = today.Month >= 9 ? today.Year : today.Year - 1;
         db.StudyYears.Add(new StudyYear { StartYear = 2018 });
-        db.StudyYears.Add(new StudyYear { StartYear = current, IsCurrent = true });
+        var currentYear = new StudyYear { StartYear = current, IsCurrent = true };
+        db.StudyYears.Add(currentYear);
         await db.SaveChangesAsync(ct);
+        await DemoRegistry.FillAsync(db, currentYear.Id, current, ct);
         foreach (var account in Accounts)
         {
             var errors = await UserAccounts.CreateAsync(users, db, new NewUser(account.UserName, account.FullName, account.Password, account.Role, account.SchoolCode), clock);

@@ -180,6 +180,37 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.ToTable("ExamResults");
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.FinalWork", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<byte>("Kind")
+                        .HasColumnType("smallint");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Points")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId", "Kind", "Date")
+                        .IsUnique();
+
+                    b.ToTable("FinalWorks");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.Municipality", b =>
                 {
                     b.Property<int>("Id")
@@ -219,6 +250,9 @@ namespace GiaDesk.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("AdmissionDate")
+                        .HasColumnType("date");
+
                     b.Property<bool?>("Admitted")
                         .HasColumnType("boolean");
 
@@ -237,6 +271,30 @@ namespace GiaDesk.Data.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("DisabilityDocument")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("DisabilityDocumentDate")
+                        .HasColumnType("date");
+
+                    b.Property<byte>("DisabilityKind")
+                        .HasColumnType("smallint");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("DocumentSeries")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<byte?>("DocumentType")
+                        .HasColumnType("smallint");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -249,6 +307,9 @@ namespace GiaDesk.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<bool>("HasDisability")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsMedalCandidate")
                         .HasColumnType("boolean");
 
                     b.Property<string>("LastName")
@@ -279,11 +340,22 @@ namespace GiaDesk.Data.Postgres.Migrations
                         .HasMaxLength(1)
                         .HasColumnType("character varying(1)");
 
+                    b.Property<int>("SpecialConditions")
+                        .HasColumnType("integer");
+
                     b.Property<int>("StudyYearId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SubjectIds")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("WarningCount")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -294,9 +366,54 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.HasIndex("StudyYearId", "Code")
                         .IsUnique();
 
+                    b.HasIndex("StudyYearId", "LastName", "FirstName");
+
                     b.HasIndex("StudyYearId", "SchoolId", "Grade");
 
                     b.ToTable("Participants");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ParticipantChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.ToTable("ParticipantChanges");
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.School", b =>
@@ -533,6 +650,51 @@ namespace GiaDesk.Data.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.Transfer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FromSchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToSchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("FromSchoolId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("ToSchoolId");
+
+                    b.ToTable("Transfers");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -743,6 +905,17 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.Navigation("Subject");
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.FinalWork", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.Participant", b =>
                 {
                     b.HasOne("GiaDesk.Domain.School", "School")
@@ -760,6 +933,44 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.Navigation("School");
 
                     b.Navigation("StudyYear");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ParticipantChange", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.Transfer", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.School", "FromSchool")
+                        .WithMany()
+                        .HasForeignKey("FromSchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.School", "ToSchool")
+                        .WithMany()
+                        .HasForeignKey("ToSchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("FromSchool");
+
+                    b.Navigation("Participant");
+
+                    b.Navigation("ToSchool");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

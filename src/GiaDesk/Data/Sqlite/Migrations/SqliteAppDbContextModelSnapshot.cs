@@ -171,6 +171,35 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.ToTable("ExamResults");
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.FinalWork", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId", "Kind", "Date")
+                        .IsUnique();
+
+                    b.ToTable("FinalWorks");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.Municipality", b =>
                 {
                     b.Property<int>("Id")
@@ -206,6 +235,9 @@ namespace GiaDesk.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("AdmissionDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool?>("Admitted")
                         .HasColumnType("INTEGER");
 
@@ -224,6 +256,30 @@ namespace GiaDesk.Data.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DisabilityDocument")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DisabilityDocumentDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte>("DisabilityKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentSeries")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte?>("DocumentType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -236,6 +292,9 @@ namespace GiaDesk.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("HasDisability")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsMedalCandidate")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("LastName")
@@ -266,11 +325,22 @@ namespace GiaDesk.Data.Sqlite.Migrations
                         .HasMaxLength(1)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SpecialConditions")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("StudyYearId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SubjectIds")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("WarningCount")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -281,9 +351,52 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.HasIndex("StudyYearId", "Code")
                         .IsUnique();
 
+                    b.HasIndex("StudyYearId", "LastName", "FirstName");
+
                     b.HasIndex("StudyYearId", "SchoolId", "Grade");
 
                     b.ToTable("Participants");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ParticipantChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.ToTable("ParticipantChanges");
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.School", b =>
@@ -514,6 +627,49 @@ namespace GiaDesk.Data.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.Transfer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromSchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToSchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("FromSchoolId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("ToSchoolId");
+
+                    b.ToTable("Transfers");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -720,6 +876,17 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.Navigation("Subject");
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.FinalWork", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.Participant", b =>
                 {
                     b.HasOne("GiaDesk.Domain.School", "School")
@@ -737,6 +904,44 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.Navigation("School");
 
                     b.Navigation("StudyYear");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ParticipantChange", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.Transfer", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.School", "FromSchool")
+                        .WithMany()
+                        .HasForeignKey("FromSchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.School", "ToSchool")
+                        .WithMany()
+                        .HasForeignKey("ToSchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("FromSchool");
+
+                    b.Navigation("Participant");
+
+                    b.Navigation("ToSchool");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -19,7 +19,11 @@ public sealed record ParticipantRow(
     bool Ovz,
     bool Admitted,
     string? NotAdmittedReason,
-    bool NotAdmittedRepeat);
+    bool NotAdmittedRepeat,
+    string? Sex = null,
+    DateOnly? BirthDate = null,
+    string? ClassLetter = null,
+    TableRow? Source = null);
 
 public sealed record ExamResultRow(
     int Line,
@@ -58,21 +62,43 @@ public static class ParticipantsTemplate
     public const string Reason = "Причина недопуска";
     public const string Repeat = "Недопуск повторно";
 
+    // Optional registry columns (docs/registry.md); the results analysis ignores them.
+    public const string DocumentType = "Тип документа";
+    public const string DocumentSeries = "Серия документа";
+    public const string DocumentNumber = "Номер документа";
+    public const string Subjects = "Предметы";
+    public const string MedalCandidate = "Медалист";
+    public const string DisabilityKind = "Категория ОВЗ";
+    public const string DisabilityDocument = "Документ ОВЗ";
+    public const string DisabilityDocumentDate = "Дата документа ОВЗ";
+    public const string SpecialConditions = "Специальные условия";
+    public const string AdmissionDate = "Дата допуска";
+
     public static IReadOnlyList<TemplateColumn> Columns { get; } =
     [
         new(Code, true), new(School, true), new(SchoolName, false, "Краткое наименование ОО", "ОО"), new(SchoolTypeColumn, false),
         new(LastName, true), new(FirstName, true), new(MiddleName, false), new(Gender, false), new(BirthDate, false),
         new(Grade, true), new(Category, false), new(Form, true), new(Ovz, false), new(Admitted, true),
         new(Reason, false), new(Repeat, false),
+        new(DocumentType, false), new(DocumentSeries, false), new(DocumentNumber, false), new(Subjects, false, "Предметы по выбору", "Выбранные предметы"),
+        new(MedalCandidate, false, "Претендент на медаль"), new(DisabilityKind, false), new(DisabilityDocument, false, "Документ, подтверждающий ОВЗ"),
+        new(DisabilityDocumentDate, false), new(SpecialConditions, false), new(AdmissionDate, false, "Дата решения педсовета"),
     ];
 
     public static (List<ParticipantRow> Rows, List<ImportMessage> Messages) Read(TableFile table)
+    {
+        var (rows, messages, _) = ReadWithColumns(table);
+        return (rows, messages);
+    }
+
+    /// <summary>Also gives the column map, so that the registry reads its optional columns from ParticipantRow.Source.</summary>
+    public static (List<ParticipantRow> Rows, List<ImportMessage> Messages, TableColumns Columns) ReadWithColumns(TableFile table)
     {
         var (columns, messages) = TableColumns.Map(table, Columns);
         var rows = new List<ParticipantRow>();
         if (messages.Any(m => m.IsError))
         {
-            return (rows, messages);
+            return (rows, messages, columns);
         }
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
@@ -82,7 +108,13 @@ public static class ParticipantsTemplate
             var school = columns.RequiredText(row, School, messages);
             var last = columns.RequiredText(row, LastName, messages);
             var first = columns.RequiredText(row, FirstName, messages);
-            columns.Date(row, BirthDate, messages);
+            var birthDate = columns.Date(row, BirthDate, messages);
+            var sex = columns.OptionalText(row, Gender) is { } sexText ? TableColumns.Normalise(sexText) : null;
+            if (sex is not null && sex is not ("М" or "Ж"))
+            {
+                messages.Add(columns.Error(row, Gender, columns.Text(row, Gender), "ожидается М или Ж"));
+            }
+            string? classLetter = null;
             var gradeText = columns.RequiredText(row, Grade, messages);
             int? grade = null;
             if (gradeText is not null)
@@ -93,6 +125,8 @@ public static class ParticipantsTemplate
                 {
                     messages.Add(columns.Error(row, Grade, gradeText, "ожидается 9 или 11"));
                 }
+                classLetter = gradeText[digits.Length..].Trim(' ', '-', '«', '»', '"').ToUpperInvariant();
+                classLetter = classLetter.Length == 0 ? null : classLetter;
             }
             var category = ParticipantCategory.CurrentYear;
             if (columns.OptionalText(row, Category) is { } categoryText)
@@ -144,9 +178,9 @@ public static class ParticipantsTemplate
             }
             rows.Add(new ParticipantRow(row.Line, code!, school!, columns.OptionalText(row, SchoolName), type, last!, first!,
                 columns.OptionalText(row, MiddleName), grade!.Value, category, form!.Value, ovz, admitted!.Value,
-                columns.OptionalText(row, Reason), repeat));
+                columns.OptionalText(row, Reason), repeat, sex, birthDate, classLetter, row));
         }
-        return (rows, messages);
+        return (rows, messages, columns);
     }
 
     public static ParticipantCategory? ParseCategory(string text) => TableColumns.Normalise(text) switch

@@ -1,0 +1,78 @@
+using System.Text;
+using GiaDesk.Data;
+using GiaDesk.Domain;
+using GiaDesk.Features.Registry.Participants;
+using GiaDesk.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace GiaDesk.Features.Registry.FinalEssays;
+
+public sealed record FinalWorkItem(int ParticipantId, string Code, string LastName, string FirstName, string SchoolCode, int Grade, FinalWorkKind Kind, DateOnly Date, int? Points, bool Passed);
+
+/// <summary>/Registry/FinalEssays: results of итоговое сочинение (изложение) and собеседование; upload of template 5.</summary>
+[RequestSizeLimit(210 * 1024 * 1024)]
+public sealed class IndexModel(AppDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public FinalWorkKind? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Result { get; set; }
+
+    public List<FinalWorkItem> Items { get; private set; } = [];
+    public FinalWorksImportReport? Report { get; private set; }
+    public bool CanImport => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Specialist) || User.IsInRole(Roles.SchoolOperator);
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public IActionResult OnGetTemplate()
+    {
+        var csv = string.Join(';', FinalWorksImport.Template.Select(c => c.Name)) + "\r\n" +
+                  "900001;собеседование;12.02.2025;15;зачёт\r\n" + "110001;сочинение;04.12.2024;;незачёт\r\n" + "110001;сочинение;05.02.2025;;зачёт\r\n";
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv", "Итоговое сочинение и собеседование (шаблон 5).csv");
+    }
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (!CanImport)
+        {
+            return Forbid();
+        }
+        if (file is null || file.Length == 0)
+        {
+            Report = new FinalWorksImportReport(0, 0, 0, [new Files.ImportMessage(file?.FileName ?? "файл", 0, null, null, "файл не выбран или пуст")]);
+        }
+        else
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            Report = await FinalWorksImport.ImportAsync(db, file.FileName, buffer.ToArray(), new RegistryActor(User.Identity?.Name ?? "", User.RestrictedSchoolId()), ct);
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var year = await ParticipantQueries.CurrentYearAsync(db, ct);
+        if (year is null)
+        {
+            return;
+        }
+        var visible = ParticipantQueries.Visible(db, User, year.Id);
+        var query = db.FinalWorks.AsNoTracking().Where(w => visible.Any(p => p.Id == w.ParticipantId));
+        if (Kind is { } kind)
+        {
+            query = query.Where(w => w.Kind == kind);
+        }
+        query = Result switch
+        {
+            "pass" => query.Where(w => w.Passed),
+            "fail" => query.Where(w => !w.Passed),
+            _ => query,
+        };
+        Items = await query.OrderBy(w => w.Participant!.LastName).ThenBy(w => w.Participant!.FirstName).ThenBy(w => w.Date).Take(1000)
+            .Select(w => new FinalWorkItem(w.ParticipantId, w.Participant!.Code, w.Participant.LastName, w.Participant.FirstName, w.Participant.School!.Code,
+                w.Participant.Grade, w.Kind, w.Date, w.Points, w.Passed))
+            .ToListAsync(ct);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text;
+using GiaDesk.Data;
+using GiaDesk.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Template = GiaDesk.Features.Results.Import.ParticipantsTemplate;
+
+namespace GiaDesk.Features.Registry.Participants;
+
+[Authorize(Roles = $"{Roles.Admin},{Roles.Specialist},{Roles.SchoolOperator}")]
+[RequestSizeLimit(210 * 1024 * 1024)]
+public sealed class ImportModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    public ParticipantsImportReport? Report { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public IActionResult OnGetTemplate()
+    {
+        var header = new[]
+        {
+            Template.Code, Template.School, Template.LastName, Template.FirstName, Template.MiddleName, Template.Gender, Template.BirthDate,
+            Template.Grade, Template.Category, Template.Form, Template.Ovz, Template.Admitted, Template.Reason, Template.Repeat,
+            Template.DocumentType, Template.DocumentSeries, Template.DocumentNumber, Template.Subjects, Template.MedalCandidate,
+            Template.DisabilityKind, Template.DisabilityDocument, Template.DisabilityDocumentDate, Template.SpecialConditions, Template.AdmissionDate,
+        };
+        var csv = string.Join(';', header) + "\r\n" +
+                  "900001;S05;Иванова;Мария;Петровна;Ж;14.03.2010;9А;ВТГ;ОГЭ;нет;да;;нет;паспорт РФ;8724;123456;Русский язык, Математика, Биология, Химия;нет;;;;;20.05.2025\r\n" +
+                  "900002;S05;Петров;Илья;Сергеевич;М;02.11.2009;9А;ВТГ;ГВЭ;да;да;;нет;паспорт РФ;8724;654321;Русский язык, Математика;нет;ребёнок-инвалид;справка МСЭ № 123 от 10.01.2025;15.01.2025;увеличение продолжительности, отдельная аудитория;20.05.2025\r\n";
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv", "Участники ГИА (шаблон 2).csv");
+    }
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, string? changeReason, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            Report = new ParticipantsImportReport(0, 0, 0, 0, [new Files.ImportMessage(file?.FileName ?? "файл", 0, null, null, "файл не выбран или пуст")], []);
+            return Page();
+        }
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var actor = new RegistryActor(User.Identity?.Name ?? "", User.RestrictedSchoolId());
+        Report = await ParticipantsImport.ImportAsync(db, file.FileName, buffer.ToArray(), actor, changeReason, clock, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,201 @@
+using GiaDesk.Data;
+using GiaDesk.Domain;
+using GiaDesk.Features.Registry.Quality;
+using GiaDesk.Files;
+using Microsoft.EntityFrameworkCore;
+using Template = GiaDesk.Features.Results.Import.ParticipantsTemplate;
+
+namespace GiaDesk.Features.Registry.Participants;
+
+/// <summary>Who imports: the user name for the logs, and the only school an operator may touch (null = any).</summary>
+public sealed record RegistryActor(string UserName, int? RestrictedSchoolId);
+
+public sealed record ParticipantsImportReport(int Created, int Updated, int Unchanged, int Transferred, IReadOnlyList<ImportMessage> Messages, IReadOnlyList<QualityFinding> Findings)
+{
+    public bool Succeeded => !Messages.Any(m => m.IsError);
+    public IEnumerable<ImportMessage> Errors => Messages.Where(m => m.IsError);
+    public IEnumerable<ImportMessage> Warnings => Messages.Where(m => !m.IsError);
+}
+
+/// <summary>
+/// Imports template 2 into the current year: all-or-nothing, keyed by «Код участника», idempotent; then runs the
+/// data-quality rules over the whole year and reports the findings about the imported rows.
+/// </summary>
+public static class ParticipantsImport
+{
+    public static async Task<ParticipantsImportReport> ImportAsync(AppDbContext db, string fileName, byte[] content, RegistryActor actor,
+        string? changeReason, TimeProvider clock, CancellationToken ct = default)
+    {
+        var (rows, messages) = ParticipantsFile.Read(fileName, content);
+        if (messages.Any(m => m.IsError))
+        {
+            return Failed(messages);
+        }
+        var name = Path.GetFileName(fileName);
+        var year = await db.StudyYears.AsNoTracking().FirstOrDefaultAsync(y => y.IsCurrent, ct);
+        if (year is null)
+        {
+            messages.Add(new ImportMessage(name, 0, null, null, "не задан текущий учебный год (Справочники → Учебные годы)"));
+            return Failed(messages);
+        }
+        var schools = await db.Schools.AsNoTracking().Select(s => new { s.Id, s.Code }).ToListAsync(ct);
+        var schoolByCode = schools.ToDictionary(s => s.Code, s => s.Id, StringComparer.OrdinalIgnoreCase);
+        var schoolCodes = schools.ToDictionary(s => s.Id, s => s.Code);
+        var subjectIds = await db.Subjects.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Id, ct);
+        var subjectNames = subjectIds.ToDictionary(p => p.Value, p => p.Key);
+
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            // One query for the whole year: the import compares in memory and the rules need every participant anyway.
+            var all = await db.Participants.Where(p => p.StudyYearId == year.Id).ToListAsync(ct);
+            var existing = all.ToDictionary(p => p.Code, StringComparer.Ordinal);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var today = DateOnly.FromDateTime(now);
+            int created = 0, updated = 0, unchanged = 0, transferred = 0;
+            var fresh = new List<Participant>();
+            var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var row in rows)
+            {
+                var r = row.Row;
+                lines[r.Code] = r.Line;
+                if (!schoolByCode.TryGetValue(r.SchoolCode, out var schoolId))
+                {
+                    messages.Add(new ImportMessage(name, r.Line, Template.School, r.SchoolCode, "нет такой ОО в справочнике"));
+                    continue;
+                }
+                if (actor.RestrictedSchoolId is { } only && schoolId != only)
+                {
+                    messages.Add(new ImportMessage(name, r.Line, Template.School, r.SchoolCode, $"оператор ОО загружает участников только своей ОО ({schoolCodes.GetValueOrDefault(only)})"));
+                    continue;
+                }
+                existing.TryGetValue(r.Code, out var p);
+                if (p is not null && p.SchoolId != schoolId && actor.RestrictedSchoolId is not null)
+                {
+                    messages.Add(new ImportMessage(name, r.Line, Template.Code, r.Code, "участник с этим кодом числится в другой ОО: перевод оформляет специалист УО"));
+                    continue;
+                }
+                var newSubjects = row.Subjects is null ? null : SubjectIdList.Format(row.Subjects.Select(s => subjectIds[s.Name]));
+                if (p is null)
+                {
+                    p = new Participant { StudyYearId = year.Id, Code = r.Code, SchoolId = schoolId };
+                    fresh.Add(p);
+                    all.Add(p);
+                    existing[r.Code] = p;
+                    created++;
+                }
+                else if (newSubjects is not null && newSubjects != p.SubjectIds && today > RegistryDates.Deadline(year.StartYear, r.Grade))
+                {
+                    if (string.IsNullOrWhiteSpace(changeReason))
+                    {
+                        messages.Add(new ImportMessage(name, r.Line, Template.Subjects, row.Subjects is null ? null : string.Join(", ", row.Subjects.Select(s => s.Name)),
+                            $"после {RegistryDates.Deadline(year.StartYear, r.Grade):dd.MM.yyyy} предметы меняются только с указанием причины (поле «Причина изменений»)"));
+                        continue;
+                    }
+                    db.ParticipantChanges.Add(new ParticipantChange
+                    {
+                        Participant = p,
+                        ChangedUtc = now,
+                        UserName = actor.UserName,
+                        Field = "Предметы",
+                        OldValue = SubjectsText(p.SubjectIds, subjectNames),
+                        NewValue = SubjectsText(newSubjects, subjectNames),
+                        Reason = changeReason.Trim(),
+                    });
+                }
+                var before = Snapshot(p);
+                if (p.Id != 0 && p.SchoolId != schoolId)
+                {
+                    db.Transfers.Add(new Transfer
+                    {
+                        Participant = p,
+                        FromSchoolId = p.SchoolId,
+                        ToSchoolId = schoolId,
+                        Date = today,
+                        UserName = actor.UserName,
+                        CreatedUtc = now,
+                        Note = $"по файлу {name}",
+                    });
+                    transferred++;
+                }
+                Apply(p, row, schoolId, newSubjects);
+                if (p.Id != 0)
+                {
+                    if (before == Snapshot(p))
+                    {
+                        unchanged++;
+                    }
+                    else
+                    {
+                        p.UpdatedUtc = now;
+                        updated++;
+                    }
+                }
+                else
+                {
+                    p.UpdatedUtc = now;
+                }
+            }
+            if (messages.Any(m => m.IsError))
+            {
+                db.ChangeTracker.Clear();
+                return Failed(messages);
+            }
+            var findings = RegistryQuality.Evaluate(all, schoolCodes, subjectNames, await RegistryQuality.PassedFinalWorkAsync(db, year.Id, ct), lines);
+            db.ChangeTracker.DetectChanges();
+            // Changed rows go through the change tracker, new rows through one multi-row INSERT per 400: one transaction.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await ParticipantsBulkInsert.InsertAsync(db, fresh, ct);
+            await transaction.CommitAsync(ct);
+            var imported = findings.Where(f => lines.ContainsKey(f.Code)).OrderBy(f => lines[f.Code]).ToList();
+            return new ParticipantsImportReport(created, updated, unchanged, transferred, messages, imported);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private static ParticipantsImportReport Failed(List<ImportMessage> messages) => new(0, 0, 0, 0, messages, []);
+
+    public static string SubjectsText(string? ids, IReadOnlyDictionary<int, string> names) =>
+        string.Join(", ", SubjectIdList.Parse(ids).Select(id => names.GetValueOrDefault(id, "?")));
+
+    private static void Apply(Participant p, RegistryRow row, int schoolId, string? subjects)
+    {
+        var r = row.Row;
+        p.SchoolId = schoolId;
+        p.LastName = r.LastName;
+        p.FirstName = r.FirstName;
+        p.MiddleName = r.MiddleName;
+        p.Grade = r.Grade;
+        p.Category = r.Category;
+        p.Form = r.Form;
+        p.Admitted = r.Admitted;
+        p.NotAdmittedReason = r.NotAdmittedReason;
+        p.NotAdmittedRepeat = r.NotAdmittedRepeat;
+        p.DisabilityKind = row.Disability;
+        p.HasDisability = row.HasDisability;
+        p.SpecialConditions = row.Conditions;
+        // Optional cells left empty keep what the registry already has (as in the schools import).
+        p.Sex = r.Sex ?? p.Sex;
+        p.BirthDate = r.BirthDate ?? p.BirthDate;
+        p.ClassLetter = r.ClassLetter ?? p.ClassLetter;
+        p.DocumentType = row.DocumentType ?? p.DocumentType;
+        p.DocumentSeries = row.DocumentSeries ?? p.DocumentSeries;
+        p.DocumentNumber = row.DocumentNumber ?? p.DocumentNumber;
+        p.DisabilityDocument = row.DisabilityDocument ?? p.DisabilityDocument;
+        p.DisabilityDocumentDate = row.DisabilityDocumentDate ?? p.DisabilityDocumentDate;
+        p.AdmissionDate = row.AdmissionDate ?? p.AdmissionDate;
+        p.IsMedalCandidate = row.MedalCandidate ?? p.IsMedalCandidate;
+        p.SubjectIds = subjects ?? p.SubjectIds;
+        p.UpdateSearchName();
+    }
+
+    private static string Snapshot(Participant p) => string.Join('|',
+        p.SchoolId, p.LastName, p.FirstName, p.MiddleName, p.Sex, p.BirthDate, p.Grade, p.ClassLetter, p.Category, p.Form, p.HasDisability,
+        p.DisabilityKind, p.Admitted, p.NotAdmittedReason, p.NotAdmittedRepeat, p.DocumentType, p.DocumentSeries, p.DocumentNumber,
+        p.DisabilityDocument, p.DisabilityDocumentDate, p.SpecialConditions, p.AdmissionDate, p.IsMedalCandidate, p.SubjectIds);
+}

@@ -1,0 +1,158 @@
+using GiaDesk.Domain;
+using GiaDesk.Files;
+using Template = GiaDesk.Features.Results.Import.ParticipantsTemplate;
+
+namespace GiaDesk.Features.Registry.Quality;
+
+/// <summary>
+/// One participant as the data-quality rules see it: from a file (Line = the Excel line) or from the database
+/// (Id set, Line 0). Null Subjects / FinalWorkPassed mean «not known here», and the rules needing them stay silent.
+/// </summary>
+public sealed record RegistryRecord(
+    int Line,
+    int Id,
+    string Code,
+    string SchoolCode,
+    string LastName,
+    string FirstName,
+    string? MiddleName,
+    DateOnly? BirthDate,
+    int Grade,
+    ParticipantCategory Category,
+    ExamForm Form,
+    bool HasDisability,
+    string? DisabilityDocument,
+    SpecialConditions Conditions,
+    IdentityDocumentType? DocumentType,
+    string? DocumentSeries,
+    string? DocumentNumber,
+    IReadOnlyList<string>? Subjects,
+    bool? Admitted,
+    string? NotAdmittedReason,
+    bool? FinalWorkPassed);
+
+/// <summary>A finding; Column is the template-2 column concerned, null when it is the whole row.</summary>
+public sealed record QualityFinding(int Line, int ParticipantId, string Code, string? Column, string Rule, MessageSeverity Severity, string Message)
+{
+    public bool IsError => Severity == MessageSeverity.Error;
+}
+
+public sealed record QualityRule(string Id, string Title, MessageSeverity Severity, bool NeedsDatabase = false);
+
+/// <summary>
+/// The data-quality rule engine of the registry (issue item 5): pure functions over plain records, so that the
+/// web import, the dashboard and `giadesk participants check` judge a row the same way.
+/// </summary>
+public static class QualityRules
+{
+    public static readonly QualityRule GveWithoutGround = new("gve-without-ground", "ГВЭ без ОВЗ или иного законного основания", MessageSeverity.Error);
+    public static readonly QualityRule MandatorySubjects = new("mandatory-subjects", "Нет обязательного предмета (русский язык, математика)", MessageSeverity.Error);
+    public static readonly QualityRule OvzWithoutDocument = new("ovz-without-document", "ОВЗ без подтверждающего документа (ПМПК, МСЭ)", MessageSeverity.Error);
+    public static readonly QualityRule ConditionsWithoutOvz = new("conditions-without-ovz", "Специальные условия без ОВЗ", MessageSeverity.Error);
+    public static readonly QualityRule PassportFormat = new("passport-format", "Паспорт РФ: серия не 4 цифры или номер не 6 цифр", MessageSeverity.Error);
+    public static readonly QualityRule DuplicatePerson = new("duplicate-person", "Один человек (ФИО и дата рождения) в двух ОО", MessageSeverity.Warning);
+    public static readonly QualityRule AdmittedWithoutFinalWork = new("admitted-without-final-work", "Допущен без зачёта за итоговое сочинение (собеседование)", MessageSeverity.Error, NeedsDatabase: true);
+    public static readonly QualityRule SubjectCount = new("subject-count", "Число предметов вне допустимого для формы ГИА", MessageSeverity.Warning);
+    public static readonly QualityRule NotAdmittedWithoutReason = new("not-admitted-without-reason", "Не допущен, но причина не указана", MessageSeverity.Warning);
+
+    public static IReadOnlyList<QualityRule> All { get; } =
+        [GveWithoutGround, MandatorySubjects, OvzWithoutDocument, ConditionsWithoutOvz, PassportFormat, DuplicatePerson, AdmittedWithoutFinalWork, SubjectCount, NotAdmittedWithoutReason];
+
+    /// <summary>Allowed number of subjects for a current-year graduate (ВТГ), by grade, form and ОВЗ.</summary>
+    public static (int Min, int Max) SubjectRange(int grade, ExamForm form, bool hasDisability) => (grade, form) switch
+    {
+        // ГИА-9: two compulsory subjects and two by choice; ОВЗ participants may sit the compulsory two only.
+        (9, ExamForm.Oge) => hasDisability ? (2, 4) : (4, 4),
+        (9, ExamForm.Gve) => (2, 4),
+        (11, ExamForm.Gve) => (2, 2),
+        _ => (2, 8),
+    };
+
+    public static List<QualityFinding> Check(IReadOnlyList<RegistryRecord> records)
+    {
+        var findings = new List<QualityFinding>();
+        foreach (var record in records)
+        {
+            CheckRow(record, findings);
+        }
+        CheckDuplicates(records, findings);
+        return findings;
+    }
+
+    private static void Add(List<QualityFinding> findings, RegistryRecord r, QualityRule rule, string? column, string message) =>
+        findings.Add(new QualityFinding(r.Line, r.Id, r.Code, column, rule.Id, rule.Severity, message));
+
+    private static void CheckRow(RegistryRecord r, List<QualityFinding> findings)
+    {
+        if (r.Form == ExamForm.Gve && !r.HasDisability)
+        {
+            Add(findings, r, GveWithoutGround, Template.Form,
+                "форма ГВЭ указана без ОВЗ, инвалидности или иного законного основания: укажите ОВЗ с документом или измените форму");
+        }
+        if (r.Subjects is { } subjects)
+        {
+            var hasRussian = subjects.Contains(SubjectCatalog.Russian);
+            var hasMaths = subjects.Any(s => s is SubjectCatalog.Mathematics or SubjectCatalog.MathematicsBasic or SubjectCatalog.MathematicsProfile);
+            // ВПЛ and СПО sit ЕГЭ by choice; the compulsory pair binds the current-year graduates.
+            if (r.Category == ParticipantCategory.CurrentYear && (!hasRussian || !hasMaths))
+            {
+                var missing = string.Join(" и ", new[] { hasRussian ? null : "русский язык", hasMaths ? null : "математика" }.OfType<string>());
+                Add(findings, r, MandatorySubjects, Template.Subjects, $"участник {r.Grade} класса не выбрал обязательный предмет: {missing}");
+            }
+            var (min, max) = SubjectRange(r.Grade, r.Form, r.HasDisability);
+            if (r.Category == ParticipantCategory.CurrentYear && (subjects.Count < min || subjects.Count > max))
+            {
+                var range = min == max ? $"{min}" : $"от {min} до {max}";
+                Add(findings, r, SubjectCount, Template.Subjects,
+                    $"выбрано предметов: {subjects.Count}; для {r.Form.Russian()} в {r.Grade} классе{(r.HasDisability ? " (ОВЗ)" : "")} допустимо {range}");
+            }
+        }
+        if (r.HasDisability && string.IsNullOrWhiteSpace(r.DisabilityDocument))
+        {
+            Add(findings, r, OvzWithoutDocument, Template.DisabilityDocument, "указано ОВЗ (инвалидность), но нет подтверждающего документа: заключение ПМПК или справка МСЭ");
+        }
+        if (r.Conditions != SpecialConditions.None && !r.HasDisability)
+        {
+            Add(findings, r, ConditionsWithoutOvz, Template.SpecialConditions, $"специальные условия ({r.Conditions.Russian()}) назначены участнику без ОВЗ и инвалидности");
+        }
+        if (r.DocumentType == IdentityDocumentType.RussianPassport)
+        {
+            if (!IsDigits(r.DocumentSeries, 4))
+            {
+                Add(findings, r, PassportFormat, Template.DocumentSeries, $"серия паспорта РФ «{r.DocumentSeries}» — ожидается 4 цифры");
+            }
+            else if (!IsDigits(r.DocumentNumber, 6))
+            {
+                Add(findings, r, PassportFormat, Template.DocumentNumber, "номер паспорта РФ — ожидается 6 цифр");
+            }
+        }
+        if (r.Admitted == true && r.FinalWorkPassed == false && r.Category == ParticipantCategory.CurrentYear
+            && (r.Grade == 9 || r.Form == ExamForm.Ege))
+        {
+            var work = r.Grade == 9 ? "итоговое собеседование" : "итоговое сочинение (изложение)";
+            Add(findings, r, AdmittedWithoutFinalWork, Template.Admitted, $"участник допущен к ГИА, но не имеет зачёта за {work}");
+        }
+        if (r.Admitted == false && string.IsNullOrWhiteSpace(r.NotAdmittedReason))
+        {
+            Add(findings, r, NotAdmittedWithoutReason, Template.Reason, "участник не допущен к ГИА, но причина недопуска не указана");
+        }
+    }
+
+    private static void CheckDuplicates(IReadOnlyList<RegistryRecord> records, List<QualityFinding> findings)
+    {
+        var groups = records.Where(r => r.BirthDate is not null)
+            .GroupBy(r => (Name: TableColumns.Normalise($"{r.LastName} {r.FirstName} {r.MiddleName}"), r.BirthDate))
+            .Where(g => g.Select(r => r.SchoolCode).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1);
+        foreach (var group in groups)
+        {
+            foreach (var r in group)
+            {
+                var others = group.Where(o => !string.Equals(o.SchoolCode, r.SchoolCode, StringComparison.OrdinalIgnoreCase))
+                    .Select(o => o.Line > 0 ? $"{o.SchoolCode} (строка {o.Line})" : $"{o.SchoolCode} (код {o.Code})").Distinct();
+                Add(findings, r, DuplicatePerson, null, $"человек с теми же ФИО и датой рождения есть и в другой ОО: {string.Join(", ", others)}");
+            }
+        }
+    }
+
+    private static bool IsDigits(string? text, int length) => text is { } t && t.Length == length && t.All(char.IsAsciiDigit);
+}

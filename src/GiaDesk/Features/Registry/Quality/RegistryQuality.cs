@@ -1,0 +1,67 @@
+using GiaDesk.Data;
+using GiaDesk.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace GiaDesk.Features.Registry.Quality;
+
+/// <summary>Runs the pure rules over the database: the whole year at once (duplicates need the whole set).</summary>
+public static class RegistryQuality
+{
+    public static RegistryRecord ToRecord(Participant p, string schoolCode, IReadOnlyDictionary<int, string> subjectNames, bool finalWorkPassed, int line = 0) => new(
+        line, p.Id, p.Code, schoolCode, p.LastName, p.FirstName, p.MiddleName, p.BirthDate, p.Grade, p.Category, p.Form,
+        p.HasDisability, p.DisabilityDocument, p.SpecialConditions, p.DocumentType, p.DocumentSeries, p.DocumentNumber,
+        SubjectIdList.Parse(p.SubjectIds).Select(id => subjectNames.GetValueOrDefault(id, "?")).ToList(), p.Admitted,
+        p.NotAdmittedReason, finalWorkPassed);
+
+    /// <summary>Зачёт: grade 9 by итоговое собеседование, grade 11 by итоговое сочинение or изложение.</summary>
+    public static async Task<HashSet<int>> PassedFinalWorkAsync(AppDbContext db, int studyYearId, CancellationToken ct) =>
+        (await db.FinalWorks.AsNoTracking()
+            .Where(w => w.Passed && w.Participant!.StudyYearId == studyYearId)
+            .Where(w => w.Participant!.Grade == 9 ? w.Kind == FinalWorkKind.Interview : w.Kind != FinalWorkKind.Interview)
+            .Select(w => w.ParticipantId).Distinct().ToListAsync(ct)).ToHashSet();
+
+    public static async Task<Dictionary<int, string>> SubjectNamesAsync(AppDbContext db, CancellationToken ct) =>
+        await db.Subjects.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+
+    /// <summary>Evaluates every participant given and stores the counts on the entities (the caller saves).</summary>
+    public static List<QualityFinding> Evaluate(IReadOnlyList<Participant> participants, IReadOnlyDictionary<int, string> schoolCodes,
+        IReadOnlyDictionary<int, string> subjectNames, IReadOnlySet<int> passedFinalWork, IReadOnlyDictionary<string, int>? lines = null)
+    {
+        var records = participants.Select(p => ToRecord(p, schoolCodes.GetValueOrDefault(p.SchoolId, "?"), subjectNames,
+            p.Id != 0 && passedFinalWork.Contains(p.Id), lines?.GetValueOrDefault(p.Code) ?? 0)).ToList();
+        var findings = QualityRules.Check(records);
+        var byCode = findings.GroupBy(f => f.Code).ToDictionary(g => g.Key, g => (Errors: g.Count(f => f.IsError), Warnings: g.Count(f => !f.IsError)));
+        foreach (var p in participants)
+        {
+            var (errors, warnings) = byCode.GetValueOrDefault(p.Code);
+            p.ErrorCount = errors;
+            p.WarningCount = warnings;
+        }
+        return findings;
+    }
+
+    /// <summary>Re-checks a whole year and stores the counts; the caller calls SaveChanges once.</summary>
+    public static async Task<List<QualityFinding>> RecountAsync(AppDbContext db, int studyYearId, CancellationToken ct)
+    {
+        var participants = await db.Participants.Where(p => p.StudyYearId == studyYearId).ToListAsync(ct);
+        var schools = await db.Schools.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Code, ct);
+        return Evaluate(participants, schools, await SubjectNamesAsync(db, ct), await PassedFinalWorkAsync(db, studyYearId, ct));
+    }
+
+    /// <summary>Findings about one participant, duplicates included (checked against the same ФИО and birth date).</summary>
+    public static async Task<List<QualityFinding>> ForParticipantAsync(AppDbContext db, Participant p, CancellationToken ct)
+    {
+        var twins = p.BirthDate is null
+            ? []
+            : await db.Participants.AsNoTracking()
+                .Where(o => o.StudyYearId == p.StudyYearId && o.Id != p.Id && o.BirthDate == p.BirthDate && o.LastName == p.LastName && o.FirstName == p.FirstName)
+                .ToListAsync(ct);
+        var schools = await db.Schools.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Code, ct);
+        var passed = await db.FinalWorks.AsNoTracking().AnyAsync(w => w.ParticipantId == p.Id && w.Passed
+            && (p.Grade == 9 ? w.Kind == FinalWorkKind.Interview : w.Kind != FinalWorkKind.Interview), ct);
+        var names = await SubjectNamesAsync(db, ct);
+        var records = new List<RegistryRecord> { ToRecord(p, schools.GetValueOrDefault(p.SchoolId, "?"), names, passed) };
+        records.AddRange(twins.Select(t => ToRecord(t, schools.GetValueOrDefault(t.SchoolId, "?"), names, true)));
+        return QualityRules.Check(records).Where(f => f.ParticipantId == p.Id).ToList();
+    }
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.RegularExpressions;
+using GiaDesk.Tests.Infrastructure;
+using GiaDesk.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace GiaDesk.Tests.Registry;
+
+/// <summary>Access to participants over HTTP, on the real app with the demo data.</summary>
+public sealed partial class RegistryAccessTests(TestApp app) : IClassFixture<TestApp>
+{
+    private sealed record ParticipantJson(int Id, string Code, string SchoolCode, string LastName, string Document);
+
+    private sealed record ListJson(int Total, List<ParticipantJson> Items);
+
+    private Task<(int Id, string Code, string Number)> First(string schoolCode) => app.Database.QueryAsync(async db =>
+    {
+        var p = await db.Participants.Where(p => p.School!.Code == schoolCode).OrderBy(p => p.Id).FirstAsync();
+        return (p.Id, p.Code, p.DocumentNumber!);
+    });
+
+    [Fact]
+    public async Task School_operator_cannot_read_another_schools_participant_in_pages_api_or_lists()
+    {
+        var client = await app.SignInAsync(TestApp.Demo(Roles.SchoolOperator));
+        var own = await First("S05");
+        var other = await First("S06");
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Registry/Participants/Details/{own.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Registry/Participants/Details/{other.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Registry/Participants/Edit/{other.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/participants/{own.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/participants/{other.Id}")).StatusCode);
+
+        var list = await client.GetFromJsonAsync<ListJson>("/api/participants");
+        Assert.True(list!.Total > 0);
+        Assert.All(list.Items, p => Assert.Equal("S05", p.SchoolCode));
+        // Asking for the other school by filter gives nothing either.
+        var otherSchoolId = await app.Database.QueryAsync(db => db.Schools.Where(s => s.Code == "S06").Select(s => s.Id).SingleAsync());
+        Assert.Equal(0, (await client.GetFromJsonAsync<ListJson>($"/api/participants?school={otherSchoolId}"))!.Total);
+        var page = await client.GetStringAsync("/Registry/Participants");
+        Assert.Contains(own.Code, page);
+        Assert.DoesNotContain($">{other.Code}<", page);
+        var export = await client.GetAsync("/Registry/Participants?handler=Export");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+    }
+
+    [Fact]
+    public async Task School_operator_cannot_change_another_schools_participant()
+    {
+        var client = await app.SignInAsync(TestApp.Demo(Roles.SchoolOperator));
+        var own = await First("S05");
+        var other = await First("S06");
+        var response = await TestApp.PostFormAsync(client, $"/Registry/Participants/Edit/{other.Id}",
+            new() { ["Input.LastName"] = "Подмена", ["Input.FirstName"] = "Имя", ["Input.Grade"] = "9", ["Input.Form"] = "Oge", ["Input.Code"] = other.Code },
+            formPage: $"/Registry/Participants/Edit/{own.Id}");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.NotEqual("Подмена", await app.Database.QueryAsync(db => db.Participants.Where(p => p.Id == other.Id).Select(p => p.LastName).SingleAsync()));
+
+        // Through the import page: a row of another school is refused and nothing is saved.
+        var csv = Row.Header + "\r\n" + new Row(other.Code, School: "S06", Last: "Подмена").Line() + "\r\n";
+        var html = await PostFileAsync(client, "/Registry/Participants/Import", "участники.csv", Encoding.UTF8.GetBytes(csv));
+        Assert.Contains("Файл не загружен", html);
+        Assert.Contains("только своей ОО", html);
+        Assert.NotEqual("Подмена", await app.Database.QueryAsync(db => db.Participants.Where(p => p.Id == other.Id).Select(p => p.LastName).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Observer_sees_document_numbers_masked_and_specialist_sees_them_in_full()
+    {
+        var participant = await First("S06");
+        var observer = await app.SignInAsync(TestApp.Demo(Roles.Observer));
+        var details = await observer.GetStringAsync($"/Registry/Participants/Details/{participant.Id}");
+        Assert.DoesNotContain(participant.Number, details);
+        Assert.Contains("•••• ••" + participant.Number[^4..], details);
+        var json = await observer.GetFromJsonAsync<ParticipantJson>($"/api/participants/{participant.Id}");
+        Assert.Equal("•••• ••" + participant.Number[^4..], json!.Document);
+        var list = await observer.GetStringAsync("/api/participants?q=" + participant.Code);
+        Assert.DoesNotContain(participant.Number, list);
+        var edit = await observer.GetAsync($"/Registry/Participants/Edit/{participant.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", edit.Headers.Location!.PathAndQuery);
+
+        var specialist = await app.SignInAsync(TestApp.Demo(Roles.Specialist));
+        Assert.Contains(participant.Number, await specialist.GetStringAsync($"/Registry/Participants/Details/{participant.Id}"));
+    }
+
+    [Fact]
+    public async Task Quality_dashboard_shows_every_school_to_the_department_and_only_its_own_to_an_operator()
+    {
+        var specialist = await app.SignInAsync(TestApp.Demo(Roles.Specialist));
+        var page = await specialist.GetStringAsync("/Registry/Quality");
+        Assert.Equal(11, RowPattern().Matches(page).Count);
+        var operatorClient = await app.SignInAsync(TestApp.Demo(Roles.SchoolOperator));
+        var own = await operatorClient.GetStringAsync("/Registry/Quality");
+        Assert.Equal(["S05"], RowPattern().Matches(own).Select(m => m.Groups[1].Value));
+        foreach (var url in new[] { "/Registry/FinalEssays", "/Registry/Transfers", "/Registry/Participants/Import" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await operatorClient.GetAsync(url)).StatusCode);
+        }
+    }
+
+    internal static async Task<string> PostFileAsync(HttpClient client, string url, string fileName, byte[] content)
+    {
+        var page = await client.GetStringAsync(url);
+        var token = TokenPattern().Match(page);
+        Assert.True(token.Success, "нет анти-CSRF токена");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), "file", fileName },
+        };
+        var response = await client.PostAsync(url, form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [GeneratedRegex("<tr data-school=\"([^\"]+)\"")]
+    private static partial Regex RowPattern();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
