@@ -174,6 +174,8 @@ public static class ExamResultsTemplate
     public const string PrimaryBefore = "Первичный балл до апелляции";
     public const string MarkBefore = "Отметка до апелляции";
     public const string Annulled = "Аннулирован";
+    public const string UnknownInFile = "нет такого участника в файле участников";
+    public const string UnknownInDatabase = "нет такого участника в базе за этот учебный год: сначала загрузите участников";
 
     public static IReadOnlyList<TemplateColumn> Columns { get; } =
     [
@@ -182,7 +184,7 @@ public static class ExamResultsTemplate
         new(Annulled, false),
     ];
 
-    public static (List<ExamResultRow> Rows, List<ImportMessage> Messages) Read(TableFile table, IReadOnlyDictionary<string, ParticipantRow> participants)
+    public static (List<ExamResultRow> Rows, List<ImportMessage> Messages) Read(TableFile table, IReadOnlyDictionary<string, ParticipantRow> participants, string unknownParticipant = UnknownInFile)
     {
         var (columns, messages) = TableColumns.Map(table, Columns);
         var rows = new List<ExamResultRow>();
@@ -198,7 +200,7 @@ public static class ExamResultsTemplate
             ParticipantRow? participant = null;
             if (code is not null && !participants.TryGetValue(code, out participant))
             {
-                errors.Add(columns.Error(row, Code, code, "нет такого участника в файле участников"));
+                errors.Add(columns.Error(row, Code, code, unknownParticipant));
             }
             var subject = ReadSubject(columns, row, Subject, participant?.Grade ?? 9, errors);
             var dateText = columns.RequiredText(row, Date, errors);
@@ -316,7 +318,7 @@ public static class AnnualMarksTemplate
 
     public static IReadOnlyList<TemplateColumn> Columns { get; } = [new(Code, true), new(Subject, true), new(Mark, true)];
 
-    public static (List<AnnualMarkRow> Rows, List<ImportMessage> Messages) Read(TableFile table, IReadOnlyDictionary<string, ParticipantRow> participants)
+    public static (List<AnnualMarkRow> Rows, List<ImportMessage> Messages) Read(TableFile table, IReadOnlyDictionary<string, ParticipantRow> participants, string unknownParticipant = ExamResultsTemplate.UnknownInFile)
     {
         var (columns, messages) = TableColumns.Map(table, Columns);
         var rows = new List<AnnualMarkRow>();
@@ -332,7 +334,7 @@ public static class AnnualMarksTemplate
             ParticipantRow? participant = null;
             if (code is not null && !participants.TryGetValue(code, out participant))
             {
-                errors.Add(columns.Error(row, Code, code, "нет такого участника в файле участников"));
+                errors.Add(columns.Error(row, Code, code, unknownParticipant));
             }
             var subject = ExamResultsTemplate.ReadSubject(columns, row, Subject, participant?.Grade ?? 9, errors);
             var markText = columns.RequiredText(row, Mark, errors);
