@@ -1,0 +1,18 @@
+using GiaDesk.Bench;
+
+// Verb dispatch only; each benchmark lives in its own file.
+return args.FirstOrDefault() switch
+{
+    "analysis" => await AnalysisBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
+    "results-import" => await ResultsImportBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        dotnet run -c Release --project bench/GiaDesk.Bench -- analysis [--participants 150000] [--subjects 4] [--schools 60] [--runs 5] [--no-duckdb]
+        dotnet run -c Release --project bench/GiaDesk.Bench -- results-import [--participants 150000] [--subjects 4] [--schools 60] [--db FILE]
+        """);
+    return 2;
+}
