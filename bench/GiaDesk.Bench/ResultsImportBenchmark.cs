@@ -23,6 +23,24 @@ public static class ResultsImportBenchmark
         var data = ResultsGenerator.Generate(participants, ResultsGenerator.Schools(schools), 9, 2019, 42, subjects);
         var (p, r, a) = ResultsCsv.WriteAll(data);
         Console.WriteLine($"files: participants {BenchArgs.Mb(p.Length)}, results {BenchArgs.Mb(r.Length)} ({data.Sittings.Length:N0} rows), annual marks {BenchArgs.Mb(a.Length)} ({data.AnnualMarks.Length:N0} rows)");
+        var parse = Stopwatch.StartNew();
+        var (loaded, _) = ResultsFileLoader.Load(9, new InputFile("участники.csv", p), new InputFile("результаты.csv", r), new InputFile("годовые.csv", a), 2019);
+        Console.WriteLine($"file loader alone (read + validate the three CSV files, no database): {BenchArgs.Ms(parse.Elapsed)} = {(data.Participants.Length + data.Sittings.Length + data.AnnualMarks.Length) / parse.Elapsed.TotalSeconds:N0} rows/s; {loaded?.Sittings.Length:N0} sittings");
+        if (args.Flag("--parse-only"))
+        {
+            parse.Restart();
+            var (table, _) = GiaDesk.Files.TableReader.Open("результаты.csv", r);
+            var cells = table!.Rows.Sum(x => x.Cells.Length);
+            Console.WriteLine($"  of which decoding + CSV splitting of the results file: {BenchArgs.Ms(parse.Elapsed)} ({cells:N0} cells)");
+            parse.Restart();
+            (table, _) = GiaDesk.Files.TableReader.Open("результаты.csv", r);
+            var participantsByCode = ParticipantsTemplate.Read(GiaDesk.Files.TableReader.Open("участники.csv", p).Table!).Rows.ToDictionary(x => x.Code);
+            Console.WriteLine($"  participants file read + validated: {BenchArgs.Ms(parse.Elapsed)}");
+            parse.Restart();
+            var (rows, _) = ExamResultsTemplate.Read(table!, participantsByCode);
+            Console.WriteLine($"  results file read + validated: {BenchArgs.Ms(parse.Elapsed)} ({rows.Count:N0} rows)");
+            return 0;
+        }
         var options = new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={file}");
         int yearId;
         await using (var db = DatabaseSetup.CreateContext(options))

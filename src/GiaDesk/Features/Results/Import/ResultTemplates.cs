@@ -283,7 +283,14 @@ public static class ExamResultsTemplate
         return (rows, messages);
     }
 
-    public static ExamStage? ParseStage(string text) => TableColumns.Normalise(text) switch
+    public static ExamStage? ParseStage(string text) => text switch
+    {
+        "основной" => ExamStage.Main,
+        "резерв" => ExamStage.Reserve,
+        _ => ParseStageSlow(text),
+    };
+
+    private static ExamStage? ParseStageSlow(string text) => TableColumns.Normalise(text) switch
     {
         "ДОСРОЧНЫЙ" => ExamStage.Early,
         "ОСНОВНОЙ" => ExamStage.Main,
@@ -292,6 +299,24 @@ public static class ExamResultsTemplate
         _ => null,
     };
 
+    [ThreadStatic]
+    private static Dictionary<string, SubjectInfo?>? _subjects;
+
+    /// <summary>SubjectCatalog.Find with a per-thread cache: a file names a dozen subjects a million times.</summary>
+    private static SubjectInfo? FindSubject(string text)
+    {
+        _subjects ??= new Dictionary<string, SubjectInfo?>(StringComparer.Ordinal);
+        if (!_subjects.TryGetValue(text, out var subject))
+        {
+            subject = SubjectCatalog.Find(text);
+            if (_subjects.Count < 1000)
+            {
+                _subjects[text] = subject;
+            }
+        }
+        return subject;
+    }
+
     internal static SubjectInfo? ReadSubject(TableColumns columns, TableRow row, string column, int grade, List<ImportMessage> errors)
     {
         var text = columns.RequiredText(row, column, errors);
@@ -299,7 +324,7 @@ public static class ExamResultsTemplate
         {
             return null;
         }
-        var subject = SubjectCatalog.Find(text);
+        var subject = FindSubject(text);
         if (subject is null)
         {
             errors.Add(columns.Error(row, column, text, "неизвестный предмет: укажите название или код из справочника"));
