@@ -15,6 +15,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<ExamResult> ExamResults => Set<ExamResult>();
     public DbSet<AnnualMark> AnnualMarks => Set<AnnualMark>();
+    public DbSet<EgeMinimumScore> EgeMinimumScores => Set<EgeMinimumScore>();
+    public DbSet<OgeMarkScale> OgeMarkScales => Set<OgeMarkScale>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

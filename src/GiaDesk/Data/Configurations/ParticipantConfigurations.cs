@@ -44,3 +44,24 @@ internal sealed class AnnualMarkConfiguration : IEntityTypeConfiguration<AnnualM
         builder.HasOne(m => m.Subject).WithMany().HasForeignKey(m => m.SubjectId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class EgeMinimumScoreConfiguration : IEntityTypeConfiguration<EgeMinimumScore>
+{
+    public void Configure(EntityTypeBuilder<EgeMinimumScore> builder)
+    {
+        builder.HasIndex(m => new { m.StudyYearId, m.SubjectId }).IsUnique();
+        builder.HasOne(m => m.StudyYear).WithMany().HasForeignKey(m => m.StudyYearId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(m => m.Subject).WithMany().HasForeignKey(m => m.SubjectId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class OgeMarkScaleConfiguration : IEntityTypeConfiguration<OgeMarkScale>
+{
+    public void Configure(EntityTypeBuilder<OgeMarkScale> builder)
+    {
+        builder.HasIndex(m => new { m.StudyYearId, m.SubjectId }).IsUnique();
+        builder.Property(m => m.SubConditionText).HasMaxLength(300);
+        builder.HasOne(m => m.StudyYear).WithMany().HasForeignKey(m => m.StudyYearId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(m => m.Subject).WithMany().HasForeignKey(m => m.SubjectId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
