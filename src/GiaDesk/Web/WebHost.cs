@@ -105,6 +105,7 @@ public static class WebHost
     {
         var api = app.MapGroup("/api");
         Features.Directories.Schools.SchoolsApi.Map(api);
+        Features.Results.ResultsApi.Map(api);
     }
 }
 
