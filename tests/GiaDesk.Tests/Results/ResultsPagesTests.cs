@@ -139,6 +139,40 @@ public sealed partial class ResultsPagesTests(TestApp app) : IClassFixture<TestA
         Assert.Equal(before, await db.ExamResults.CountAsync());
     }
 
+    [Fact]
+    public async Task Dynamics_shows_both_demo_years_side_by_side()
+    {
+        var client = await app.SignInAsync(TestApp.Demo(Roles.Specialist));
+        var page = await client.GetStringAsync("/Results/Dynamics?level=9");
+        Assert.Contains("<th scope=\"colgroup\" colspan=\"3\">2018</th>", page, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"colgroup\" colspan=\"3\">2019</th>", page, StringComparison.Ordinal);
+        Assert.Contains("ОО с устойчиво низкими результатами", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scales_page_saves_a_minimum_score_for_department_staff_and_is_closed_to_others()
+    {
+        var client = await app.SignInAsync(TestApp.Demo(Roles.Specialist));
+        var page = await client.GetStringAsync("/Results/Scales?year=2019");
+        var index = Regex.Match(page, "name=\"Ege\\[(\\d+)\\]\\.Subject\" value=\"Химия\"").Groups[1].Value;
+        var subjectId = Regex.Match(page, $"name=\"Ege\\[{index}\\]\\.SubjectId\" value=\"(\\d+)\"").Groups[1].Value;
+        Assert.NotEqual("", subjectId);
+        var response = await TestApp.PostFormAsync(client, "/Results/Scales?handler=Ege", new()
+        {
+            ["year"] = "2019",
+            ["Ege[0].SubjectId"] = subjectId,
+            ["Ege[0].Subject"] = "Химия",
+            ["Ege[0].UniversityMinimum"] = "39",
+        }, "/Results/Scales?year=2019");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(39, await app.Database.QueryAsync(db => db.EgeMinimumScores.Where(m => m.Subject!.Name == "Химия" && m.StudyYear!.StartYear == 2018).Select(m => m.UniversityMinimum).SingleAsync()));
+        foreach (var role in new[] { Roles.Observer, Roles.SchoolOperator })
+        {
+            var other = await app.SignInAsync(TestApp.Demo(role));
+            Assert.NotEqual(HttpStatusCode.OK, (await other.GetAsync("/Results/Scales?year=2019")).StatusCode);
+        }
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 }

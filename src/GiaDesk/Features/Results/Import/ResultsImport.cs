@@ -61,6 +61,7 @@ public static class ResultsImport
         {
             return new ResultsImportReport(messages);
         }
+        await CheckAgainstScalesAsync(db, studyYearId, resultsTable?.FileName ?? "", resultRows, messages, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var report = await WriteAsync(db, studyYearId, existing.IdOf, resultRows, annualRows, messages, ct);
         await transaction.CommitAsync(ct);
@@ -133,6 +134,27 @@ public static class ResultsImport
         var report = await WriteAsync(db, studyYearId, ids, resultRows, annualRows, messages, ct);
         await transaction.CommitAsync(ct);
         return report with { ParticipantsAdded = writer.Inserted, ParticipantsUpdated = writer.Updated };
+    }
+
+    /// <summary>Warns (does not reject) when an ОГЭ mark disagrees with the year's primary→mark scale of its subject;
+    /// scales with a sub-condition are skipped, the file does not carry the sub-condition points.</summary>
+    private static async Task CheckAgainstScalesAsync(AppDbContext db, int studyYearId, string fileName, List<ExamResultRow> rows, List<ImportMessage> messages, CancellationToken ct)
+    {
+        var scales = await db.OgeMarkScales.AsNoTracking().Where(s => s.StudyYearId == studyYearId && s.SubConditionMinimum == null)
+            .Include(s => s.Subject).ToDictionaryAsync(s => s.Subject!.Name, StringComparer.Ordinal, ct);
+        if (scales.Count == 0)
+        {
+            return;
+        }
+        foreach (var row in rows)
+        {
+            if (row.Appeared && !row.Annulled && row.PrimaryScore is { } primary && row.Mark is { } mark
+                && scales.TryGetValue(row.Subject.Name, out var scale) && scale.MarkFor(primary) != mark)
+            {
+                messages.Add(new ImportMessage(fileName, row.Line, ExamResultsTemplate.Mark, mark.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    $"по шкале года первичному баллу {primary} соответствует отметка «{scale.MarkFor(primary)}»", MessageSeverity.Warning));
+            }
+        }
     }
 
     private static (List<ExamResultRow> Results, List<AnnualMarkRow> Annual) Validate(TableFile? resultsTable, TableFile? annualTable,
