@@ -62,6 +62,7 @@ public static class ResultsImport
             return new ResultsImportReport(messages);
         }
         await CheckAgainstScalesAsync(db, studyYearId, resultsTable?.FileName ?? "", resultRows, messages, ct);
+        await DatabaseSetup.PrepareForBulkWriteAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var report = await WriteAsync(db, studyYearId, existing.IdOf, resultRows, annualRows, messages, ct);
         await transaction.CommitAsync(ct);
@@ -93,6 +94,7 @@ public static class ResultsImport
             return new ResultsImportReport(messages);
         }
 
+        await DatabaseSetup.PrepareForBulkWriteAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var schools = await db.Schools.ToDictionaryAsync(s => s.Code, StringComparer.Ordinal, ct);
         foreach (var row in participantRows.Where(r => !schools.ContainsKey(r.SchoolCode)))
@@ -160,18 +162,13 @@ public static class ResultsImport
     private static (List<ExamResultRow> Results, List<AnnualMarkRow> Annual) Validate(TableFile? resultsTable, TableFile? annualTable,
         IReadOnlyDictionary<string, ParticipantRow> participants, string unknown, List<ImportMessage> messages)
     {
-        List<ExamResultRow> results = [];
-        List<AnnualMarkRow> annual = [];
-        if (resultsTable is not null)
-        {
-            (results, var m) = ExamResultsTemplate.Read(resultsTable, participants, unknown);
-            messages.AddRange(m);
-        }
-        if (annualTable is not null)
-        {
-            (annual, var m) = AnnualMarksTemplate.Read(annualTable, participants, unknown);
-            messages.AddRange(m);
-        }
+        // The two files are independent: validate them on two threads (the readers are pure).
+        var resultsTask = Task.Run(() => resultsTable is null ? ([], []) : ExamResultsTemplate.Read(resultsTable, participants, unknown));
+        var annualTask = Task.Run(() => annualTable is null ? ([], []) : AnnualMarksTemplate.Read(annualTable, participants, unknown));
+        var (results, resultMessages) = resultsTask.GetAwaiter().GetResult();
+        var (annual, annualMessages) = annualTask.GetAwaiter().GetResult();
+        messages.AddRange(resultMessages);
+        messages.AddRange(annualMessages);
         return (results, annual);
     }
 
