@@ -1,12 +1,22 @@
-// Benchmark verbs; each lives in its own file so that branches merge without conflicts.
-return args switch
+using GiaDesk.Bench;
+
+// Verb dispatch only; each benchmark lives in its own file.
+return args.FirstOrDefault() switch
 {
-    ["registry-import", .. var rest] => await GiaDesk.Bench.RegistryImportBenchmark.RunAsync(rest),
+    "analysis" => await AnalysisBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
+    "results-import" => await ResultsImportBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
+    "registry-import" => await RegistryImportBenchmark.RunAsync(args[1..]),
+    "roadmap-parse" => GiaDesk.Cli.RoadmapCommands.Benchmark(args[1..], Console.Out, Console.Error),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("Использование: dotnet run -c Release --project bench/GiaDesk.Bench -- registry-import [ЧИСЛО_СТРОК] [--postgres СТРОКА_ПОДКЛЮЧЕНИЯ_К_СЕРВЕРУ]");
+    Console.Error.WriteLine("""
+        dotnet run -c Release --project bench/GiaDesk.Bench -- analysis [--participants 150000] [--subjects 4] [--schools 60] [--runs 5] [--no-duckdb]
+        dotnet run -c Release --project bench/GiaDesk.Bench -- results-import [--participants 150000] [--subjects 4] [--schools 60] [--db FILE]
+        dotnet run -c Release --project bench/GiaDesk.Bench -- registry-import [ЧИСЛО_СТРОК] [--postgres СТРОКА_ПОДКЛЮЧЕНИЯ_К_СЕРВЕРУ]
+        dotnet run -c Release --project bench/GiaDesk.Bench -- roadmap-parse FILE [--times N]
+        """);
     return 2;
 }

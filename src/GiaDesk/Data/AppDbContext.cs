@@ -18,6 +18,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<FinalWork> FinalWorks => Set<FinalWork>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<ParticipantChange> ParticipantChanges => Set<ParticipantChange>();
+    public DbSet<EgeMinimumScore> EgeMinimumScores => Set<EgeMinimumScore>();
+    public DbSet<OgeMarkScale> OgeMarkScales => Set<OgeMarkScale>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

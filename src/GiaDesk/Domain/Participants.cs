@@ -111,3 +111,45 @@ public sealed class AnnualMark
     public Subject? Subject { get; set; }
     public int Mark { get; set; }
 }
+
+/// <summary>Минимальные баллы ЕГЭ of one year and subject (Rosobrnadzor order): for the certificate (аттестат) and
+/// for university admission; the analytics count a score below UniversityMinimum as unsatisfactory.</summary>
+public sealed class EgeMinimumScore
+{
+    public int Id { get; set; }
+    public int StudyYearId { get; set; }
+    public StudyYear? StudyYear { get; set; }
+    public int SubjectId { get; set; }
+    public Subject? Subject { get; set; }
+    public int? CertificateMinimum { get; set; }
+    public int UniversityMinimum { get; set; }
+}
+
+/// <summary>Шкала перевода первичного балла ОГЭ в отметку of one year and subject: the least primary score for
+/// «3», «4», «5», and an optional sub-condition for «3» and above (e.g. at least 2 points for geometry tasks).</summary>
+public sealed class OgeMarkScale
+{
+    public int Id { get; set; }
+    public int StudyYearId { get; set; }
+    public StudyYear? StudyYear { get; set; }
+    public int SubjectId { get; set; }
+    public Subject? Subject { get; set; }
+    public int MaxScore { get; set; }
+    public int Min3 { get; set; }
+    public int Min4 { get; set; }
+    public int Min5 { get; set; }
+    public string? SubConditionText { get; set; }
+
+    /// <summary>Least points in the sub-condition part for a positive mark (null = none).</summary>
+    public int? SubConditionMinimum { get; set; }
+
+    /// <summary>The mark for a primary score (and sub-condition points, when the scale has a sub-condition).</summary>
+    public int MarkFor(int primary, int? subConditionPoints = null)
+    {
+        if (primary < Min3 || (SubConditionMinimum is { } least && (subConditionPoints ?? 0) < least))
+        {
+            return 2;
+        }
+        return primary >= Min5 ? 5 : primary >= Min4 ? 4 : 3;
+    }
+}

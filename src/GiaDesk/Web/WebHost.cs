@@ -106,6 +106,7 @@ public static class WebHost
         var api = app.MapGroup("/api");
         Features.Directories.Schools.SchoolsApi.Map(api);
         Features.Registry.Participants.ParticipantsApi.Map(api);
+        Features.Results.ResultsApi.Map(api);
     }
 }
 

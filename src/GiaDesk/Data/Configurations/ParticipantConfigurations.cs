@@ -85,3 +85,24 @@ internal sealed class ParticipantChangeConfiguration : IEntityTypeConfiguration<
         builder.HasOne(c => c.Participant).WithMany().HasForeignKey(c => c.ParticipantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class EgeMinimumScoreConfiguration : IEntityTypeConfiguration<EgeMinimumScore>
+{
+    public void Configure(EntityTypeBuilder<EgeMinimumScore> builder)
+    {
+        builder.HasIndex(m => new { m.StudyYearId, m.SubjectId }).IsUnique();
+        builder.HasOne(m => m.StudyYear).WithMany().HasForeignKey(m => m.StudyYearId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(m => m.Subject).WithMany().HasForeignKey(m => m.SubjectId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class OgeMarkScaleConfiguration : IEntityTypeConfiguration<OgeMarkScale>
+{
+    public void Configure(EntityTypeBuilder<OgeMarkScale> builder)
+    {
+        builder.HasIndex(m => new { m.StudyYearId, m.SubjectId }).IsUnique();
+        builder.Property(m => m.SubConditionText).HasMaxLength(300);
+        builder.HasOne(m => m.StudyYear).WithMany().HasForeignKey(m => m.StudyYearId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(m => m.Subject).WithMany().HasForeignKey(m => m.SubjectId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -60,6 +60,7 @@ public static class DemoData
         db.Schools.AddRange(Schools());
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var current = today.Month >= 9 ? today.Year : today.Year - 1;
+        db.StudyYears.Add(new StudyYear { StartYear = 2017 });
         db.StudyYears.Add(new StudyYear { StartYear = 2018 });
         var currentYear = new StudyYear { StartYear = current, IsCurrent = true };
         db.StudyYears.Add(currentYear);
@@ -73,6 +74,7 @@ public static class DemoData
                 throw new InvalidOperationException($"Демо-пользователь {account.UserName} не создан: {string.Join(" ", errors)}");
             }
         }
+        await DemoResults.FillAsync(db, clock.GetUtcNow().UtcDateTime, ct);
         return true;
     }
 }

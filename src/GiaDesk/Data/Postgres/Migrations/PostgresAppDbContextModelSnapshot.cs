@@ -126,6 +126,36 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.ToTable("AnnualMarks");
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.EgeMinimumScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CertificateMinimum")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StudyYearId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UniversityMinimum")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("StudyYearId", "SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("EgeMinimumScores");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.ExamResult", b =>
                 {
                     b.Property<long>("Id")
@@ -240,6 +270,49 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Municipalities");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.OgeMarkScale", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("MaxScore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Min3")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Min4")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Min5")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StudyYearId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SubConditionMinimum")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SubConditionText")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("StudyYearId", "SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("OgeMarkScales");
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.Participant", b =>
@@ -886,6 +959,25 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.Navigation("Subject");
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.EgeMinimumScore", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.StudyYear", "StudyYear")
+                        .WithMany()
+                        .HasForeignKey("StudyYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("StudyYear");
+
+                    b.Navigation("Subject");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.ExamResult", b =>
                 {
                     b.HasOne("GiaDesk.Domain.Participant", "Participant")
@@ -914,6 +1006,25 @@ namespace GiaDesk.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.OgeMarkScale", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.StudyYear", "StudyYear")
+                        .WithMany()
+                        .HasForeignKey("StudyYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("StudyYear");
+
+                    b.Navigation("Subject");
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.Participant", b =>

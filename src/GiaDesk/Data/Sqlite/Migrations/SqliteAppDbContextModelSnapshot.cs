@@ -119,6 +119,34 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.ToTable("AnnualMarks");
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.EgeMinimumScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CertificateMinimum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StudyYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UniversityMinimum")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("StudyYearId", "SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("EgeMinimumScores");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.ExamResult", b =>
                 {
                     b.Property<long>("Id")
@@ -227,6 +255,47 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Municipalities");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.OgeMarkScale", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Min3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Min4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Min5")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StudyYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SubConditionMinimum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubConditionText")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("StudyYearId", "SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("OgeMarkScales");
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.Participant", b =>
@@ -857,6 +926,25 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.Navigation("Subject");
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.EgeMinimumScore", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.StudyYear", "StudyYear")
+                        .WithMany()
+                        .HasForeignKey("StudyYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("StudyYear");
+
+                    b.Navigation("Subject");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.ExamResult", b =>
                 {
                     b.HasOne("GiaDesk.Domain.Participant", "Participant")
@@ -885,6 +973,25 @@ namespace GiaDesk.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.OgeMarkScale", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.StudyYear", "StudyYear")
+                        .WithMany()
+                        .HasForeignKey("StudyYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("StudyYear");
+
+                    b.Navigation("Subject");
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.Participant", b =>

@@ -8,6 +8,9 @@ public sealed record AnalysisOptions
 
     public int LeaderCount { get; init; } = 3;
 
+    /// <summary>«Степень совпадения» (T6): exact averages by default (CLI/JSON contract); PrintedPrecision reproduces the 2019 document.</summary>
+    public MatchPercentRule MatchPercent { get; init; } = MatchPercentRule.Unrounded;
+
     /// <summary>Subjects «под пристальным вниманием»: top N by first-stream «2» count (analytics.md §6.6, rule a).</summary>
     public int AttentionSubjectCount { get; init; } = 3;
 
@@ -38,6 +41,12 @@ public sealed record AnalysisOptions
         ["Обществознание"] = 42,
         ["Литература"] = 32,
     };
+}
+
+public enum MatchPercentRule
+{
+    Unrounded,
+    PrintedPrecision,
 }
 
 public sealed record AdmissionRow(int School, int Graduates, int NotAdmitted, int NotAdmittedRepeat)

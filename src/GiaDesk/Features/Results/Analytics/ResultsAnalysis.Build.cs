@@ -60,7 +60,7 @@ public sealed partial record ResultsAnalysis
             .OrderBy(x => x.Pooled.Round(1)).ThenBy(x => schools.IndexOf(x.School))
             .Take(options.LeaderCount).Select(x => x.School).ToList();
 
-        var annualVsExam = schools.Where(s => a.Pairs[s] > 0).Select(s => AnnualRow(s, a)).ToList();
+        var annualVsExam = schools.Where(s => a.Pairs[s] > 0).Select(s => AnnualRow(s, a, context.Options.MatchPercent)).ToList();
 
         var certificateRows = schools.Select(s => new CertificateRow(s, a.Graduates[s], a.NotAdmitted[s], a.Admitted[s] - a.Certified[s], a.Certified[s])).ToList();
         var certificates = new CertificateTable(certificateRows, new CertificateRow(-1,
@@ -142,17 +142,26 @@ public sealed partial record ResultsAnalysis
         return new AverageMarksTable(cells, subjectRows, schoolRows, town);
     }
 
-    /// <summary>«Степень совпадения», analytics.md §4: 100 % when the annual average rounded to one decimal equals the
-    /// exam average; otherwise 1 − |a − b|/b on the printed precisions (a to 2 decimals, b to 1), rounded half up.</summary>
-    private static AnnualVsExamRow AnnualRow(int s, Accumulator a)
+    /// <summary>«Степень совпадения»: 100 % when the annual average rounded to one decimal equals the exam average
+    /// rounded to one decimal; otherwise round(100 · (1 − |a − b| / b)), half up. Unrounded (the CLI contract)
+    /// takes a and b exact; PrintedPrecision (analytics.md §4, fits the 2019 document 11/11) takes a at 2 decimals and
+    /// b at 1 decimal, as printed.</summary>
+    private static AnnualVsExamRow AnnualRow(int s, Accumulator a, MatchPercentRule rule)
     {
         var annual = new Ratio(a.AnnualSum[s], a.Pairs[s]);
         var exam = new Ratio(a.ExamSum[s], a.Pairs[s]);
-        var a2 = annual.Round(2);
-        var b1 = exam.Round(1);
-        var full = annual.Round(1) == b1;
-        var degree = full || b1 == 0 ? 100 : (int)Ratio.HalfUp(100m * (1m - Math.Abs(a2 - b1) / b1), 0);
-        var kind = full ? MatchKind.FullMatch : b1 > a2 ? MatchKind.ExamHigher : MatchKind.ExamLower;
+        var full = annual.Round(1) == exam.Round(1);
+        decimal av, bv;
+        if (rule == MatchPercentRule.PrintedPrecision)
+        {
+            (av, bv) = (annual.Round(2), exam.Round(1));
+        }
+        else
+        {
+            (av, bv) = ((decimal)a.AnnualSum[s] / a.Pairs[s], (decimal)a.ExamSum[s] / a.Pairs[s]);
+        }
+        var degree = full || bv == 0 ? 100 : (int)Ratio.HalfUp(100m * (1m - Math.Abs(av - bv) / bv), 0);
+        var kind = full ? MatchKind.FullMatch : bv > av ? MatchKind.ExamHigher : MatchKind.ExamLower;
         return new AnnualVsExamRow(s, a.Pairs[s], a.AnnualSum[s], a.ExamSum[s], a.Lower[s], a.Equal[s], a.Higher[s], degree, kind);
     }
 

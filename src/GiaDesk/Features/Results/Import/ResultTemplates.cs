@@ -208,6 +208,8 @@ public static class ExamResultsTemplate
     public const string PrimaryBefore = "Первичный балл до апелляции";
     public const string MarkBefore = "Отметка до апелляции";
     public const string Annulled = "Аннулирован";
+    public const string UnknownInFile = "нет такого участника в файле участников";
+    public const string UnknownInDatabase = "нет такого участника в базе за этот учебный год: сначала загрузите участников";
 
     public static IReadOnlyList<TemplateColumn> Columns { get; } =
     [
@@ -216,7 +218,7 @@ public static class ExamResultsTemplate
         new(Annulled, false),
     ];
 
-    public static (List<ExamResultRow> Rows, List<ImportMessage> Messages) Read(TableFile table, IReadOnlyDictionary<string, ParticipantRow> participants)
+    public static (List<ExamResultRow> Rows, List<ImportMessage> Messages) Read(TableFile table, IReadOnlyDictionary<string, ParticipantRow> participants, string unknownParticipant = UnknownInFile)
     {
         var (columns, messages) = TableColumns.Map(table, Columns);
         var rows = new List<ExamResultRow>();
@@ -232,7 +234,7 @@ public static class ExamResultsTemplate
             ParticipantRow? participant = null;
             if (code is not null && !participants.TryGetValue(code, out participant))
             {
-                errors.Add(columns.Error(row, Code, code, "нет такого участника в файле участников"));
+                errors.Add(columns.Error(row, Code, code, unknownParticipant));
             }
             var subject = ReadSubject(columns, row, Subject, participant?.Grade ?? 9, errors);
             var dateText = columns.RequiredText(row, Date, errors);
@@ -315,7 +317,14 @@ public static class ExamResultsTemplate
         return (rows, messages);
     }
 
-    public static ExamStage? ParseStage(string text) => TableColumns.Normalise(text) switch
+    public static ExamStage? ParseStage(string text) => text switch
+    {
+        "основной" => ExamStage.Main,
+        "резерв" => ExamStage.Reserve,
+        _ => ParseStageSlow(text),
+    };
+
+    private static ExamStage? ParseStageSlow(string text) => TableColumns.Normalise(text) switch
     {
         "ДОСРОЧНЫЙ" => ExamStage.Early,
         "ОСНОВНОЙ" => ExamStage.Main,
@@ -324,6 +333,24 @@ public static class ExamResultsTemplate
         _ => null,
     };
 
+    [ThreadStatic]
+    private static Dictionary<string, SubjectInfo?>? _subjects;
+
+    /// <summary>SubjectCatalog.Find with a per-thread cache: a file names a dozen subjects a million times.</summary>
+    private static SubjectInfo? FindSubject(string text)
+    {
+        _subjects ??= new Dictionary<string, SubjectInfo?>(StringComparer.Ordinal);
+        if (!_subjects.TryGetValue(text, out var subject))
+        {
+            subject = SubjectCatalog.Find(text);
+            if (_subjects.Count < 1000)
+            {
+                _subjects[text] = subject;
+            }
+        }
+        return subject;
+    }
+
     internal static SubjectInfo? ReadSubject(TableColumns columns, TableRow row, string column, int grade, List<ImportMessage> errors)
     {
         var text = columns.RequiredText(row, column, errors);
@@ -331,7 +358,7 @@ public static class ExamResultsTemplate
         {
             return null;
         }
-        var subject = SubjectCatalog.Find(text);
+        var subject = FindSubject(text);
         if (subject is null)
         {
             errors.Add(columns.Error(row, column, text, "неизвестный предмет: укажите название или код из справочника"));
@@ -350,7 +377,7 @@ public static class AnnualMarksTemplate
 
     public static IReadOnlyList<TemplateColumn> Columns { get; } = [new(Code, true), new(Subject, true), new(Mark, true)];
 
-    public static (List<AnnualMarkRow> Rows, List<ImportMessage> Messages) Read(TableFile table, IReadOnlyDictionary<string, ParticipantRow> participants)
+    public static (List<AnnualMarkRow> Rows, List<ImportMessage> Messages) Read(TableFile table, IReadOnlyDictionary<string, ParticipantRow> participants, string unknownParticipant = ExamResultsTemplate.UnknownInFile)
     {
         var (columns, messages) = TableColumns.Map(table, Columns);
         var rows = new List<AnnualMarkRow>();
@@ -366,7 +393,7 @@ public static class AnnualMarksTemplate
             ParticipantRow? participant = null;
             if (code is not null && !participants.TryGetValue(code, out participant))
             {
-                errors.Add(columns.Error(row, Code, code, "нет такого участника в файле участников"));
+                errors.Add(columns.Error(row, Code, code, unknownParticipant));
             }
             var subject = ExamResultsTemplate.ReadSubject(columns, row, Subject, participant?.Grade ?? 9, errors);
             var markText = columns.RequiredText(row, Mark, errors);

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using GiaDesk.Data;
+using GiaDesk.Domain;
+using GiaDesk.Features.Demo;
+using GiaDesk.Features.Results.Import;
+using Microsoft.EntityFrameworkCore;
+
+namespace GiaDesk.Bench;
+
+/// <summary>
+/// CSV → SQLite: participants (template 2) first, then the timed part — exam results (template 3) and annual marks
+/// (template 4) through ResultsImport.ImportAsync, which reads, validates every row and writes in one transaction.
+/// Then a second, idempotent re-import of the same files (all rows become updates).
+/// </summary>
+public static class ResultsImportBenchmark
+{
+    public static async Task<int> RunAsync(BenchArgs args)
+    {
+        var participants = args.Int("--participants", 150_000);
+        var subjects = args.Int("--subjects", 4);
+        var schools = args.Int("--schools", 60);
+        var file = args.Text("--db") ?? Path.Combine(Path.GetTempPath(), $"giadesk-bench-{Guid.NewGuid():N}.db");
+        var data = ResultsGenerator.Generate(participants, ResultsGenerator.Schools(schools), 9, 2019, 42, subjects);
+        var (p, r, a) = ResultsCsv.WriteAll(data);
+        Console.WriteLine($"files: participants {BenchArgs.Mb(p.Length)}, results {BenchArgs.Mb(r.Length)} ({data.Sittings.Length:N0} rows), annual marks {BenchArgs.Mb(a.Length)} ({data.AnnualMarks.Length:N0} rows)");
+        var parse = Stopwatch.StartNew();
+        var (loaded, _) = ResultsFileLoader.Load(9, new InputFile("участники.csv", p), new InputFile("результаты.csv", r), new InputFile("годовые.csv", a), 2019);
+        Console.WriteLine($"file loader alone (read + validate the three CSV files, no database): {BenchArgs.Ms(parse.Elapsed)} = {(data.Participants.Length + data.Sittings.Length + data.AnnualMarks.Length) / parse.Elapsed.TotalSeconds:N0} rows/s; {loaded?.Sittings.Length:N0} sittings");
+        if (args.Flag("--parse-only"))
+        {
+            parse.Restart();
+            var (table, _) = GiaDesk.Files.TableReader.Open("результаты.csv", r);
+            var cells = table!.Rows.Sum(x => x.Cells.Length);
+            Console.WriteLine($"  of which decoding + CSV splitting of the results file: {BenchArgs.Ms(parse.Elapsed)} ({cells:N0} cells)");
+            parse.Restart();
+            (table, _) = GiaDesk.Files.TableReader.Open("результаты.csv", r);
+            var participantsByCode = ParticipantsTemplate.Read(GiaDesk.Files.TableReader.Open("участники.csv", p).Table!).Rows.ToDictionary(x => x.Code);
+            Console.WriteLine($"  participants file read + validated: {BenchArgs.Ms(parse.Elapsed)}");
+            parse.Restart();
+            var (rows, _) = ExamResultsTemplate.Read(table!, participantsByCode);
+            Console.WriteLine($"  results file read + validated: {BenchArgs.Ms(parse.Elapsed)} ({rows.Count:N0} rows)");
+            return 0;
+        }
+        var options = new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={file}");
+        int yearId;
+        await using (var db = DatabaseSetup.CreateContext(options))
+        {
+            await DatabaseSetup.MigrateAsync(db);
+            var year = new StudyYear { StartYear = 2018 };
+            db.StudyYears.Add(year);
+            await db.SaveChangesAsync();
+            yearId = year.Id;
+        }
+        var clock = Stopwatch.StartNew();
+        await using (var db = DatabaseSetup.CreateContext(options))
+        {
+            var report = await ResultsImport.ImportPackageAsync(db, yearId, new InputFile("участники.csv", p), null, null, DateTime.UtcNow);
+            Check(report);
+            Console.WriteLine($"participants import: {report.ParticipantsAdded:N0} rows in {BenchArgs.Ms(clock.Elapsed)} = {report.ParticipantsAdded / clock.Elapsed.TotalSeconds:N0} rows/s");
+        }
+        for (var pass = 1; pass <= 2; pass++)
+        {
+            clock.Restart();
+            await using var db = DatabaseSetup.CreateContext(options);
+            var report = await ResultsImport.ImportAsync(db, yearId, new InputFile("результаты.csv", r), new InputFile("годовые.csv", a));
+            Check(report);
+            var rows = report.ResultsAdded + report.ResultsUpdated + report.MarksAdded + report.MarksUpdated;
+            Console.WriteLine($"{(pass == 1 ? "results + annual marks import (new rows)" : "re-import of the same files (updates)")}: {rows:N0} rows in {BenchArgs.Ms(clock.Elapsed)} = {rows / clock.Elapsed.TotalSeconds:N0} rows/s");
+        }
+        await using (var db = DatabaseSetup.CreateContext(options))
+        {
+            Console.WriteLine($"rows in the database: exam results {await db.ExamResults.CountAsync():N0}, annual marks {await db.AnnualMarks.CountAsync():N0}");
+        }
+        Console.WriteLine($"peak working set: {BenchArgs.Mb(BenchArgs.PeakWorkingSet())}");
+        if (args.Text("--db") is null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(f);
+            }
+        }
+        return 0;
+    }
+
+    private static void Check(ResultsImportReport report)
+    {
+        if (!report.Succeeded)
+        {
+            throw new InvalidOperationException("import failed: " + string.Join("; ", report.Errors.Take(5)));
+        }
+    }
+}

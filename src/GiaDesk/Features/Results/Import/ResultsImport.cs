@@ -1,0 +1,268 @@
+using GiaDesk.Data;
+using GiaDesk.Domain;
+using GiaDesk.Files;
+using Microsoft.EntityFrameworkCore;
+
+namespace GiaDesk.Features.Results.Import;
+
+public sealed record ResultsImportReport(
+    IReadOnlyList<ImportMessage> Messages,
+    int ParticipantsAdded = 0,
+    int ParticipantsUpdated = 0,
+    int ResultsAdded = 0,
+    int ResultsUpdated = 0,
+    int MarksAdded = 0,
+    int MarksUpdated = 0)
+{
+    public bool Succeeded => !Messages.Any(m => m.IsError);
+    public IEnumerable<ImportMessage> Errors => Messages.Where(m => m.IsError);
+    public IEnumerable<ImportMessage> Warnings => Messages.Where(m => !m.IsError);
+    public int Rows => ParticipantsAdded + ParticipantsUpdated + ResultsAdded + ResultsUpdated + MarksAdded + MarksUpdated;
+}
+
+/// <summary>
+/// Imports template 3 «Результаты экзаменов» and template 4 «Годовые отметки» into the database for participants of
+/// one academic year that already exist, and (for the demo, the benchmark and a first load) a whole package with
+/// template 2 «Участники ГИА» as well. All-or-nothing: every file is read and validated first; any error saves
+/// nothing. Natural keys — (participant, subject, date) and (participant, subject) — make re-imports idempotent.
+/// Writes go in one transaction through BulkWriter (batched parameterised INSERTs, by-id UPDATEs).
+/// </summary>
+public static class ResultsImport
+{
+    public const string OtherSchool = "участник другой ОО: можно загружать только результаты своей ОО";
+
+    public static async Task<ResultsImportReport> ImportAsync(AppDbContext db, int studyYearId, InputFile? resultsFile, InputFile? annualFile, int? restrictedSchoolId = null, CancellationToken ct = default)
+    {
+        var messages = new List<ImportMessage>();
+        if (resultsFile is null && annualFile is null)
+        {
+            return new ResultsImportReport([new ImportMessage("", 0, null, null, "выберите файл результатов или годовых отметок")]);
+        }
+        var resultsTable = resultsFile is null ? null : Open(resultsFile, messages);
+        var annualTable = annualFile is null ? null : Open(annualFile, messages);
+        if (messages.Count > 0)
+        {
+            return new ResultsImportReport(messages);
+        }
+        var existing = await ExistingParticipantsAsync(db, studyYearId, ct);
+        var (resultRows, annualRows) = Validate(resultsTable, annualTable, existing.Rows, ExamResultsTemplate.UnknownInDatabase, messages);
+        if (restrictedSchoolId is { } own)
+        {
+            foreach (var row in resultRows.Where(r => existing.SchoolOf[r.ParticipantCode] != own))
+            {
+                messages.Add(new ImportMessage(resultsTable!.FileName, row.Line, ExamResultsTemplate.Code, row.ParticipantCode, OtherSchool));
+            }
+            foreach (var row in annualRows.Where(r => existing.SchoolOf[r.ParticipantCode] != own))
+            {
+                messages.Add(new ImportMessage(annualTable!.FileName, row.Line, AnnualMarksTemplate.Code, row.ParticipantCode, OtherSchool));
+            }
+        }
+        if (messages.Any(m => m.IsError))
+        {
+            return new ResultsImportReport(messages);
+        }
+        await CheckAgainstScalesAsync(db, studyYearId, resultsTable?.FileName ?? "", resultRows, messages, ct);
+        await DatabaseSetup.PrepareForBulkWriteAsync(db, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var report = await WriteAsync(db, studyYearId, existing.IdOf, resultRows, annualRows, messages, ct);
+        await transaction.CommitAsync(ct);
+        return report;
+    }
+
+    /// <summary>Participants (template 2, inserted or updated by code; missing schools are created from «Код ОО» and
+    /// «Наименование ОО»), then their results and annual marks, in one transaction.</summary>
+    public static async Task<ResultsImportReport> ImportPackageAsync(AppDbContext db, int studyYearId, InputFile participantsFile, InputFile? resultsFile, InputFile? annualFile, DateTime nowUtc, CancellationToken ct = default)
+    {
+        var messages = new List<ImportMessage>();
+        var participantsTable = Open(participantsFile, messages);
+        var resultsTable = resultsFile is null ? null : Open(resultsFile, messages);
+        var annualTable = annualFile is null ? null : Open(annualFile, messages);
+        if (messages.Count > 0)
+        {
+            return new ResultsImportReport(messages);
+        }
+        var (participantRows, participantMessages) = ParticipantsTemplate.Read(participantsTable!);
+        messages.AddRange(participantMessages);
+        var byCode = new Dictionary<string, ParticipantRow>(participantRows.Count, StringComparer.Ordinal);
+        foreach (var row in participantRows)
+        {
+            byCode.TryAdd(row.Code, row);
+        }
+        var (resultRows, annualRows) = Validate(resultsTable, annualTable, byCode, ExamResultsTemplate.UnknownInFile, messages);
+        if (messages.Any(m => m.IsError))
+        {
+            return new ResultsImportReport(messages);
+        }
+
+        await DatabaseSetup.PrepareForBulkWriteAsync(db, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var schools = await db.Schools.ToDictionaryAsync(s => s.Code, StringComparer.Ordinal, ct);
+        foreach (var row in participantRows.Where(r => !schools.ContainsKey(r.SchoolCode)))
+        {
+            var school = new School { Code = row.SchoolCode, FullName = row.SchoolName ?? row.SchoolCode, Type = row.SchoolType };
+            school.UpdateSearchName();
+            schools[row.SchoolCode] = school;
+            db.Schools.Add(school);
+        }
+        await db.SaveChangesAsync(ct);
+
+        var existingIds = await db.Participants.AsNoTracking().Where(p => p.StudyYearId == studyYearId)
+            .Select(p => new { p.Code, p.Id }).ToDictionaryAsync(p => p.Code, p => p.Id, StringComparer.Ordinal, ct);
+        var writer = new BulkWriter<Participant>(db,
+            nameof(Participant.StudyYearId), nameof(Participant.Code), nameof(Participant.SchoolId), nameof(Participant.LastName),
+            nameof(Participant.FirstName), nameof(Participant.MiddleName), nameof(Participant.Grade), nameof(Participant.Category),
+            nameof(Participant.Form), nameof(Participant.HasDisability), nameof(Participant.Admitted), nameof(Participant.NotAdmittedReason),
+            nameof(Participant.NotAdmittedRepeat), nameof(Participant.SearchName), nameof(Participant.UpdatedUtc));
+        foreach (var row in participantRows)
+        {
+            object?[] values =
+            [
+                studyYearId, row.Code, schools[row.SchoolCode].Id, row.LastName, row.FirstName, row.MiddleName, row.Grade, (short)row.Category,
+                (int)row.Form, row.Ovz, row.Admitted, row.NotAdmittedReason, row.NotAdmittedRepeat,
+                TableColumns.Normalise($"{row.LastName} {row.FirstName} {row.MiddleName} {row.Code}"), nowUtc,
+            ];
+            if (existingIds.TryGetValue(row.Code, out var id))
+            {
+                await writer.UpdateAsync(id, values, ct);
+            }
+            else
+            {
+                await writer.InsertAsync(values, ct);
+            }
+        }
+        await writer.FlushAsync(ct);
+        var ids = await db.Participants.AsNoTracking().Where(p => p.StudyYearId == studyYearId)
+            .Select(p => new { p.Code, p.Id }).ToDictionaryAsync(p => p.Code, p => p.Id, StringComparer.Ordinal, ct);
+        var report = await WriteAsync(db, studyYearId, ids, resultRows, annualRows, messages, ct);
+        await transaction.CommitAsync(ct);
+        return report with { ParticipantsAdded = writer.Inserted, ParticipantsUpdated = writer.Updated };
+    }
+
+    /// <summary>Warns (does not reject) when an ОГЭ mark disagrees with the year's primary→mark scale of its subject;
+    /// scales with a sub-condition are skipped, the file does not carry the sub-condition points.</summary>
+    private static async Task CheckAgainstScalesAsync(AppDbContext db, int studyYearId, string fileName, List<ExamResultRow> rows, List<ImportMessage> messages, CancellationToken ct)
+    {
+        var scales = await db.OgeMarkScales.AsNoTracking().Where(s => s.StudyYearId == studyYearId && s.SubConditionMinimum == null)
+            .Include(s => s.Subject).ToDictionaryAsync(s => s.Subject!.Name, StringComparer.Ordinal, ct);
+        if (scales.Count == 0)
+        {
+            return;
+        }
+        foreach (var row in rows)
+        {
+            if (row.Appeared && !row.Annulled && row.PrimaryScore is { } primary && row.Mark is { } mark
+                && scales.TryGetValue(row.Subject.Name, out var scale) && scale.MarkFor(primary) != mark)
+            {
+                messages.Add(new ImportMessage(fileName, row.Line, ExamResultsTemplate.Mark, mark.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    $"по шкале года первичному баллу {primary} соответствует отметка «{scale.MarkFor(primary)}»", MessageSeverity.Warning));
+            }
+        }
+    }
+
+    private static (List<ExamResultRow> Results, List<AnnualMarkRow> Annual) Validate(TableFile? resultsTable, TableFile? annualTable,
+        IReadOnlyDictionary<string, ParticipantRow> participants, string unknown, List<ImportMessage> messages)
+    {
+        // The two files are independent: validate them on two threads (the readers are pure).
+        var resultsTask = Task.Run(() => resultsTable is null ? ([], []) : ExamResultsTemplate.Read(resultsTable, participants, unknown));
+        var annualTask = Task.Run(() => annualTable is null ? ([], []) : AnnualMarksTemplate.Read(annualTable, participants, unknown));
+        var (results, resultMessages) = resultsTask.GetAwaiter().GetResult();
+        var (annual, annualMessages) = annualTask.GetAwaiter().GetResult();
+        messages.AddRange(resultMessages);
+        messages.AddRange(annualMessages);
+        return (results, annual);
+    }
+
+    private static async Task<ResultsImportReport> WriteAsync(AppDbContext db, int studyYearId, IReadOnlyDictionary<string, int> participantIds,
+        List<ExamResultRow> resultRows, List<AnnualMarkRow> annualRows, List<ImportMessage> messages, CancellationToken ct)
+    {
+        var subjects = await db.Subjects.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Id, StringComparer.Ordinal, ct);
+        var resultsAdded = 0;
+        var resultsUpdated = 0;
+        if (resultRows.Count > 0)
+        {
+            var existing = (await db.ExamResults.AsNoTracking().Where(r => r.Participant!.StudyYearId == studyYearId)
+                    .Select(r => new { r.Id, r.ParticipantId, r.SubjectId, r.ExamDate }).ToListAsync(ct))
+                .ToDictionary(r => (r.ParticipantId, r.SubjectId, r.ExamDate), r => r.Id);
+            var writer = new BulkWriter<ExamResult>(db,
+                nameof(ExamResult.ParticipantId), nameof(ExamResult.SubjectId), nameof(ExamResult.ExamDate), nameof(ExamResult.Stage),
+                nameof(ExamResult.Appeared), nameof(ExamResult.PrimaryScore), nameof(ExamResult.Mark), nameof(ExamResult.TestScore),
+                nameof(ExamResult.Appeal), nameof(ExamResult.PrimaryScoreBeforeAppeal), nameof(ExamResult.MarkBeforeAppeal), nameof(ExamResult.Annulled));
+            foreach (var r in resultRows)
+            {
+                var participant = participantIds[r.ParticipantCode];
+                var subject = subjects[r.Subject.Name];
+                object?[] values =
+                [
+                    participant, subject, r.Date, (short)r.Stage, r.Appeared, r.PrimaryScore, r.Mark, r.TestScore, (short)r.Appeal,
+                    r.PrimaryScoreBefore, r.MarkBefore, r.Annulled,
+                ];
+                if (existing.TryGetValue((participant, subject, r.Date), out var id))
+                {
+                    await writer.UpdateAsync(id, values, ct);
+                }
+                else
+                {
+                    await writer.InsertAsync(values, ct);
+                }
+            }
+            await writer.FlushAsync(ct);
+            (resultsAdded, resultsUpdated) = (writer.Inserted, writer.Updated);
+        }
+        var marksAdded = 0;
+        var marksUpdated = 0;
+        if (annualRows.Count > 0)
+        {
+            var existing = (await db.AnnualMarks.AsNoTracking().Where(m => m.Participant!.StudyYearId == studyYearId)
+                    .Select(m => new { m.Id, m.ParticipantId, m.SubjectId }).ToListAsync(ct))
+                .ToDictionary(m => (m.ParticipantId, m.SubjectId), m => m.Id);
+            var writer = new BulkWriter<AnnualMark>(db, nameof(AnnualMark.ParticipantId), nameof(AnnualMark.SubjectId), nameof(AnnualMark.Mark));
+            foreach (var m in annualRows)
+            {
+                var participant = participantIds[m.ParticipantCode];
+                var subject = subjects[m.Subject.Name];
+                object?[] values = [participant, subject, m.Mark];
+                if (existing.TryGetValue((participant, subject), out var id))
+                {
+                    await writer.UpdateAsync(id, values, ct);
+                }
+                else
+                {
+                    await writer.InsertAsync(values, ct);
+                }
+            }
+            await writer.FlushAsync(ct);
+            (marksAdded, marksUpdated) = (writer.Inserted, writer.Updated);
+        }
+        return new ResultsImportReport(messages, 0, 0, resultsAdded, resultsUpdated, marksAdded, marksUpdated);
+    }
+
+    private sealed record Existing(Dictionary<string, ParticipantRow> Rows, Dictionary<string, int> IdOf, Dictionary<string, int> SchoolOf);
+
+    /// <summary>The year's participants as the template readers need them (grade and form decide which value is required).</summary>
+    private static async Task<Existing> ExistingParticipantsAsync(AppDbContext db, int studyYearId, CancellationToken ct)
+    {
+        var list = await db.Participants.AsNoTracking().Where(p => p.StudyYearId == studyYearId)
+            .Select(p => new { p.Id, p.Code, p.SchoolId, p.Grade, p.Category, p.Form, p.HasDisability, p.Admitted, p.NotAdmittedRepeat })
+            .ToListAsync(ct);
+        var rows = new Dictionary<string, ParticipantRow>(list.Count, StringComparer.Ordinal);
+        var ids = new Dictionary<string, int>(list.Count, StringComparer.Ordinal);
+        var schools = new Dictionary<string, int>(list.Count, StringComparer.Ordinal);
+        foreach (var p in list)
+        {
+            rows[p.Code] = new ParticipantRow(0, p.Code, "", null, null, "", "", null, p.Grade, p.Category, p.Form, p.HasDisability, p.Admitted != false, null, p.NotAdmittedRepeat);
+            ids[p.Code] = p.Id;
+            schools[p.Code] = p.SchoolId;
+        }
+        return new Existing(rows, ids, schools);
+    }
+
+    private static TableFile? Open(InputFile file, List<ImportMessage> messages)
+    {
+        var (table, error) = TableReader.Open(file.Name, file.Content);
+        if (error is not null)
+        {
+            messages.Add(error);
+        }
+        return table;
+    }
+}

@@ -1,0 +1,24 @@
+using GiaDesk.Data;
+using GiaDesk.Features.Results.Analytics;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
+
+namespace GiaDesk.Features.Results;
+
+/// <summary>/api/results/analysis?level=9&amp;year=2019[&amp;period=main][&amp;school=S05…]: the JSON of
+/// `giadesk results analyze --format json` for the data in the database (an operator gets their own school only).</summary>
+public static class ResultsApi
+{
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/results/analysis", async (int? level, int? year, string? period, string[]? school, HttpContext http, AppDbContext db, CancellationToken ct) =>
+        {
+            if (level is not (9 or 11) || year is null)
+            {
+                return HttpResults.Problem("Нужны параметры level (9 или 11) и year (год ГИА, например 2019).", statusCode: 400);
+            }
+            var selection = new ResultsSelection(year.Value, level.Value, period ?? "all", school ?? [], []);
+            var loaded = await ResultsQueries.LoadAsync(db, http.User, selection, ct);
+            return loaded is null
+                ? HttpResults.NotFound()
+                : HttpResults.Text(AnalysisJson.Write(loaded.Analysis), "application/json; charset=utf-8");
+        });
+}

@@ -1,0 +1,44 @@
+using GiaDesk.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GiaDesk.Features.Results;
+
+/// <summary>The query string every results page shares: year (of the exams), level, period, schools, subjects.</summary>
+public abstract class ResultsPageModel(AppDbContext db) : PageModel
+{
+    protected AppDbContext Db { get; } = db;
+
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int Level { get; set; } = 9;
+
+    [BindProperty(SupportsGet = true)]
+    public string Period { get; set; } = "all";
+
+    [BindProperty(SupportsGet = true, Name = "school")]
+    public List<string> SchoolCodes { get; set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "subject")]
+    public List<string> SubjectNames { get; set; } = [];
+
+    public List<int> Years { get; private set; } = [];
+
+    public ResultsSelection Selection => new(Year ?? 0, Level, Period, SchoolCodes, SubjectNames);
+
+    protected async Task ResolveAsync(CancellationToken ct)
+    {
+        Years = await ResultsQueries.YearsAsync(Db, ct);
+        Year ??= await ResultsQueries.DefaultYearAsync(Db, ct) ?? Years.FirstOrDefault();
+        if (Level is not (9 or 11))
+        {
+            Level = 9;
+        }
+        if (!ResultsSelection.Periods.Any(p => p.Key == Period))
+        {
+            Period = "all";
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using GiaDesk.Data;
+using GiaDesk.Files;
+using Microsoft.AspNetCore.Mvc;
+
+namespace GiaDesk.Features.Results.Tables;
+
+/// <summary>/Results/Tables/{table}: one table of the analysis with sorting, filters, colour scale, chart, XLSX.</summary>
+public sealed class IndexModel(AppDbContext db) : ResultsPageModel(db)
+{
+    [BindProperty(SupportsGet = true)]
+    public string Table { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public int Sort { get; set; } = -1;
+
+    [BindProperty(SupportsGet = true)]
+    public bool Desc { get; set; }
+
+    public LoadedResults? Loaded { get; private set; }
+    public TableView? View { get; private set; }
+    public IReadOnlyList<RowView> Rows { get; private set; } = [];
+    public string? Chart { get; private set; }
+    public bool CanDrill => ResultsQueries.CanSeeParticipants(User);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await BuildAsync(ct))
+        {
+            return NotFound();
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
+    {
+        if (!await BuildAsync(ct))
+        {
+            return NotFound();
+        }
+        return File(ResultsTables.ToXlsx(View!, Rows), XlsxWriter.ContentType, $"ГИА-{Level} {Year} {View!.Key.ToUpperInvariant()}.xlsx");
+    }
+
+    private async Task<bool> BuildAsync(CancellationToken ct)
+    {
+        await ResolveAsync(ct);
+        Loaded = await ResultsQueries.LoadAsync(Db, User, Selection, ct);
+        if (Loaded is null)
+        {
+            return false;
+        }
+        View = ResultsTables.Build(Table, Loaded.Analysis, SubjectNames);
+        if (View is null)
+        {
+            return false;
+        }
+        Rows = ResultsTables.Sort(View, Sort, Desc);
+        var column = View.ChartColumn;
+        var bars = View.Rows.Where(r => !r.IsTotal && r.Cells[column].Value is not null).Select(r => (r.Label, r.Cells[column].Value!.Value)).ToList();
+        var total = View.Rows.FirstOrDefault(r => r.IsTotal)?.Cells[column].Value;
+        Chart = bars.Count == 0 ? null : SvgBarChart.Render(View.Columns[column].Title, bars, total, total is null ? null : "муниципалитет");
+        return true;
+    }
+
+    public string SortLink(int column) => $"/Results/Tables/{Selection.Query(Table)}&sort={column}&desc={(Sort == column && !Desc ? "true" : "false")}";
+
+    public string DrillLink(RowView row, DrillView drill) =>
+        $"/Results/Participants{Selection.Query()}&kind={drill.Kind}" + (row.SchoolCode is { } s ? "&in=" + Uri.EscapeDataString(s) : "")
+        + (drill.Subject is { } j ? "&subj=" + Uri.EscapeDataString(j) : "");
+}
