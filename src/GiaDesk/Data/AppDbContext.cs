@@ -15,6 +15,15 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<ExamResult> ExamResults => Set<ExamResult>();
     public DbSet<AnnualMark> AnnualMarks => Set<AnnualMark>();
+    public DbSet<Roadmap> Roadmaps => Set<Roadmap>();
+    public DbSet<RoadmapSection> RoadmapSections => Set<RoadmapSection>();
+    public DbSet<RoadmapItem> RoadmapItems => Set<RoadmapItem>();
+    public DbSet<ResponsibleUnit> ResponsibleUnits => Set<ResponsibleUnit>();
+    public DbSet<ItemResponsibility> ItemResponsibilities => Set<ItemResponsibility>();
+    public DbSet<ItemExecution> ItemExecutions => Set<ItemExecution>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<RoadmapDraft> RoadmapDrafts => Set<RoadmapDraft>();
+    public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
