@@ -117,6 +117,9 @@ public sealed class RoadmapItem
     /// <summary>Added by the school to its own plan, not copied from the municipal plan.</summary>
     public bool AddedBySchool { get; set; }
 
+    /// <summary>In a school's copy: the municipal item it copies; reports are kept on that item.</summary>
+    public int? SourceItemId { get; set; }
+
     public string DeadlineText { get; set; } = "";
     public string? DeadlineExternal { get; set; }
     public bool OpenEnded { get; set; }

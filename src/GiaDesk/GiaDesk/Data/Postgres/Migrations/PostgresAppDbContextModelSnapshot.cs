@@ -708,6 +708,9 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.Property<int>("SectionId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SourceItemId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("date");
 

@@ -677,6 +677,9 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.Property<int>("SectionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SourceItemId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("TEXT");
 

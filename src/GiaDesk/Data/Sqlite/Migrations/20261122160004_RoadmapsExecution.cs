@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace GiaDesk.Data.Postgres.Migrations
+namespace GiaDesk.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class RoadmapsExecution : Migration
@@ -16,11 +15,11 @@ namespace GiaDesk.Data.Postgres.Migrations
                 name: "CalendarFeedTokens",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Token = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -31,11 +30,11 @@ namespace GiaDesk.Data.Postgres.Migrations
                 name: "ResponsibleUnits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Key = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Name = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    IsSchools = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    IsSchools = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -46,13 +45,13 @@ namespace GiaDesk.Data.Postgres.Migrations
                 name: "RoadmapDrafts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FileName = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Json = table.Column<string>(type: "text", nullable: false),
-                    Warnings = table.Column<string>(type: "text", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    Warnings = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -63,30 +62,30 @@ namespace GiaDesk.Data.Postgres.Migrations
                 name: "Roadmaps",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    AcademicYearStart = table.Column<int>(type: "integer", nullable: false),
-                    OrderIssuer = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    OrderActType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    OrderNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    OrderDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    OrderTitle = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    OrderSignatory = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    OrderAddressees = table.Column<string>(type: "text", nullable: false),
-                    OrderLegalBasis = table.Column<string>(type: "text", nullable: true),
-                    RegionalOrder = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Columns = table.Column<string>(type: "text", nullable: false),
-                    SourceFileName = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ImportedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    PublishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    PredecessorId = table.Column<int>(type: "integer", nullable: true),
-                    ParentId = table.Column<int>(type: "integer", nullable: true),
-                    SchoolId = table.Column<int>(type: "integer", nullable: true),
-                    ApprovalDue = table.Column<DateOnly>(type: "date", nullable: true),
-                    ApprovedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AcademicYearStart = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrderIssuer = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    OrderActType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    OrderNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    OrderDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OrderTitle = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    OrderSignatory = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    OrderAddressees = table.Column<string>(type: "TEXT", nullable: false),
+                    OrderLegalBasis = table.Column<string>(type: "TEXT", nullable: true),
+                    RegionalOrder = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Columns = table.Column<string>(type: "TEXT", nullable: false),
+                    SourceFileName = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PredecessorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ApprovalDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ApprovedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -115,12 +114,12 @@ namespace GiaDesk.Data.Postgres.Migrations
                 name: "RoadmapSections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoadmapId = table.Column<int>(type: "integer", nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Title = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoadmapId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -137,29 +136,30 @@ namespace GiaDesk.Data.Postgres.Migrations
                 name: "RoadmapItems",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoadmapId = table.Column<int>(type: "integer", nullable: false),
-                    SectionId = table.Column<int>(type: "integer", nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    RawNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    NumberGenerated = table.Column<bool>(type: "boolean", nullable: false),
-                    Text = table.Column<string>(type: "text", nullable: false),
-                    SubActions = table.Column<string>(type: "text", nullable: false),
-                    MunicipalAction = table.Column<string>(type: "text", nullable: true),
-                    SchoolAction = table.Column<string>(type: "text", nullable: true),
-                    RegionalRef = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Result = table.Column<string>(type: "text", nullable: true),
-                    TargetGroup = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    SchoolLevel = table.Column<bool>(type: "boolean", nullable: false),
-                    AddedBySchool = table.Column<bool>(type: "boolean", nullable: false),
-                    DeadlineText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    DeadlineExternal = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    OpenEnded = table.Column<bool>(type: "boolean", nullable: false),
-                    DeadlineParsed = table.Column<bool>(type: "boolean", nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    DueDate = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoadmapId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    RawNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    NumberGenerated = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    SubActions = table.Column<string>(type: "TEXT", nullable: false),
+                    MunicipalAction = table.Column<string>(type: "TEXT", nullable: true),
+                    SchoolAction = table.Column<string>(type: "TEXT", nullable: true),
+                    RegionalRef = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Result = table.Column<string>(type: "TEXT", nullable: true),
+                    TargetGroup = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SchoolLevel = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AddedBySchool = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SourceItemId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DeadlineText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DeadlineExternal = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    OpenEnded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DeadlineParsed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -181,16 +181,16 @@ namespace GiaDesk.Data.Postgres.Migrations
                 name: "ItemExecutions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ItemId = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: true),
-                    SchoolId = table.Column<int>(type: "integer", nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    ReportText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    ReportDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ReportDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -219,13 +219,13 @@ namespace GiaDesk.Data.Postgres.Migrations
                 name: "ItemResponsibilities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ItemId = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false),
-                    Person = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Raw = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Person = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Raw = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -248,12 +248,12 @@ namespace GiaDesk.Data.Postgres.Migrations
                 name: "RoadmapDeadlineWindow",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ItemId = table.Column<int>(type: "integer", nullable: false),
-                    From = table.Column<DateOnly>(type: "date", nullable: false),
-                    To = table.Column<DateOnly>(type: "date", nullable: false),
-                    Tag = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Tag = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -270,15 +270,15 @@ namespace GiaDesk.Data.Postgres.Migrations
                 name: "EvidenceFiles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ExecutionId = table.Column<int>(type: "integer", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
-                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    UploadedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ExecutionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    UploadedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
