@@ -105,6 +105,8 @@ public static class WebHost
     {
         var api = app.MapGroup("/api");
         Features.Directories.Schools.SchoolsApi.Map(api);
+        Features.Roadmaps.RoadmapsApi.Map(api);
+        Features.Roadmaps.RoadmapsApi.MapFeed(app);
     }
 }
 
