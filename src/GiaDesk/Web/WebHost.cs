@@ -48,6 +48,7 @@ public static class WebHost
             .SetApplicationName("GiaDesk")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(builder.Configuration["DataProtection:KeysFolder"] ?? "data/keys")));
         services.AddHttpContextAccessor();
+        services.AddHostedService<Features.Roadmaps.DigestScheduler>();
 
         var app = builder.Build();
         CultureInfo.DefaultThreadCurrentCulture = Russian;
