@@ -4,9 +4,9 @@ using GiaDesk.Features.Roadmaps;
 using GiaDesk.Tests.Infrastructure;
 using GiaDesk.Tests.Roadmaps;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.EntityFrameworkCore;
 
 namespace GiaDesk.Tests.RoadmapControl;
 
