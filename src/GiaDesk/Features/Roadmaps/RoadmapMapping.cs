@@ -120,7 +120,7 @@ public static class RoadmapMapping
     {
         var deadline = new Deadline(
             item.DeadlineText,
-            item.Windows.OrderBy(w => w.From).ThenBy(w => w.Id).Select(w => new DeadlineWindow(w.From, w.To, w.Tag)).ToList(),
+            item.Windows.OrderBy(w => w.Id).Select(w => new DeadlineWindow(w.From, w.To, w.Tag)).ToList(),
             item.DeadlineExternal,
             item.OpenEnded,
             item.DeadlineParsed)
