@@ -18,6 +18,8 @@ internal static class HelpText
                                         SchoolOperator (Оператор ОО, нужен --school), Observer (Наблюдатель)
           roadmap parse ФАЙЛ [--year 2021-2022] [--format json|text]
                                         разобрать приказ с дорожной картой (DOCX или текст), без базы данных
+          roadmap import ФАЙЛ [--year 2021-2022]
+                                        загрузить приказ с дорожной картой в базу данных (без проверки в интерфейсе)
           results analyze --level 9|11 --participants ФАЙЛ --results ФАЙЛ [--annual ФАЙЛ] [--format json|text]
                                         анализ результатов ГИА по файлам (шаблоны 2, 3, 4), без базы данных
           participants check ФАЙЛ [--format json|text]
@@ -45,6 +47,8 @@ internal static class HelpText
                                         Roles: Admin, Specialist, SchoolOperator (needs --school), Observer
           roadmap parse FILE [--year 2021-2022] [--format json|text]
                                         parse an order with a roadmap (DOCX or text), no database
+          roadmap import FILE [--year 2021-2022]
+                                        save an order with a roadmap into the database (no review step)
           results analyze --level 9|11 --participants FILE --results FILE [--annual FILE] [--format json|text]
                                         analyse exam results from files (templates 2, 3, 4), no database
           participants check FILE [--format json|text]

@@ -20,6 +20,15 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ParticipantChange> ParticipantChanges => Set<ParticipantChange>();
     public DbSet<EgeMinimumScore> EgeMinimumScores => Set<EgeMinimumScore>();
     public DbSet<OgeMarkScale> OgeMarkScales => Set<OgeMarkScale>();
+    public DbSet<Roadmap> Roadmaps => Set<Roadmap>();
+    public DbSet<RoadmapSection> RoadmapSections => Set<RoadmapSection>();
+    public DbSet<RoadmapItem> RoadmapItems => Set<RoadmapItem>();
+    public DbSet<ResponsibleUnit> ResponsibleUnits => Set<ResponsibleUnit>();
+    public DbSet<ItemResponsibility> ItemResponsibilities => Set<ItemResponsibility>();
+    public DbSet<ItemExecution> ItemExecutions => Set<ItemExecution>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<RoadmapDraft> RoadmapDrafts => Set<RoadmapDraft>();
+    public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

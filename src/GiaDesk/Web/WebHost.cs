@@ -3,6 +3,7 @@ using GiaDesk.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GiaDesk.Web;
 
@@ -22,7 +23,8 @@ public static class WebHost
         configure?.Invoke(builder);
         var services = builder.Services;
         services.AddGiaDeskDatabase(DatabaseOptions.From(builder.Configuration));
-        services.AddSingleton(TimeProvider.System);
+        // TryAdd: a test host may register its own clock first.
+        services.TryAddSingleton(TimeProvider.System);
 
         services.AddIdentity<AppUser, IdentityRole>(IdentityRules.Apply)
             .AddEntityFrameworkStores<AppDbContext>()
@@ -48,6 +50,7 @@ public static class WebHost
             .SetApplicationName("GiaDesk")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(builder.Configuration["DataProtection:KeysFolder"] ?? "data/keys")));
         services.AddHttpContextAccessor();
+        services.AddHostedService<Features.Roadmaps.DigestScheduler>();
 
         var app = builder.Build();
         CultureInfo.DefaultThreadCurrentCulture = Russian;
@@ -107,6 +110,8 @@ public static class WebHost
         Features.Directories.Schools.SchoolsApi.Map(api);
         Features.Registry.Participants.ParticipantsApi.Map(api);
         Features.Results.ResultsApi.Map(api);
+        Features.Roadmaps.RoadmapsApi.Map(api);
+        Features.Roadmaps.RoadmapsApi.MapFeed(app);
     }
 }
 

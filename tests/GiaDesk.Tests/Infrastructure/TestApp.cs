@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GiaDesk.Tests.Infrastructure;
 
 /// <summary>The real web application on a test server, over a fresh database filled with the demo data.</summary>
-public sealed partial class TestApp : IAsyncLifetime
+public partial class TestApp : IAsyncLifetime
 {
     public TestDatabase Database { get; } = new();
     public WebApplication App { get; private set; } = null!;
@@ -32,6 +32,7 @@ public sealed partial class TestApp : IAsyncLifetime
                 ["DataProtection:KeysFolder"] = keys,
                 ["Logging:LogLevel:Default"] = "Warning",
             });
+            Configure(builder);
         });
         await App.StartAsync();
         using var scope = App.Services.CreateScope();
@@ -39,7 +40,12 @@ public sealed partial class TestApp : IAsyncLifetime
             scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), TimeProvider.System);
     }
 
-    public async Task DisposeAsync()
+    /// <summary>A derived fixture may add settings or services (e.g. a fixed clock) before the app is built.</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
+    public virtual async Task DisposeAsync()
     {
         await App.DisposeAsync();
         await Database.DisposeAsync();

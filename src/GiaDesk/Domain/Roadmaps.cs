@@ -1,0 +1,217 @@
+namespace GiaDesk.Domain;
+
+public enum RoadmapKind
+{
+    Municipal = 0,
+    School = 1,
+}
+
+/// <summary>Статус исполнения мероприятия одним ответственным (подразделением или ОО).</summary>
+public enum ExecutionStatus
+{
+    NotStarted = 0,
+    InProgress = 1,
+    Done = 2,
+    NotDone = 3,
+    NotRequired = 4,
+}
+
+public static class ExecutionStatusNames
+{
+    public static string Russian(this ExecutionStatus status) => status switch
+    {
+        ExecutionStatus.NotStarted => "не начато",
+        ExecutionStatus.InProgress => "в работе",
+        ExecutionStatus.Done => "выполнено",
+        ExecutionStatus.NotDone => "не выполнено",
+        ExecutionStatus.NotRequired => "не требуется",
+        _ => status.ToString(),
+    };
+
+    /// <summary>A report that closes the item for this responsible: nothing is overdue any more.</summary>
+    public static bool IsClosed(this ExecutionStatus status) => status is ExecutionStatus.Done or ExecutionStatus.NotRequired;
+}
+
+/// <summary>План мероприятий («дорожная карта») with the metadata of its approving act (§B.1, §B.3).</summary>
+public sealed class Roadmap
+{
+    public int Id { get; set; }
+    public RoadmapKind Kind { get; set; }
+    public string Title { get; set; } = "";
+    public int AcademicYearStart { get; set; }
+    public string? OrderIssuer { get; set; }
+    public string? OrderActType { get; set; }
+    public string? OrderNumber { get; set; }
+    public DateOnly? OrderDate { get; set; }
+    public string? OrderTitle { get; set; }
+    public string? OrderSignatory { get; set; }
+
+    /// <summary>Addressees, one per line.</summary>
+    public string OrderAddressees { get; set; } = "";
+    public string? OrderLegalBasis { get; set; }
+
+    /// <summary>The regional order the plan mirrors item by item (header of the cross-reference column).</summary>
+    public string? RegionalOrder { get; set; }
+
+    /// <summary>Column headers of the source table, one per line.</summary>
+    public string Columns { get; set; } = "";
+    public string? SourceFileName { get; set; }
+    public string? ImportedBy { get; set; }
+    public DateTime CreatedUtc { get; set; }
+
+    /// <summary>Published to schools: each school got its own copy of the school-level actions.</summary>
+    public DateTime? PublishedUtc { get; set; }
+
+    /// <summary>The plan this one was created from for the next year.</summary>
+    public int? PredecessorId { get; set; }
+
+    /// <summary>For a school plan: the municipal plan it copies.</summary>
+    public int? ParentId { get; set; }
+    public int? SchoolId { get; set; }
+    public School? School { get; set; }
+
+    /// <summary>For a school plan: the date by which the school must approve it (002:2.2).</summary>
+    public DateOnly? ApprovalDue { get; set; }
+    public DateOnly? ApprovedOn { get; set; }
+
+    public List<RoadmapSection> Sections { get; set; } = [];
+
+    public AcademicYear AcademicYear => new(AcademicYearStart);
+}
+
+public sealed class RoadmapSection
+{
+    public int Id { get; set; }
+    public int RoadmapId { get; set; }
+    public int Order { get; set; }
+    public string? Number { get; set; }
+    public string Title { get; set; } = "";
+    public List<RoadmapItem> Items { get; set; } = [];
+}
+
+/// <summary>Мероприятие (§B.5) with its deadline (§B.6) stored as the source text beside the parsed windows.</summary>
+public sealed class RoadmapItem
+{
+    public int Id { get; set; }
+    public int RoadmapId { get; set; }
+    public Roadmap? Roadmap { get; set; }
+    public int SectionId { get; set; }
+    public RoadmapSection? Section { get; set; }
+    public int Order { get; set; }
+    public string Number { get; set; } = "";
+    public string RawNumber { get; set; } = "";
+    public bool NumberGenerated { get; set; }
+    public string Text { get; set; } = "";
+
+    /// <summary>Sub-activities, one per line.</summary>
+    public string SubActions { get; set; } = "";
+    public string? MunicipalAction { get; set; }
+    public string? SchoolAction { get; set; }
+    public string? RegionalRef { get; set; }
+    public string? Result { get; set; }
+    public string? TargetGroup { get; set; }
+
+    /// <summary>Executed by every school (a school-level action or «ОО» among the responsible).</summary>
+    public bool SchoolLevel { get; set; }
+
+    /// <summary>Added by the school to its own plan, not copied from the municipal plan.</summary>
+    public bool AddedBySchool { get; set; }
+
+    /// <summary>In a school's copy: the municipal item it copies; reports are kept on that item.</summary>
+    public int? SourceItemId { get; set; }
+
+    public string DeadlineText { get; set; } = "";
+    public string? DeadlineExternal { get; set; }
+    public bool OpenEnded { get; set; }
+    public bool DeadlineParsed { get; set; }
+    public DateOnly? StartDate { get; set; }
+
+    /// <summary>The last day of the deadline; the next day the item is overdue.</summary>
+    public DateOnly? DueDate { get; set; }
+
+    public List<RoadmapDeadlineWindow> Windows { get; set; } = [];
+    public List<ItemResponsibility> Responsibilities { get; set; } = [];
+    public List<ItemExecution> Executions { get; set; } = [];
+}
+
+public sealed class RoadmapDeadlineWindow
+{
+    public int Id { get; set; }
+    public int ItemId { get; set; }
+    public DateOnly From { get; set; }
+    public DateOnly To { get; set; }
+    public string? Tag { get; set; }
+}
+
+/// <summary>Ответственное подразделение (or role, or «ОО»): one row per normalised key.</summary>
+public sealed class ResponsibleUnit
+{
+    public int Id { get; set; }
+    public string Key { get; set; } = "";
+    public string Name { get; set; } = "";
+    public bool IsSchools { get; set; }
+}
+
+public sealed class ItemResponsibility
+{
+    public int Id { get; set; }
+    public int ItemId { get; set; }
+    public int UnitId { get; set; }
+    public ResponsibleUnit? Unit { get; set; }
+    public int Order { get; set; }
+    public string? Person { get; set; }
+    public string Raw { get; set; } = "";
+}
+
+/// <summary>Исполнение: the report of one responsible unit, or of one school, on one item.</summary>
+public sealed class ItemExecution
+{
+    public int Id { get; set; }
+    public int ItemId { get; set; }
+    public RoadmapItem? Item { get; set; }
+    public int? UnitId { get; set; }
+    public ResponsibleUnit? Unit { get; set; }
+    public int? SchoolId { get; set; }
+    public School? School { get; set; }
+    public ExecutionStatus Status { get; set; }
+    public string? ReportText { get; set; }
+    public DateOnly? ReportDate { get; set; }
+    public string? UpdatedBy { get; set; }
+    public DateTime UpdatedUtc { get; set; }
+    public List<EvidenceFile> Evidence { get; set; } = [];
+}
+
+/// <summary>Подтверждающий документ attached to a report; the bytes are kept in the database.</summary>
+public sealed class EvidenceFile
+{
+    public const long MaxBytes = 5 * 1024 * 1024;
+
+    public int Id { get; set; }
+    public int ExecutionId { get; set; }
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long Size { get; set; }
+    public byte[] Content { get; set; } = [];
+    public string? UploadedBy { get; set; }
+    public DateTime UploadedUtc { get; set; }
+}
+
+/// <summary>A parsed plan waiting for review before it is saved (upload → review → save).</summary>
+public sealed class RoadmapDraft
+{
+    public int Id { get; set; }
+    public string FileName { get; set; } = "";
+    public string Json { get; set; } = "";
+    public string Warnings { get; set; } = "";
+    public string? CreatedBy { get; set; }
+    public DateTime CreatedUtc { get; set; }
+}
+
+/// <summary>Secret of a user's iCal feed: the feed is authorised by the token, not by a cookie.</summary>
+public sealed class CalendarFeedToken
+{
+    public int Id { get; set; }
+    public string UserId { get; set; } = "";
+    public string Token { get; set; } = "";
+    public DateTime CreatedUtc { get; set; }
+}

@@ -1,0 +1,26 @@
+using System.Text.RegularExpressions;
+
+namespace GiaDesk.Features.Roadmaps.Control;
+
+public sealed record SchoolActionCandidate(string Number, string Text, string? SchoolAction, bool SchoolLevel, DateOnly? Due);
+
+/// <summary>Rules of the school-level plans (§B.9).</summary>
+public static partial class SchoolPlanRules
+{
+    /// <summary>
+    /// The deadline for approving the school plans: the due date of the school-level item about approving plans
+    /// (002:2.2 «Утверждение в образовательных организациях планов-графиков …», «До15 ноября 2023 года»).
+    /// </summary>
+    public static DateOnly? ApprovalDue(IEnumerable<SchoolActionCandidate> items) =>
+        items.Where(i => i.Due is not null && ApprovePlan().IsMatch(i.SchoolAction ?? i.Text))
+            .OrderBy(i => i.Due)
+            .Select(i => i.Due)
+            .FirstOrDefault();
+
+    /// <summary>The school's copy holds the school-level actions; the school-level column if there is one.</summary>
+    public static IReadOnlyList<SchoolActionCandidate> CopiedActions(IEnumerable<SchoolActionCandidate> items) =>
+        items.Where(i => i.SchoolLevel).ToList();
+
+    [GeneratedRegex(@"утвер\w*[^.]{0,80}план|план\w*[^.]{0,80}утвер", RegexOptions.IgnoreCase)]
+    private static partial Regex ApprovePlan();
+}

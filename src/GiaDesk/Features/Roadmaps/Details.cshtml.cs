@@ -1,0 +1,126 @@
+using GiaDesk.Data;
+using GiaDesk.Domain;
+using GiaDesk.Features.Roadmaps.Control;
+using GiaDesk.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GiaDesk.Features.Roadmaps;
+
+public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    public Roadmap Plan { get; private set; } = null!;
+    public IReadOnlyDictionary<int, (int Done, int Expected, int Overdue)> Progress { get; private set; } = new Dictionary<int, (int, int, int)>();
+    public DateOnly Today { get; private set; }
+    public DateOnly? ProposedApprovalDue { get; private set; }
+    public bool CanEdit { get; private set; }
+    public bool CanEditSchoolPlan { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        Today = RoadmapFormat.Today(clock);
+        var control = await RoadmapQueries.LoadAsync(db, Plan.Kind == RoadmapKind.Municipal ? id : null, User.RestrictedSchoolId(), ct);
+        Progress = control.Obligations.GroupBy(o => o.Item.ItemId)
+            .ToDictionary(g => g.Key, g => (g.Count(o => o.Status == ExecutionStatus.Done), g.Count(), g.Count(o => o.IsOverdue(Today))));
+        if (CanEdit && Plan.Kind == RoadmapKind.Municipal)
+        {
+            ProposedApprovalDue = await RoadmapCopies.ProposedApprovalDueAsync(db, id, ct);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetDocxAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        return File(RoadmapExport.Docx(RoadmapMapping.ToParsed(Plan)), RoadmapExport.DocxContentType, $"Дорожная карта {Plan.AcademicYear}.docx");
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        return File(RoadmapExport.Xlsx(RoadmapMapping.ToParsed(Plan)), Files.XlsxWriter.ContentType, $"Дорожная карта {Plan.AcademicYear}.xlsx");
+    }
+
+    public async Task<IActionResult> OnPostNextYearAsync(int id, CancellationToken ct)
+    {
+        if (!IsDepartment())
+        {
+            return Forbid();
+        }
+        var next = await RoadmapCopies.NextYearAsync(db, id, User.Identity?.Name, clock.GetUtcNow().UtcDateTime, ct);
+        if (next is null)
+        {
+            return NotFound();
+        }
+        TempData["Message"] = "План на следующий учебный год создан: сроки сдвинуты на год, статусы исполнения сброшены. Проверьте и исправьте мероприятия.";
+        return RedirectToPage(new { id = next });
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(int id, string? approvalDue, CancellationToken ct)
+    {
+        if (!IsDepartment())
+        {
+            return Forbid();
+        }
+        DateOnly? due = RoadmapFormat.TryParseDate(approvalDue, out var parsed) ? parsed : null;
+        var made = await RoadmapCopies.PublishAsync(db, id, due, clock.GetUtcNow().UtcDateTime, ct);
+        TempData["Message"] = $"План опубликован для ОО: создано планов-графиков ОО — {made}.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostAddItemAsync(int id, string? text, string? deadline, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        if (!CanEditSchoolPlan)
+        {
+            return Forbid();
+        }
+        var error = await RoadmapCopies.AddSchoolItemAsync(db, id, text ?? "", deadline ?? "", ct);
+        TempData["Message"] = error ?? "Мероприятие добавлено в план ОО.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(int id, string? approvedOn, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        if (!CanEditSchoolPlan)
+        {
+            return Forbid();
+        }
+        Plan.ApprovedOn = RoadmapFormat.TryParseDate(approvedOn, out var date) ? date : RoadmapFormat.Today(clock);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = "Дата утверждения плана ОО сохранена.";
+        return RedirectToPage(new { id });
+    }
+
+    private bool IsDepartment() => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Specialist);
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var plan = await RoadmapCopies.LoadAsync(db, id, ct);
+        if (plan is null || plan.SchoolId is { } school && !User.CanSeeSchool(school))
+        {
+            return false;
+        }
+        Plan = plan;
+        CanEdit = IsDepartment();
+        CanEditSchoolPlan = plan.Kind == RoadmapKind.School && plan.SchoolId is { } s && User.CanEditSchool(s);
+        return true;
+    }
+}

@@ -1,0 +1,126 @@
+using GiaDesk.Data;
+using GiaDesk.Domain;
+using GiaDesk.Features.Roadmaps.Parsing;
+using GiaDesk.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GiaDesk.Features.Roadmaps;
+
+[Authorize(Policy = Policies.EditMunicipality)]
+[RequestSizeLimit(40 * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 40 * 1024 * 1024, ValueCountLimit = 20000)]
+public sealed class ImportModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    public string? Error { get; private set; }
+    public int? DraftId { get; private set; }
+    public string? FileName { get; private set; }
+    public ParsedRoadmap? Plan { get; private set; }
+    public IReadOnlyList<string> Warnings { get; private set; } = [];
+
+    [BindProperty]
+    public string? Title { get; set; }
+
+    [BindProperty]
+    public string? Year { get; set; }
+
+    [BindProperty]
+    public List<ItemInput> Items { get; set; } = [];
+
+    public sealed class ItemInput
+    {
+        public string Text { get; set; } = "";
+        public string Deadline { get; set; } = "";
+        public string Responsible { get; set; } = "";
+    }
+
+    public async Task<IActionResult> OnGetAsync(int? draft, CancellationToken ct)
+    {
+        if (draft is { } id)
+        {
+            var stored = await db.RoadmapDrafts.FindAsync([id], ct);
+            if (stored is null)
+            {
+                return NotFound();
+            }
+            Show(stored);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, string? year, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            Error = file is null ? "Файл не выбран." : $"Файл «{file.FileName}» пуст.";
+            return Page();
+        }
+        AcademicYear? academicYear = null;
+        if (!string.IsNullOrWhiteSpace(year))
+        {
+            if (!AcademicYear.TryParse(year, out var parsed))
+            {
+                Error = $"Учебный год «{year}» не распознан: ожидается вид 2023-2024.";
+                return Page();
+            }
+            academicYear = parsed;
+        }
+        RoadmapReadResult result;
+        await using (var stream = file.OpenReadStream())
+        {
+            result = RoadmapDocumentReader.Read(file.FileName, stream, academicYear);
+        }
+        if (!result.Succeeded)
+        {
+            Error = result.Error ?? "Документ не прочитан.";
+            return Page();
+        }
+        var id = await RoadmapImport.SaveDraftAsync(db, Path.GetFileName(file.FileName), result, User.Identity?.Name, clock.GetUtcNow().UtcDateTime, ct);
+        return RedirectToPage(new { draft = id });
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(int draft, CancellationToken ct)
+    {
+        var stored = await db.RoadmapDrafts.FindAsync([draft], ct);
+        if (stored is null)
+        {
+            return NotFound();
+        }
+        var plan = RoadmapMapping.FromDraftJson(stored.Json);
+        var year = plan.AcademicYear;
+        if (!string.IsNullOrWhiteSpace(Year) && !AcademicYear.TryParse(Year, out year))
+        {
+            Show(stored);
+            Error = $"Учебный год «{Year}» не распознан: ожидается вид 2023-2024. Ничего не сохранено.";
+            return Page();
+        }
+        var corrections = Items.Select((i, index) => new ItemCorrection(index, i.Text ?? "", i.Deadline ?? "", i.Responsible ?? "")).ToList();
+        plan = RoadmapImport.ApplyCorrections(plan, Title, year, corrections);
+        var roadmap = await RoadmapImport.AddAsync(db, plan, stored.FileName, User.Identity?.Name, clock.GetUtcNow().UtcDateTime, ct);
+        db.RoadmapDrafts.Remove(stored);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"Дорожная карта сохранена: {plan.Items.Count()} мероприятий.";
+        return RedirectToPage("/Roadmaps/Details", new { id = roadmap.Id });
+    }
+
+    public async Task<IActionResult> OnPostDiscardAsync(int draft, CancellationToken ct)
+    {
+        var stored = await db.RoadmapDrafts.FindAsync([draft], ct);
+        if (stored is not null)
+        {
+            db.RoadmapDrafts.Remove(stored);
+            await db.SaveChangesAsync(ct);
+        }
+        TempData["Message"] = "Загрузка отменена, ничего не сохранено.";
+        return RedirectToPage();
+    }
+
+    private void Show(RoadmapDraft stored)
+    {
+        DraftId = stored.Id;
+        FileName = stored.FileName;
+        Plan = RoadmapMapping.FromDraftJson(stored.Json);
+        Warnings = stored.Warnings.Length == 0 ? [] : stored.Warnings.Split('\n');
+    }
+}

@@ -1,0 +1,27 @@
+using GiaDesk.Data;
+using GiaDesk.Domain;
+using GiaDesk.Web;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace GiaDesk.Features.Roadmaps;
+
+public sealed record RoadmapRow(int Id, string Title, int Year, RoadmapKind Kind, string? School, string? OrderNumber, DateOnly? OrderDate, int Items, DateTime? Published);
+
+public sealed class IndexModel(AppDbContext db) : PageModel
+{
+    public IReadOnlyList<RoadmapRow> Plans { get; private set; } = [];
+    public bool CanEdit { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        CanEdit = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Specialist);
+        var only = User.RestrictedSchoolId();
+        Plans = await db.Roadmaps
+            .Where(r => only == null || r.Kind == RoadmapKind.Municipal || r.SchoolId == only)
+            .OrderByDescending(r => r.AcademicYearStart).ThenBy(r => r.Kind).ThenBy(r => r.Id)
+            .Select(r => new RoadmapRow(r.Id, r.Title, r.AcademicYearStart, r.Kind, r.School == null ? null : r.School.ShortName ?? r.School.FullName,
+                r.OrderNumber, r.OrderDate, r.Sections.SelectMany(s => s.Items).Count(), r.PublishedUtc))
+            .ToListAsync(ct);
+    }
+}

@@ -1,0 +1,46 @@
+using GiaDesk.Features.Roadmaps.Parsing;
+
+namespace GiaDesk.Features.Roadmaps;
+
+/// <summary>The plan in the layout of an order's appendix: №, мероприятие, сроки, ответственные, результат.</summary>
+public static class RoadmapExport
+{
+    public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    public static byte[] Docx(ParsedRoadmap plan) => RoadmapDocxWriter.Write(plan);
+
+    public static byte[] Xlsx(ParsedRoadmap plan)
+    {
+        var twoLevels = plan.Items.Any(i => i.SchoolAction is not null || i.MunicipalAction is not null);
+        var rows = new List<IDictionary<string, object?>>();
+        foreach (var section in plan.Sections)
+        {
+            rows.Add(Row(section.Number, section.Title, null, null, null, null, null, twoLevels));
+            foreach (var item in section.Items)
+            {
+                rows.Add(Row(item.RawNumber, item.Text, item.Deadline.Text, string.Join("; ", item.Responsible.Select(r => r.Display)),
+                    item.Result, item.MunicipalAction, item.SchoolAction, twoLevels));
+            }
+        }
+        return Files.XlsxWriter.Write(rows, "План мероприятий");
+    }
+
+    private static Dictionary<string, object?> Row(string? number, string text, string? deadline, string? responsible, string? result,
+        string? municipal, string? school, bool twoLevels)
+    {
+        var row = new Dictionary<string, object?>
+        {
+            ["№ п/п"] = number,
+            ["Мероприятие"] = text,
+            ["Сроки"] = deadline,
+            ["Ответственные"] = responsible,
+            ["Результат"] = result,
+        };
+        if (twoLevels)
+        {
+            row["Муниципальный уровень"] = municipal;
+            row["Институциональный уровень (ОО)"] = school;
+        }
+        return row;
+    }
+}

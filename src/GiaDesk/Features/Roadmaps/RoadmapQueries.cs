@@ -1,0 +1,78 @@
+using GiaDesk.Data;
+using GiaDesk.Domain;
+using GiaDesk.Features.Roadmaps.Control;
+using Microsoft.EntityFrameworkCore;
+
+namespace GiaDesk.Features.Roadmaps;
+
+public sealed record ControlData(
+    IReadOnlyList<Obligation> Obligations,
+    IReadOnlyDictionary<int, string> Schools,
+    IReadOnlyDictionary<int, string> Units,
+    IReadOnlyDictionary<int, string> Plans)
+{
+    public string Who(Obligation o) =>
+        o.SchoolId is { } s ? Schools.GetValueOrDefault(s, "ОО") : o.UnitId is { } u ? Units.GetValueOrDefault(u, "") : "";
+}
+
+/// <summary>Loads items and reports as plain facts for the pure control functions.</summary>
+public static class RoadmapQueries
+{
+    /// <summary>
+    /// Municipal plans in full; of a school's own plan only the items the school added (the copied ones are
+    /// reported on the municipal plan). <paramref name="onlySchool"/> keeps the reports of one school.
+    /// </summary>
+    public static async Task<ControlData> LoadAsync(AppDbContext db, int? roadmapId, int? onlySchool, CancellationToken ct)
+    {
+        var query = db.RoadmapItems.Where(i => i.Roadmap!.Kind == RoadmapKind.Municipal || i.AddedBySchool);
+        if (roadmapId is { } id)
+        {
+            query = query.Where(i => i.RoadmapId == id);
+        }
+        var rows = await query
+            .OrderBy(i => i.RoadmapId).ThenBy(i => i.Section!.Order).ThenBy(i => i.Order)
+            .Select(i => new
+            {
+                i.Id,
+                i.RoadmapId,
+                i.Number,
+                i.Text,
+                SectionNumber = i.Section!.Number,
+                SectionTitle = i.Section.Title,
+                i.StartDate,
+                i.DueDate,
+                i.SchoolLevel,
+                i.Roadmap!.Kind,
+                PlanSchool = i.Roadmap.SchoolId,
+                Units = i.Responsibilities.Select(r => r.UnitId).ToList(),
+            })
+            .ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var reports = await db.ItemExecutions.Where(e => ids.Contains(e.ItemId))
+            .Select(e => new ReportFacts(e.ItemId, e.UnitId, e.SchoolId, e.Status, e.ReportDate))
+            .ToListAsync(ct);
+        var reportsByItem = reports.ToLookup(r => r.ItemId);
+        var schools = await db.Schools.OrderBy(s => s.Code).Select(s => new { s.Id, s.Code, s.ShortName, s.FullName }).ToListAsync(ct);
+        var schoolNames = schools.ToDictionary(s => s.Id, s => string.IsNullOrWhiteSpace(s.ShortName) ? s.FullName : s.ShortName!);
+        var units = await db.ResponsibleUnits.ToListAsync(ct);
+        var schoolUnits = units.Where(u => u.IsSchools).Select(u => u.Id).ToHashSet();
+        var plans = await db.Roadmaps.Select(r => new { r.Id, r.Title }).ToDictionaryAsync(r => r.Id, r => r.Title, ct);
+
+        var allSchools = schools.Select(s => s.Id).ToList();
+        var obligations = new List<Obligation>();
+        foreach (var row in rows)
+        {
+            var section = string.IsNullOrEmpty(row.SectionNumber) ? row.SectionTitle : row.SectionNumber + " " + row.SectionTitle;
+            var school = row.Kind == RoadmapKind.School;
+            var facts = new ItemFacts(row.Id, row.RoadmapId, row.Number, row.Text, section, row.StartDate, row.DueDate,
+                school || row.SchoolLevel, school ? [] : row.Units);
+            IReadOnlyCollection<int> reporting = school ? [row.PlanSchool ?? -1] : allSchools;
+            obligations.AddRange(ExecutionControl.Obligations([facts], reportsByItem[row.Id], reporting, schoolUnits));
+        }
+        if (onlySchool is { } only)
+        {
+            obligations = obligations.Where(o => o.SchoolId == only).ToList();
+        }
+        return new ControlData(obligations, schoolNames, units.ToDictionary(u => u.Id, u => u.Name), plans);
+    }
+}
