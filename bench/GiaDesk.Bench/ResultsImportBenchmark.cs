@@ -41,7 +41,12 @@ public static class ResultsImportBenchmark
             Console.WriteLine($"  results file read + validated: {BenchArgs.Ms(parse.Elapsed)} ({rows.Count:N0} rows)");
             return 0;
         }
-        var options = new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={file}");
+        // --pg "Host=127.0.0.1;Port=5435;Username=postgres": a fresh PostgreSQL database instead of a SQLite file.
+        var pg = args.Text("--pg");
+        var options = pg is { Length: > 0 }
+            ? new DatabaseOptions(DatabaseProvider.Postgres, $"{pg};Database=giadesk_bench_{Guid.NewGuid():N}")
+            : new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={file}");
+        Console.WriteLine($"database: {options.Provider}");
         int yearId;
         await using (var db = DatabaseSetup.CreateContext(options))
         {
@@ -72,7 +77,12 @@ public static class ResultsImportBenchmark
             Console.WriteLine($"rows in the database: exam results {await db.ExamResults.CountAsync():N0}, annual marks {await db.AnnualMarks.CountAsync():N0}");
         }
         Console.WriteLine($"peak working set: {BenchArgs.Mb(BenchArgs.PeakWorkingSet())}");
-        if (args.Text("--db") is null)
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            await using var db = DatabaseSetup.CreateContext(options);
+            await db.Database.EnsureDeletedAsync();
+        }
+        else if (args.Text("--db") is null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var f in new[] { file, file + "-wal", file + "-shm" })

@@ -24,6 +24,7 @@ public sealed class BulkWriter<T>
     private readonly int _columns;
     private readonly bool _batched;
     private readonly List<object?[]> _pending = [];
+    private readonly List<object?[]> _pendingUpdates = [];
     private DbCommand? _insert;
     private DbCommand? _update;
 
@@ -51,7 +52,7 @@ public sealed class BulkWriter<T>
             _pending.Add(values);
             if (_pending.Count == BatchRows)
             {
-                await FlushAsync(ct);
+                Inserted += await RunBatchAsync(_insertSql, _pending, ct);
             }
             return;
         }
@@ -62,6 +63,15 @@ public sealed class BulkWriter<T>
 
     public async Task UpdateAsync(long id, object?[] values, CancellationToken ct = default)
     {
+        if (_batched)
+        {
+            _pendingUpdates.Add([.. values, id]);
+            if (_pendingUpdates.Count == BatchRows)
+            {
+                Updated += await RunBatchAsync(_updateSql, _pendingUpdates, ct);
+            }
+            return;
+        }
         _update ??= Command(_updateSql, _columns + 1);
         Set(_update, values);
         _update.Parameters[_columns].Value = id;
@@ -70,16 +80,22 @@ public sealed class BulkWriter<T>
 
     public async Task FlushAsync(CancellationToken ct = default)
     {
-        if (_pending.Count == 0)
+        Inserted += await RunBatchAsync(_insertSql, _pending, ct);
+        Updated += await RunBatchAsync(_updateSql, _pendingUpdates, ct);
+    }
+
+    private async Task<int> RunBatchAsync(string sql, List<object?[]> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
         {
-            return;
+            return 0;
         }
         await using var batch = _connection.CreateBatch();
         batch.Transaction = _transaction;
-        foreach (var row in _pending)
+        foreach (var row in rows)
         {
             var command = batch.CreateBatchCommand();
-            command.CommandText = _insertSql;
+            command.CommandText = sql;
             for (var i = 0; i < row.Length; i++)
             {
                 var parameter = command.CreateParameter();
@@ -89,8 +105,9 @@ public sealed class BulkWriter<T>
             }
             batch.BatchCommands.Add(command);
         }
-        Inserted += await batch.ExecuteNonQueryAsync(ct);
-        _pending.Clear();
+        var affected = await batch.ExecuteNonQueryAsync(ct);
+        rows.Clear();
+        return affected;
     }
 
     private DbCommand Command(string sql, int parameters)

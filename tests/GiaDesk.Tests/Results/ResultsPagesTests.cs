@@ -113,6 +113,11 @@ public sealed partial class ResultsPagesTests(TestApp app) : IClassFixture<TestA
         Assert.True(drill.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, drill.StatusCode.ToString());
         Assert.NotEqual(HttpStatusCode.OK, drill.StatusCode);
         Assert.DoesNotContain("/Results/Participants", await client.GetStringAsync($"/Results/Tables/t3?{Query}"), StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/results/analysis?level=9&year=2019"));
+        var zones = json.RootElement.GetProperty("riskZones");
+        var entries = zones.EnumerateObject().SelectMany(z => z.Value.EnumerateArray()).ToList();
+        Assert.NotEmpty(entries);
+        Assert.All(entries, e => Assert.Equal("", e.GetString()));
     }
 
     [Fact]

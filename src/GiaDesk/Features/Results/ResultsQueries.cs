@@ -65,8 +65,10 @@ public static class ResultsQueries
         var analysis = ResultsAnalysis.Compute(data, options);
         if (user.IsInRole(Roles.Observer) && !user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.Specialist))
         {
-            // Наблюдатель sees aggregates only: no participant codes.
-            analysis = analysis with { RiskZones = new RiskZones([], [], [], []) };
+            // Наблюдатель sees aggregates only: the risk-zone counts and schools stay, participant codes go.
+            static IReadOnlyList<RiskZoneEntry> Hide(IReadOnlyList<RiskZoneEntry> list) => [.. list.Select(e => e with { Participant = "" })];
+            var zones = analysis.RiskZones;
+            analysis = analysis with { RiskZones = new RiskZones(Hide(zones.RetakeToFive), Hide(zones.AppealPlus3), Hide(zones.AllFives), Hide(zones.AppealOverThreshold)) };
         }
         return new LoadedResults(data, analysis, options);
     }
