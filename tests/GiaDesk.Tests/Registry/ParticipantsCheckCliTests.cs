@@ -68,3 +68,26 @@ public sealed class ParticipantsCheckCliTests : IDisposable
         Assert.Equal(2, (await Run("participants", "check", Write("x.csv", new Row()), "--format", "xml")).Code);
     }
 }
+
+public sealed class RegistryTemplateTests(GiaDesk.Tests.Infrastructure.TestApp app) : IClassFixture<GiaDesk.Tests.Infrastructure.TestApp>
+{
+    [Fact]
+    public async Task The_downloadable_template_2_passes_its_own_check()
+    {
+        var client = await app.SignInAsync(GiaDesk.Tests.Infrastructure.TestApp.Demo(GiaDesk.Web.Roles.SchoolOperator));
+        var template = await client.GetByteArrayAsync("/Registry/Participants/Import?handler=Template");
+        var findings = GiaDesk.Features.Registry.Participants.ParticipantsFile.Check("шаблон.csv", template);
+        Assert.Empty(findings);
+        var (rows, _) = GiaDesk.Features.Registry.Participants.ParticipantsFile.Read("шаблон.csv", template);
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(GiaDesk.Domain.SpecialConditions.ExtraTime | GiaDesk.Domain.SpecialConditions.SeparateRoom, rows[1].Conditions);
+    }
+
+    [Theory]
+    [InlineData("8724", "123456", "•••• ••3456")]
+    [InlineData(null, "1234", "•••• ••1234")]
+    [InlineData("II-АБ", "654321", "•••• ••4321")]
+    [InlineData(null, null, "")]
+    public void Document_mask_keeps_only_the_last_four_characters(string? series, string? number, string expected) =>
+        Assert.Equal(expected, GiaDesk.Domain.RegistryNames.MaskDocument(series, number));
+}
