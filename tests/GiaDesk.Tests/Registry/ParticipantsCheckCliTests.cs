@@ -91,3 +91,16 @@ public sealed class RegistryTemplateTests(GiaDesk.Tests.Infrastructure.TestApp a
     public void Document_mask_keeps_only_the_last_four_characters(string? series, string? number, string expected) =>
         Assert.Equal(expected, GiaDesk.Domain.RegistryNames.MaskDocument(series, number));
 }
+
+public sealed class ParticipantsFileTests
+{
+    [Fact]
+    public void Sex_accepts_short_and_long_forms_and_rejects_others_with_line_and_column()
+    {
+        var (rows, messages) = GiaDesk.Features.Registry.Participants.ParticipantsFile.Read("у.csv",
+            Row.Csv(new Row("P1", Sex: "жен"), new Row("P2", Sex: "Мужской"), new Row("P3", Sex: "X")));
+        Assert.Equal(["Ж", "М"], rows.Select(r => r.Row.Sex));
+        var error = Assert.Single(messages, m => m.IsError);
+        Assert.Equal((4, "Пол", "X"), (error.Line, error.Column, error.Value));
+    }
+}
