@@ -80,6 +80,34 @@ public static class RegistryImportBenchmark
         {
             throw new InvalidOperationException($"{provider}: ожидалось {rows} участников, в базе {stored}.");
         }
+        await ListQueriesAsync(check, provider);
+    }
+
+    /// <summary>The list page's queries (count + one page of 50) over the imported year, as a specialist of the department.</summary>
+    private static async Task ListQueriesAsync(AppDbContext db, string provider)
+    {
+        var year = await db.StudyYears.SingleAsync(y => y.IsCurrent);
+        var school = await db.Schools.Where(s => s.Code == "S05").Select(s => s.Id).SingleAsync();
+        var physics = await db.Subjects.Where(s => s.Name == "Физика").Select(s => s.Id).SingleAsync();
+        var user = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, GiaDesk.Web.Roles.Specialist)], "bench"));
+        var filters = new (string Name, ParticipantFilter Filter)[]
+        {
+            ("без отбора, по ФИО", new ParticipantFilter()),
+            ("ОО + 9 класс", new ParticipantFilter(School: school, Grade: 9)),
+            ("предмет Физика", new ParticipantFilter(Subject: physics)),
+            ("ОВЗ + не допущен", new ParticipantFilter(Ovz: true, Admission: "no")),
+            ("с ошибками, стр. 100", new ParticipantFilter(Problems: "errors", Sort: "errors", Page: 100)),
+            ("поиск «михайлов артём»", new ParticipantFilter(Q: "михайлов артём")),
+        };
+        await ParticipantQueries.PageAsync(db, user, year.Id, new ParticipantFilter(), default);
+        foreach (var (name, filter) in filters)
+        {
+            var watch = Stopwatch.StartNew();
+            var page = await ParticipantQueries.PageAsync(db, user, year.Id, filter, default);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{provider,-10} список: {name,-28} {watch.Elapsed.TotalMilliseconds,7:F0} ms  (найдено {page.Total}, на странице {page.Items.Count})"));
+        }
     }
 
     private static void Print(string provider, string step, int rows, double seconds, string note) =>

@@ -7,7 +7,7 @@ public sealed class RegistryJourneyTests(RunningApp app) : IClassFixture<Running
 {
     static RegistryJourneyTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    private sealed record QualityRow(int Records, int Errors, string OvzOnTime);
+    private sealed record QualityRow(int Records, int Errors, string OvzOnTime, string Completeness);
 
     private static async Task<QualityRow> ReadS05(IPage department)
     {
@@ -16,7 +16,8 @@ public sealed class RegistryJourneyTests(RunningApp app) : IClassFixture<Running
         return new QualityRow(
             int.Parse(await row.Locator("td").Nth(1).InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(await row.Locator("td.errors-count").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture),
-            (await row.Locator("td.ovz-on-time").InnerTextAsync()).Trim());
+            (await row.Locator("td.ovz-on-time").InnerTextAsync()).Trim(),
+            (await row.Locator("td.completeness").InnerTextAsync()).Trim());
     }
 
     [Fact]
@@ -31,7 +32,7 @@ public sealed class RegistryJourneyTests(RunningApp app) : IClassFixture<Running
         await school.GetByRole(AriaRole.Link, new() { Name = "Загрузить из файла" }).ClickAsync();
         var csv = "Код участника;Код ОО;Фамилия;Имя;Отчество;Пол;Дата рождения;Класс;Форма ГИА;ОВЗ;Допущен;Причина недопуска;Тип документа;Серия документа;Номер документа;Предметы\r\n" +
                   "955001;S05;Журавлёва;Ксения;Олеговна;Ж;11.04.2010;9В;ОГЭ;нет;нет;академическая задолженность;паспорт РФ;8725;310001;Русский язык, Математика, История, Литература\r\n" +
-                  "955002;S05;Белов;Тимур;Русланович;М;23.09.2010;9В;ГВЭ;да;нет;академическая задолженность;паспорт РФ;8725;310002;Русский язык, Математика\r\n";
+                  "955002;S05;Белов;Тимур;Русланович;М;;9В;ГВЭ;да;нет;академическая задолженность;паспорт РФ;8725;310002;Русский язык, Математика\r\n";
         await school.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
         {
             Name = "участники-S05.csv",
@@ -45,11 +46,13 @@ public sealed class RegistryJourneyTests(RunningApp app) : IClassFixture<Running
         var imported = await ReadS05(department);
         Assert.Equal(before.Records + 2, imported.Records);
         Assert.Equal(before.Errors + 1, imported.Errors);
+        Assert.NotEqual("100 %", imported.Completeness);
 
         await school.GotoAsync(app.BaseUrl + "/Registry/Participants?q=955002");
         await school.GetByRole(AriaRole.Link, new() { Name = "Белов Тимур Русланович" }).ClickAsync();
         await Assertions.Expect(school.Locator(".findings")).ToContainTextAsync("нет подтверждающего документа");
         await school.GetByRole(AriaRole.Link, new() { Name = "Изменить" }).ClickAsync();
+        await school.GetByLabel("Дата рождения").FillAsync("2010-09-23");
         await school.GetByLabel("Документ ОВЗ (ПМПК, МСЭ)").FillAsync("заключение ПМПК № 77 от 10.12.2025");
         var today = DateTime.Today;
         var start = today.Month >= 9 ? today.Year : today.Year - 1;
@@ -61,5 +64,6 @@ public sealed class RegistryJourneyTests(RunningApp app) : IClassFixture<Running
         var fixedRow = await ReadS05(department);
         Assert.Equal(imported.Errors - 1, fixedRow.Errors);
         Assert.NotEqual(imported.OvzOnTime, fixedRow.OvzOnTime);
+        Assert.Equal("100 %", fixedRow.Completeness);
     }
 }

@@ -77,7 +77,8 @@ public sealed class RunningApp : IAsyncLifetime
         }
         if (_postgresDatabase is not null)
         {
-            var drop = Process.Start("psql", ["-h", "127.0.0.1", "-p", "5433", "-U", "postgres", "-c", $"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)"]);
+            var port = System.Text.RegularExpressions.Regex.Match(PostgresServer, @"Port=(\d+)").Groups[1].Value;
+            var drop = Process.Start("psql", ["-h", "127.0.0.1", "-p", port.Length > 0 ? port : "5432", "-U", "postgres", "-c", $"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)"]);
             await drop.WaitForExitAsync();
         }
         Directory.Delete(_folder, recursive: true);

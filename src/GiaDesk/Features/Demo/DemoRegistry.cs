@@ -33,9 +33,10 @@ public static class DemoRegistry
                     StudyYearId = studyYearId,
                     Code = $"{(grade == 9 ? 9 : 11)}{n + 1:D4}",
                     SchoolId = school.Id,
+                    // Mixed radix over (surname, name, patronymic): no two demo pupils share a ФИО.
                     LastName = (male ? MaleLast : FemaleLast)[n % 8],
-                    FirstName = (male ? MaleFirst : FemaleFirst)[n / 2 % 6],
-                    MiddleName = (male ? MaleMiddle : FemaleMiddle)[n / 3 % 4],
+                    FirstName = (male ? MaleFirst : FemaleFirst)[n / 8 % 6],
+                    MiddleName = (male ? MaleMiddle : FemaleMiddle)[n / 48 % 4],
                     Sex = male ? "М" : "Ж",
                     BirthDate = new DateOnly(startYear - (grade == 9 ? 15 : 17), 1 + n % 12, 1 + n % 28),
                     Grade = grade,

@@ -24,6 +24,24 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct, int.MaxValue);
+        var rows = Items.Select(i => (IDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            [FinalWorksImport.Code] = i.Code,
+            ["Фамилия"] = i.LastName,
+            ["Имя"] = i.FirstName,
+            ["Код ОО"] = i.SchoolCode,
+            ["Класс"] = i.Grade,
+            [FinalWorksImport.Kind] = i.Kind.Russian(),
+            [FinalWorksImport.Date] = i.Date.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            [FinalWorksImport.Points] = i.Points,
+            [FinalWorksImport.Result] = i.Passed ? "зачёт" : "незачёт",
+        });
+        return File(Files.XlsxWriter.Write(rows, "Итоговое сочинение"), Files.XlsxWriter.ContentType, "Итоговое сочинение и собеседование.xlsx");
+    }
+
     public IActionResult OnGetTemplate()
     {
         var csv = string.Join(';', FinalWorksImport.Template.Select(c => c.Name)) + "\r\n" +
@@ -51,7 +69,8 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    /// <summary>The page shows the first 1000 rows; the export takes them all.</summary>
+    private async Task LoadAsync(CancellationToken ct, int limit = 1000)
     {
         var year = await ParticipantQueries.CurrentYearAsync(db, ct);
         if (year is null)
@@ -70,7 +89,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             "fail" => query.Where(w => !w.Passed),
             _ => query,
         };
-        Items = await query.OrderBy(w => w.Participant!.LastName).ThenBy(w => w.Participant!.FirstName).ThenBy(w => w.Date).Take(1000)
+        Items = await query.OrderBy(w => w.Participant!.LastName).ThenBy(w => w.Participant!.FirstName).ThenBy(w => w.Date).Take(limit)
             .Select(w => new FinalWorkItem(w.ParticipantId, w.Participant!.Code, w.Participant.LastName, w.Participant.FirstName, w.Participant.School!.Code,
                 w.Participant.Grade, w.Kind, w.Date, w.Points, w.Passed))
             .ToListAsync(ct);

@@ -34,6 +34,24 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         Schools = await LoadAsync(db, User, Year.Id, Deadline9, Deadline11, ct);
     }
 
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        await OnGetAsync(ct);
+        var rows = Schools.Select(s => (IDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            ["Код ОО"] = s.Code,
+            ["ОО"] = s.Name,
+            ["Записей"] = s.Records,
+            ["Участников с ошибками"] = s.WithErrors,
+            ["Ошибок"] = s.Errors,
+            ["Предупреждений"] = s.Warnings,
+            ["Полнота, %"] = s.CompletePercent,
+            ["ОВЗ"] = s.Ovz,
+            ["ОВЗ: документы в срок"] = s.OvzDocumentsOnTime,
+        });
+        return File(Files.XlsxWriter.Write(rows, "Качество данных"), Files.XlsxWriter.ContentType, "Качество данных реестра.xlsx");
+    }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!CanRun)

@@ -27,6 +27,24 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        var rows = Items.Select(t => (IDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            ["Дата"] = t.Date.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            ["Код участника"] = t.Code,
+            ["Фамилия"] = t.LastName,
+            ["Имя"] = t.FirstName,
+            ["Класс"] = t.Grade,
+            ["Убыл из ОО"] = t.FromCode,
+            ["Прибыл в ОО"] = t.ToCode,
+            ["Примечание"] = t.Note,
+            ["Оформил"] = t.UserName,
+        });
+        return File(Files.XlsxWriter.Write(rows, "Прибывшие и убывшие"), Files.XlsxWriter.ContentType, "Прибывшие и убывшие.xlsx");
+    }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!CanTransfer)
@@ -95,6 +113,6 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         Items = await query.OrderByDescending(t => t.Date).ThenByDescending(t => t.Id)
             .Select(t => new TransferItem(t.Id, t.ParticipantId, t.Participant!.Code, t.Participant.LastName, t.Participant.FirstName, t.Participant.Grade,
                 t.FromSchool!.Code, t.ToSchool!.Code, t.Date, t.Note, t.UserName))
-            .Take(2000).ToListAsync(ct);
+            .ToListAsync(ct);
     }
 }

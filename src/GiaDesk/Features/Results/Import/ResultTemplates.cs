@@ -109,8 +109,15 @@ public static class ParticipantsTemplate
             var last = columns.RequiredText(row, LastName, messages);
             var first = columns.RequiredText(row, FirstName, messages);
             var birthDate = columns.Date(row, BirthDate, messages);
-            var sex = columns.OptionalText(row, Gender) is { } sexText ? TableColumns.Normalise(sexText) : null;
-            if (sex is not null && sex is not ("М" or "Ж"))
+            var sex = columns.OptionalText(row, Gender) is { } sexText
+                ? TableColumns.Normalise(sexText) switch
+                {
+                    "М" or "МУЖ" or "МУЖСКОЙ" => "М",
+                    "Ж" or "ЖЕН" or "ЖЕНСКИЙ" => "Ж",
+                    _ => "?",
+                }
+                : null;
+            if (sex == "?")
             {
                 messages.Add(columns.Error(row, Gender, columns.Text(row, Gender), "ожидается М или Ж"));
             }
