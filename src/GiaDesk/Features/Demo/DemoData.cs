@@ -71,6 +71,7 @@ public static class DemoData
                 throw new InvalidOperationException($"Демо-пользователь {account.UserName} не создан: {string.Join(" ", errors)}");
             }
         }
+        await DemoRoadmap.AddAsync(db, new AcademicYear(current), clock.GetUtcNow().UtcDateTime, ct);
         return true;
     }
 }
