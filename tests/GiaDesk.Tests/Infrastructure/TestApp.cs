@@ -31,6 +31,7 @@ public partial class TestApp : IAsyncLifetime
                 ["ConnectionStrings:GiaDesk"] = Database.Options.ConnectionString,
                 ["DataProtection:KeysFolder"] = keys,
                 ["Logging:LogLevel:Default"] = "Warning",
+                ["Digest:Enabled"] = "false",
             });
             Configure(builder);
         });

@@ -105,4 +105,19 @@ public sealed class PlanRulesTests
         Assert.NotEqual(item.Deadline.Text, fixedItem.Deadline.Text);
         Assert.Equal(plan.Items.ElementAt(index + 1), corrected.Items.ElementAt(index + 1));
     }
+
+    [Fact]
+    public void Schools_and_school_heads_as_responsible_make_an_item_school_level()
+    {
+        static ParsedItemShape Item(string responsible) => new(responsible);
+        Assert.True(RoadmapMapping.IsSchoolLevel(Item("ОУ").Build()));
+        Assert.True(RoadmapMapping.IsSchoolLevel(Item("Руководители ОО").Build()));
+        Assert.False(RoadmapMapping.IsSchoolLevel(Item("Отдел образования").Build()));
+    }
+
+    private sealed record ParsedItemShape(string Responsible)
+    {
+        public GiaDesk.Features.Roadmaps.Parsing.ParsedItem Build() => new("1.1", "Мероприятие", [], null, null, null,
+            GiaDesk.Features.Roadmaps.Parsing.ResponsibleNormaliser.NormaliseCell(Responsible), null, Deadline.Missing);
+    }
 }
