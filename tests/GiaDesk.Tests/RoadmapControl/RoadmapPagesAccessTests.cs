@@ -64,4 +64,36 @@ public sealed class RoadmapPagesAccessTests(RoadmapApp app) : IClassFixture<Road
         Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
         Assert.Equal("Мониторинг сайтов ОО (исправлено)", await app.Query(db => db.RoadmapItems.Where(i => i.Id == item).Select(i => i.Text).SingleAsync()));
     }
+
+    [Fact]
+    public async Task Evidence_over_5_mb_is_refused_and_the_report_is_not_saved()
+    {
+        var plan = await app.Query(db => db.Roadmaps.Where(r => r.ImportedBy == "demo").Select(r => r.Id).SingleAsync());
+        var item = await app.Query(db => db.RoadmapItems.Where(i => i.RoadmapId == plan && i.Number == "3.2").Select(i => i.Id).SingleAsync());
+        var school = await app.SchoolId("S10");
+        var client = await app.SignInAsync(TestApp.Demo(Roles.Specialist));
+        var page = await client.GetStringAsync($"/Roadmaps/Items/{item}");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(RoadmapApp.Token(page)), "__RequestVerificationToken" },
+            { new StringContent(school.ToString(System.Globalization.CultureInfo.InvariantCulture)), "schoolId" },
+            { new StringContent("2"), "status" },
+            { new ByteArrayContent(new byte[5 * 1024 * 1024 + 1]), "evidence", "скан.pdf" },
+        };
+
+        var response = await client.PostAsync($"/Roadmaps/Items/{item}?handler=Report", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("больше 5 МБ. Отчёт не сохранён.", await response.Content.ReadAsStringAsync());
+        Assert.False(await app.Query(db => db.ItemExecutions.AnyAsync(e => e.ItemId == item && e.SchoolId == school)));
+    }
+
+    [Fact]
+    public async Task Home_page_shows_the_overdue_count_of_the_roadmaps()
+    {
+        var client = await app.SignInAsync(TestApp.Demo(Roles.SchoolOperator));
+        var home = await client.GetStringAsync("/");
+
+        Assert.Matches("<div class=\"value\">[1-9][0-9]*</div><div>просрочено по дорожным картам", home);
+    }
 }
