@@ -475,6 +475,9 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.Property<DateOnly?>("ApprovedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CheckedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Columns")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -524,6 +527,13 @@ namespace GiaDesk.Data.Sqlite.Migrations
 
                     b.Property<int?>("PredecessorId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicationUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PublishedUtc")
                         .HasColumnType("TEXT");
