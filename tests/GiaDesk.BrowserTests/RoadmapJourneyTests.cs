@@ -40,7 +40,7 @@ public sealed class RoadmapJourneyTests(RunningApp app) : IClassFixture<RunningA
         await uo.GotoAsync(app.BaseUrl + "/Roadmaps/Dashboard");
         await Assertions.Expect(uo.Locator("main")).ToContainTextAsync("По ОО");
         await uo.GetByRole(AriaRole.Link, new() { Name = "Планы", Exact = true }).ClickAsync();
-        await uo.Locator("main tbody a").First.ClickAsync();
+        await uo.Locator("main tbody a", new() { HasText = "2024" }).First.ClickAsync();
         await uo.GetByRole(AriaRole.Link, new() { Name = "Матрица ОО × мероприятия" }).ClickAsync();
         await Assertions.Expect(uo.Locator("table.matrix")).ToContainTextAsync("✔");
     }

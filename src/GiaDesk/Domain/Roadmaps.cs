@@ -74,6 +74,11 @@ public sealed class Roadmap
     public DateOnly? ApprovalDue { get; set; }
     public DateOnly? ApprovedOn { get; set; }
 
+    /// <summary>For a school plan: where and when it was published (site, notice boards), and the department's check (002:6.1, 6.8).</summary>
+    public string? PublicationUrl { get; set; }
+    public DateOnly? PublishedOn { get; set; }
+    public DateOnly? CheckedOn { get; set; }
+
     public List<RoadmapSection> Sections { get; set; } = [];
 
     public AcademicYear AcademicYear => new(AcademicYearStart);

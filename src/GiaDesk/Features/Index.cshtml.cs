@@ -16,6 +16,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public string? CurrentYear { get; private set; }
     public int? Users { get; private set; }
     public int BlockedUsers { get; private set; }
+    public int RoadmapsOverdue { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -25,6 +26,8 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         OwnSchoolOnly = User.RestrictedSchoolId() is not null;
         Schools = await SchoolQueries.Visible(db, User).CountAsync(ct);
         Subjects = await db.Subjects.CountAsync(ct);
+        var control = await Roadmaps.RoadmapQueries.LoadAsync(db, null, User.RestrictedSchoolId(), ct);
+        RoadmapsOverdue = Roadmaps.Control.ExecutionControl.Overdue(control.Obligations, Roadmaps.RoadmapFormat.Today(clock)).Count;
         CurrentYear = (await db.StudyYears.AsNoTracking().Where(y => y.IsCurrent).FirstOrDefaultAsync(ct))?.Name;
         if (User.IsInRole(Roles.Admin))
         {

@@ -31,13 +31,14 @@ public partial class TestApp : IAsyncLifetime
                 ["ConnectionStrings:GiaDesk"] = Database.Options.ConnectionString,
                 ["DataProtection:KeysFolder"] = keys,
                 ["Logging:LogLevel:Default"] = "Warning",
+                ["Digest:Enabled"] = "false",
             });
             Configure(builder);
         });
         await App.StartAsync();
         using var scope = App.Services.CreateScope();
         await DemoData.FillAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(),
-            scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), TimeProvider.System);
+            scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), scope.ServiceProvider.GetRequiredService<TimeProvider>());
     }
 
     /// <summary>A derived fixture may add settings or services (e.g. a fixed clock) before the app is built.</summary>

@@ -39,6 +39,20 @@ public sealed class PlanRulesTests
     }
 
     [Fact]
+    public void School_plan_status_follows_approval_publication_and_check()
+    {
+        var due = new DateOnly(2023, 11, 15);
+        var today = new DateOnly(2024, 3, 1);
+
+        Assert.Equal("не представлен", SchoolPlanRules.Status(due, null, null, null, new DateOnly(2023, 11, 15)));
+        Assert.Equal("не утверждён, срок прошёл", SchoolPlanRules.Status(due, null, null, null, today));
+        Assert.Equal("утверждён", SchoolPlanRules.Status(due, due, null, null, today));
+        Assert.Equal("утверждён с опозданием", SchoolPlanRules.Status(due, due.AddDays(1), null, null, today));
+        Assert.Equal("опубликован", SchoolPlanRules.Status(due, due, due.AddDays(2), null, today));
+        Assert.Equal("проверен УО", SchoolPlanRules.Status(due, due, due.AddDays(2), today, today));
+    }
+
+    [Fact]
     public void Seed_001_school_level_actions_are_school_level_items()
     {
         var plan = Seeds.Read("001").Plan!;
@@ -106,5 +120,20 @@ public sealed class PlanRulesTests
         Assert.Equal(["U-UO"], fixedItem.Responsible.Select(r => r.Key));
         Assert.NotEqual(item.Deadline.Text, fixedItem.Deadline.Text);
         Assert.Equal(plan.Items.ElementAt(index + 1), corrected.Items.ElementAt(index + 1));
+    }
+
+    [Fact]
+    public void Schools_and_school_heads_as_responsible_make_an_item_school_level()
+    {
+        static ParsedItemShape Item(string responsible) => new(responsible);
+        Assert.True(RoadmapMapping.IsSchoolLevel(Item("ОУ").Build()));
+        Assert.True(RoadmapMapping.IsSchoolLevel(Item("Руководители ОО").Build()));
+        Assert.False(RoadmapMapping.IsSchoolLevel(Item("Отдел образования").Build()));
+    }
+
+    private sealed record ParsedItemShape(string Responsible)
+    {
+        public GiaDesk.Features.Roadmaps.Parsing.ParsedItem Build() => new("1.1", "Мероприятие", [], null, null, null,
+            GiaDesk.Features.Roadmaps.Parsing.ResponsibleNormaliser.NormaliseCell(Responsible), null, Deadline.Missing);
     }
 }

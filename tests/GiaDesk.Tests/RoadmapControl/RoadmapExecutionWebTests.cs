@@ -230,6 +230,15 @@ public sealed class RoadmapExecutionWebTests(RoadmapApp app) : IClassFixture<Roa
         Assert.Contains("Родительское собрание по ГИА-9", await operatorClient.GetStringAsync($"/Roadmaps/Details/{ownCopy}"));
         var added = await app.Query(db => db.RoadmapItems.SingleAsync(i => i.RoadmapId == ownCopy && i.AddedBySchool));
         Assert.Equal(new DateOnly(2023, 12, 20), added.DueDate);
+        var approve = await TestApp.PostFormAsync(operatorClient, $"/Roadmaps/Details/{ownCopy}?handler=Approve",
+            new() { ["approvedOn"] = "2023-11-14", ["publicationUrl"] = "https://s05.example/gia", ["publishedOn"] = "2023-11-16" }, $"/Roadmaps/Details/{ownCopy}");
+        Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
+        Assert.Contains("опубликован", await operatorClient.GetStringAsync($"/Roadmaps/Details/{ownCopy}"));
+        var list = await specialist.GetStringAsync($"/Roadmaps/Details/{plan}");
+        Assert.Contains("id=\"school-plans\"", list);
+        Assert.Contains("не утверждён, срок прошёл", list);
+        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.PostFormAsync(specialist, $"/Roadmaps/Details/{ownCopy}?handler=Check", [], $"/Roadmaps/Details/{ownCopy}")).StatusCode);
+        Assert.Contains("проверен УО", await operatorClient.GetStringAsync($"/Roadmaps/Details/{ownCopy}"));
         var foreign = await TestApp.PostFormAsync(operatorClient, $"/Roadmaps/Details/{otherCopy}?handler=AddItem",
             new() { ["text"] = "чужое" }, $"/Roadmaps/Details/{ownCopy}");
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);

@@ -17,6 +17,7 @@ internal sealed class RoadmapConfiguration : IEntityTypeConfiguration<Roadmap>
         builder.Property(r => r.RegionalOrder).HasMaxLength(1000);
         builder.Property(r => r.SourceFileName).HasMaxLength(500);
         builder.Property(r => r.ImportedBy).HasMaxLength(256);
+        builder.Property(r => r.PublicationUrl).HasMaxLength(1000);
         builder.Ignore(r => r.AcademicYear);
         builder.HasMany(r => r.Sections).WithOne().HasForeignKey(s => s.RoadmapId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(r => r.School).WithMany().HasForeignKey(r => r.SchoolId).OnDelete(DeleteBehavior.Restrict);

@@ -75,6 +75,7 @@ public static class DemoData
             }
         }
         await DemoResults.FillAsync(db, clock.GetUtcNow().UtcDateTime, ct);
+        await DemoRoadmap.AddAsync(db, new AcademicYear(current), clock.GetUtcNow().UtcDateTime, ct);
         return true;
     }
 }

@@ -4,6 +4,7 @@ using GiaDesk.Features.Roadmaps.Control;
 using GiaDesk.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace GiaDesk.Features.Roadmaps;
 
@@ -15,6 +16,9 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
     public DateOnly? ProposedApprovalDue { get; private set; }
     public bool CanEdit { get; private set; }
     public bool CanEditSchoolPlan { get; private set; }
+    public IReadOnlyList<SchoolPlanRow> SchoolPlans { get; private set; } = [];
+
+    public sealed record SchoolPlanRow(int Id, string School, DateOnly? Due, DateOnly? Approved, string? Url, DateOnly? Published, string Status);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -30,6 +34,14 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
         {
             ProposedApprovalDue = await RoadmapCopies.ProposedApprovalDueAsync(db, id, ct);
         }
+        var only = User.RestrictedSchoolId();
+        var copies = await db.Roadmaps.Where(r => r.ParentId == id && (only == null || r.SchoolId == only))
+            .Select(r => new { r.Id, r.School!.Code, r.School.ShortName, r.School.FullName, r.ApprovalDue, r.ApprovedOn, r.PublicationUrl, r.PublishedOn, r.CheckedOn })
+            .ToListAsync(ct);
+        SchoolPlans = copies.OrderBy(c => c.Code, StringComparer.Ordinal)
+            .Select(c => new SchoolPlanRow(c.Id, c.ShortName ?? c.FullName, c.ApprovalDue, c.ApprovedOn, c.PublicationUrl, c.PublishedOn,
+                SchoolPlanRules.Status(c.ApprovalDue, c.ApprovedOn, c.PublishedOn, c.CheckedOn, Today)))
+            .ToList();
         return Page();
     }
 
@@ -93,7 +105,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostApproveAsync(int id, string? approvedOn, CancellationToken ct)
+    public async Task<IActionResult> OnPostApproveAsync(int id, string? approvedOn, string? publicationUrl, string? publishedOn, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
         {
@@ -104,8 +116,26 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
             return Forbid();
         }
         Plan.ApprovedOn = RoadmapFormat.TryParseDate(approvedOn, out var date) ? date : RoadmapFormat.Today(clock);
+        Plan.PublicationUrl = string.IsNullOrWhiteSpace(publicationUrl) ? null : publicationUrl.Trim();
+        Plan.PublishedOn = RoadmapFormat.TryParseDate(publishedOn, out var published) ? published : null;
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = "Дата утверждения плана ОО сохранена.";
+        TempData["Message"] = "Сведения об утверждении и размещении плана ОО сохранены.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostCheckAsync(int id, CancellationToken ct)
+    {
+        if (!IsDepartment())
+        {
+            return Forbid();
+        }
+        if (!await LoadAsync(id, ct) || Plan.Kind != RoadmapKind.School)
+        {
+            return NotFound();
+        }
+        Plan.CheckedOn = RoadmapFormat.Today(clock);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = "Отмечено: план ОО проверен УО.";
         return RedirectToPage(new { id });
     }
 

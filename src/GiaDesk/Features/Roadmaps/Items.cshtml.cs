@@ -56,6 +56,22 @@ public sealed class ItemsModel(AppDbContext db, TimeProvider clock) : PageModel
         }
     }
 
+    public async Task<IActionResult> OnPostEditAsync(int id, string? itemText, string? deadlineText, string? result, CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.Admin) && !User.IsInRole(Roles.Specialist))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        var error = await ItemEdits.SaveAsync(db, id, itemText, deadlineText, result, ct);
+        if (error is not null)
+        {
+            Error = error + " Изменения не сохранены.";
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+        TempData["Message"] = "Мероприятие изменено.";
+        return RedirectToPage(new { id });
+    }
+
     public async Task<IActionResult> OnGetEvidenceAsync(int id, int fileId, CancellationToken ct)
     {
         var file = await db.EvidenceFiles

@@ -138,3 +138,31 @@ public static class RoadmapCopies
             .AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == roadmapId, ct);
 }
+
+/// <summary>Corrections of a saved item (after import, or in next year's copy): text, deadline, result.</summary>
+public static class ItemEdits
+{
+    public static async Task<string?> SaveAsync(AppDbContext db, int itemId, string? text, string? deadlineText, string? result, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "Текст мероприятия не может быть пустым.";
+        }
+        var item = await db.RoadmapItems.Include(i => i.Roadmap).Include(i => i.Windows).SingleOrDefaultAsync(i => i.Id == itemId, ct);
+        if (item is null)
+        {
+            return "Мероприятие не найдено.";
+        }
+        item.Text = text.Trim();
+        item.Result = string.IsNullOrWhiteSpace(result) ? null : result.Trim();
+        var newDeadline = (deadlineText ?? "").Trim();
+        if (newDeadline != item.DeadlineText)
+        {
+            db.RemoveRange(item.Windows);
+            RoadmapMapping.ApplyDeadline(item, Domain.Deadlines.DeadlineParser.Parse(newDeadline,
+                new Domain.Deadlines.DeadlineContext(item.Roadmap!.AcademicYear, item.Roadmap.OrderDate)));
+        }
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+}

@@ -53,7 +53,7 @@ public static class RoadmapImport
         }
         if (!units.TryGetValue(key, out var unit))
         {
-            unit = new ResponsibleUnit { Key = key, Name = party.Name.Length > 1000 ? party.Name[..1000] : party.Name, IsSchools = party.Key == RoadmapMapping.SchoolsKey };
+            unit = new ResponsibleUnit { Key = key, Name = party.Name.Length > 1000 ? party.Name[..1000] : party.Name, IsSchools = RoadmapMapping.IsSchools(party.Key) };
             units[key] = unit;
             db.ResponsibleUnits.Add(unit);
         }

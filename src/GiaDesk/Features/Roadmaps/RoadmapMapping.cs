@@ -15,11 +15,14 @@ public static class RoadmapMapping
     public static ParsedRoadmap FromDraftJson(string json) =>
         JsonSerializer.Deserialize<ParsedRoadmap>(json, Json) ?? throw new InvalidDataException("Черновик дорожной карты пуст.");
 
-    /// <summary>Executed by every school: the school-level column is filled or «ОО» is among the responsible.</summary>
+    /// <summary>Executed by every school: the school-level column is filled, or «ОО» / «руководители ОО» are responsible.</summary>
     public static bool IsSchoolLevel(ParsedItem item) =>
-        !string.IsNullOrWhiteSpace(item.SchoolAction) || item.Responsible.Any(r => r.Key == SchoolsKey);
+        !string.IsNullOrWhiteSpace(item.SchoolAction) || item.Responsible.Any(r => IsSchools(r.Key));
 
     public const string SchoolsKey = "S-ORG";
+
+    /// <summary>Normalised keys that stand for every school (each school reports for itself).</summary>
+    public static bool IsSchools(string key) => key is SchoolsKey or "S-HEAD";
 
     public static DateOnly? DueOf(Deadline deadline) =>
         deadline.DueDate ?? (deadline.Windows.Count > 0 ? deadline.Windows.Max(w => w.To) : null);

@@ -690,6 +690,9 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.Property<DateOnly?>("ApprovedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("CheckedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Columns")
                         .IsRequired()
                         .HasColumnType("text");
@@ -739,6 +742,13 @@ namespace GiaDesk.Data.Postgres.Migrations
 
                     b.Property<int?>("PredecessorId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PublicationUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
 
                     b.Property<DateTime?>("PublishedUtc")
                         .HasColumnType("timestamp with time zone");

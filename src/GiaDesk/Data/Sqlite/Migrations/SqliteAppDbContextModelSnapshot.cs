@@ -657,6 +657,9 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.Property<DateOnly?>("ApprovedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CheckedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Columns")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -706,6 +709,13 @@ namespace GiaDesk.Data.Sqlite.Migrations
 
                     b.Property<int?>("PredecessorId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicationUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PublishedUtc")
                         .HasColumnType("TEXT");

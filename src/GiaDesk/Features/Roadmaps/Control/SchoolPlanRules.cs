@@ -21,6 +21,14 @@ public static partial class SchoolPlanRules
     public static IReadOnlyList<SchoolActionCandidate> CopiedActions(IEnumerable<SchoolActionCandidate> items) =>
         items.Where(i => i.SchoolLevel).ToList();
 
+    /// <summary>Status of a school plan (§B.9): не представлен → утверждён → опубликован → проверен; overdue approval is flagged.</summary>
+    public static string Status(DateOnly? approvalDue, DateOnly? approvedOn, DateOnly? publishedOn, DateOnly? checkedOn, DateOnly today) =>
+        checkedOn is not null ? "проверен УО"
+        : publishedOn is not null ? "опубликован"
+        : approvedOn is not null ? (approvalDue is { } due && approvedOn > due ? "утверждён с опозданием" : "утверждён")
+        : approvalDue is { } d && d < today ? "не утверждён, срок прошёл"
+        : "не представлен";
+
     [GeneratedRegex(@"утвер\w*[^.]{0,80}план|план\w*[^.]{0,80}утвер", RegexOptions.IgnoreCase)]
     private static partial Regex ApprovePlan();
 }
