@@ -54,6 +54,8 @@ public sealed class RunningApp : IAsyncLifetime
         _process.BeginErrorReadLine();
         await WaitForHealth();
 
+        // The CI machine has two cores shared by both test projects: give the page time to answer.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
