@@ -136,4 +136,19 @@ public sealed class ResultsDynamicsFiguresTests
         Years(Find(D.TownFigures, "t7", "Получили аттестат"), 60.0m, 50.0m);           // 3 of 5
         Assert.Equal(-20.0m, Find(D.TownFigures, "t1", "Не допущено").Years[1]!.Change);
     }
+
+    [Fact]
+    public void The_dynamics_table_marks_the_change_and_whether_it_is_an_improvement()
+    {
+        var failed = School("A", "t3", "«2» по итогам основного");             // 0,0 → 50,0: worse
+        Assert.Equal("▲ +50,0", GiaDesk.Features.Results.Tables.DynamicsTable.Change(failed, failed.Years[1]));
+        Assert.False(GiaDesk.Features.Results.Tables.DynamicsTable.Improved(failed, failed.Years[1]));
+        var admitted = School("A", "t1", "Не допущено");                        // 33,3 → 0,0: better
+        Assert.Equal("▼ −33,3", GiaDesk.Features.Results.Tables.DynamicsTable.Change(admitted, admitted.Years[1]));
+        Assert.True(GiaDesk.Features.Results.Tables.DynamicsTable.Improved(admitted, admitted.Years[1]));
+        var table = GiaDesk.Features.Results.Tables.DynamicsTable.Build(D);
+        // The municipality and two schools, each with T1–T3, two subjects in T4 and T5, the school average, four T6 and one T7 figure.
+        Assert.Equal(3 * (3 + 2 + 1 + 2 + 4 + 1), table.Rows.Count);
+        Assert.Equal(["Показатель", "2018", "2018: число", "2019", "2019: число", "2019: изменение"], table.Columns.Select(c => c.Title));
+    }
 }
