@@ -155,6 +155,48 @@ public sealed partial class ResultsPagesTests(TestApp app) : IClassFixture<TestA
     }
 
     [Fact]
+    public async Task Dynamics_shows_the_table_figures_for_both_years_and_the_xlsx_matches_the_one_year_t7()
+    {
+        var client = await app.SignInAsync(TestApp.Demo(Roles.Specialist));
+        var page = await client.GetStringAsync("/Results/Dynamics?level=9&in=S05");
+        Assert.Contains("<th scope=\"col\" class=\"num\">2018</th>", page, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"col\" class=\"num\">2019</th>", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"S05\" selected=\"selected\">", page, StringComparison.Ordinal);
+        Assert.Contains("Степень совпадения, %", page, StringComparison.Ordinal);
+        Assert.Contains("Скачать XLSX", page, StringComparison.Ordinal);
+
+        var response = await client.GetAsync("/Results/Dynamics?level=9&handler=Xlsx");
+        Assert.Equal(XlsxWriter.ContentType, response.Content.Headers.ContentType?.MediaType);
+        var (table, error) = TableReader.Open("dynamics.xlsx", await response.Content.ReadAsByteArrayAsync());
+        Assert.Null(error);
+        Assert.Contains("2018", table!.Header);
+        Assert.Contains("2019: изменение", table.Header);
+        var rows = table.Rows.ToList();
+        Assert.Equal(12, rows.Select(r => r.Cells[0]).Distinct().Count()); // the municipality and 11 schools
+        foreach (var year in new[] { 2018, 2019 })
+        {
+            // The municipal certified share of the dynamics equals the «Итого» of that year's own T7 table.
+            var (t7, t7Error) = TableReader.Open("t7.xlsx", await client.GetByteArrayAsync($"/Results/Tables/t7?year={year}&level=9&handler=Xlsx"));
+            Assert.Null(t7Error);
+            var expected = t7!.Rows.Single(r => r.Cells[0] == "Итого").Cells[Array.IndexOf(t7.Header, "Доля получивших, %")];
+            var town = rows.Single(r => r.Cells[0] == "Муниципалитет" && r.Cells[1] == "Получили аттестат, %");
+            Assert.NotEqual("", expected);
+            Assert.Equal(expected, town.Cells[Array.IndexOf(table.Header, year.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        }
+    }
+
+    [Fact]
+    public async Task Dynamics_of_an_operator_holds_only_their_school()
+    {
+        var client = await app.SignInAsync(TestApp.Demo(Roles.SchoolOperator));
+        var page = await client.GetStringAsync("/Results/Dynamics?level=9&in=S06");
+        Assert.DoesNotContain("СОШ № 6", page, StringComparison.Ordinal);
+        var (table, error) = TableReader.Open("dynamics.xlsx", await client.GetByteArrayAsync("/Results/Dynamics?level=9&handler=Xlsx"));
+        Assert.Null(error);
+        Assert.Equal(["МБОУ «СОШ № 5»", "Муниципалитет"], table!.Rows.Select(r => r.Cells[0]).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Scales_page_saves_a_minimum_score_for_department_staff_and_is_closed_to_others()
     {
         var client = await app.SignInAsync(TestApp.Demo(Roles.Specialist));

@@ -1,10 +1,13 @@
 using GiaDesk.Data;
 using GiaDesk.Features.Results.Analytics;
+using GiaDesk.Features.Results.Tables;
+using GiaDesk.Files;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GiaDesk.Features.Results;
 
-/// <summary>/Results/Dynamics: up to five years side by side and the schools with stably low results.</summary>
+/// <summary>/Results/Dynamics: the figures of T1–T7 for up to five years side by side (the municipality or one
+/// school), their XLSX, and the schools with stably low results.</summary>
 public sealed class DynamicsModel(AppDbContext db) : ResultsPageModel(db)
 {
     [BindProperty(SupportsGet = true)]
@@ -13,9 +16,35 @@ public sealed class DynamicsModel(AppDbContext db) : ResultsPageModel(db)
     [BindProperty(SupportsGet = true)]
     public int MinimumLow { get; set; } = 2;
 
+    /// <summary>The school whose figures are shown; empty = the municipality.</summary>
+    [BindProperty(SupportsGet = true, Name = "in")]
+    public string? Scope { get; set; }
+
     public Dynamics? Result { get; private set; }
 
+    public IReadOnlyList<FigureSeries> Figures { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
+    {
+        await BuildAsync(ct);
+        var figures = DynamicsTable.Figures(Result!, Scope);
+        if (figures is null)
+        {
+            Scope = "";
+            figures = Result!.TownFigures;
+        }
+        Figures = figures;
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
+    {
+        await BuildAsync(ct);
+        var table = DynamicsTable.Build(Result!);
+        return File(ResultsTables.ToXlsx(table, table.Rows), XlsxWriter.ContentType, $"ГИА-{Level} динамика {string.Join("-", Result!.Years.Take(1).Concat(Result.Years.TakeLast(1)).Distinct())}.xlsx");
+    }
+
+    /// <summary>One data set per year via the ordinary loader (an operator gets only their own school), then the pure dynamics.</summary>
+    private async Task BuildAsync(CancellationToken ct)
     {
         await ResolveAsync(ct);
         Window = Math.Clamp(Window, 1, ResultsDynamics.MaxYears);
