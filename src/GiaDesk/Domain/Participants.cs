@@ -57,6 +57,16 @@ public sealed class Participant
 
     public SpecialConditions SpecialConditions { get; set; }
 
+    /// <summary>Основание для ГВЭ other than ОВЗ (закрытое учреждение, учреждение, исполняющее наказание, иное);
+    /// ОВЗ / инвалидность is not stored here but derived from HasDisability (see EffectiveGveGround).</summary>
+    public GveGround GveGround { get; set; }
+
+    /// <summary>Description of «иное основание» (GveGround.Other).</summary>
+    public string? GveGroundText { get; set; }
+
+    /// <summary>The recorded ground, else ОВЗ / инвалидность when the ОВЗ fields say so.</summary>
+    public GveGround EffectiveGveGround => GveGround != GveGround.None ? GveGround : HasDisability ? GveGround.Disability : GveGround.None;
+
     /// <summary>Date of the pedagogical council's decision.</summary>
     public DateOnly? AdmissionDate { get; set; }
 

@@ -9,6 +9,21 @@ public enum DisabilityKind : byte
     Disabled = 3,
 }
 
+/// <summary>
+/// Основание для ГВЭ (Порядок ГИА-9 и ГИА-11, п. 7): ОВЗ, дети-инвалиды и инвалиды (Disability — derived from the ОВЗ
+/// fields, never stored in Participant.GveGround); специальные учебно-воспитательные учреждения закрытого типа;
+/// учреждения, исполняющие наказание в виде лишения свободы; иное основание (ГИА-11 only: foreign students and the
+/// others the regulation names), described in Participant.GveGroundText.
+/// </summary>
+public enum GveGround : byte
+{
+    None = 0,
+    Disability = 1,
+    ClosedInstitution = 2,
+    PenitentiaryInstitution = 3,
+    Other = 9,
+}
+
 /// <summary>Специальные условия проведения ГИА (roadmaps.md B.11a); several may be granted.</summary>
 [Flags]
 public enum SpecialConditions
@@ -107,6 +122,46 @@ public static class RegistryNames
         "НЕТ" or "-" => DisabilityKind.None,
         _ => null,
     };
+
+    public static string Russian(this GveGround ground) => ground switch
+    {
+        GveGround.Disability => "ОВЗ",
+        GveGround.ClosedInstitution => "закрытое учреждение",
+        GveGround.PenitentiaryInstitution => "учреждение, исполняющее наказание",
+        GveGround.Other => "иное",
+        _ => "",
+    };
+
+    /// <summary>The template-2 cell «Основание ГВЭ»: «иное: текст» for Other, the Russian name otherwise.</summary>
+    public static string GveGroundCell(GveGround ground, string? text) =>
+        ground == GveGround.Other ? $"иное: {text}" : ground.Russian();
+
+    /// <summary>
+    /// Parses «Основание ГВЭ»: «ОВЗ» (also инвалидность, ребёнок-инвалид, инвалид), «закрытое учреждение»,
+    /// «учреждение, исполняющее наказание», «иное: описание», «нет». Null when the text is not understood or
+    /// «иное» has no description.
+    /// </summary>
+    public static (GveGround Ground, string? Text)? ParseGveGround(string text)
+    {
+        var trimmed = text.Trim();
+        var key = Files.TableColumns.Normalise(trimmed);
+        if (key.StartsWith("ИНОЕ", StringComparison.Ordinal))
+        {
+            var colon = trimmed.IndexOf(':', StringComparison.Ordinal);
+            var description = colon < 0 ? "" : trimmed[(colon + 1)..].Trim();
+            return description.Length == 0 ? null : (GveGround.Other, description);
+        }
+        GveGround? ground = key switch
+        {
+            "ОВЗ" or "ИНВАЛИДНОСТЬ" or "ОВЗ/ИНВАЛИДНОСТЬ" or "ИНВАЛИД" or "РЕБЕНОК-ИНВАЛИД" => GveGround.Disability,
+            "ЗАКРЫТОЕ УЧРЕЖДЕНИЕ" or "СУВУЗТ" or "СПЕЦИАЛЬНОЕ УЧЕБНО-ВОСПИТАТЕЛЬНОЕ УЧРЕЖДЕНИЕ ЗАКРЫТОГО ТИПА" => GveGround.ClosedInstitution,
+            "УЧРЕЖДЕНИЕ, ИСПОЛНЯЮЩЕЕ НАКАЗАНИЕ" or "УЧРЕЖДЕНИЕ ИСПОЛНЯЮЩЕЕ НАКАЗАНИЕ"
+                or "УЧРЕЖДЕНИЕ, ИСПОЛНЯЮЩЕЕ НАКАЗАНИЕ В ВИДЕ ЛИШЕНИЯ СВОБОДЫ" => GveGround.PenitentiaryInstitution,
+            "НЕТ" or "-" => GveGround.None,
+            _ => null,
+        };
+        return ground is { } g ? (g, null) : null;
+    }
 
     public static string Russian(this IdentityDocumentType type) => type switch
     {

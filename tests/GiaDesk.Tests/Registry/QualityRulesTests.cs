@@ -17,6 +17,9 @@ public sealed class QualityRulesTests : IAsyncLifetime
     public static TheoryData<string, Row, Row> Cases() => new()
     {
         { "gve-without-ground", new Row("BAD", Form: "ГВЭ", Subjects: "Русский язык, Математика"), new Row("GOOD", Form: "ГВЭ", Ovz: "да", OvzDocument: "заключение ПМПК № 12", Subjects: "Русский язык, Математика") },
+        { "gve-without-ground", new Row("BAD", Form: "ГВЭ", Subjects: "Русский язык, Математика"), new Row("GOOD", Form: "ГВЭ", Subjects: "Русский язык, Математика", Ground: "закрытое учреждение") },
+        { "gve-without-ground", new Row("BAD", Form: "ГВЭ", Subjects: "Русский язык, Математика", Ground: "иное: иностранный гражданин"), Gve11("GOOD") with { Ground = "иное: иностранный гражданин" } },
+        { "gve-ground-without-gve", new Row("BAD", Ground: "учреждение, исполняющее наказание"), new Row("GOOD", Form: "ГВЭ", Subjects: "Русский язык, Математика", Ground: "учреждение, исполняющее наказание") },
         { "mandatory-subjects", new Row("BAD", Subjects: "Русский язык, Физика, Биология, Химия"), new Row("GOOD") },
         { "ovz-without-document", new Row("BAD", Ovz: "да"), new Row("GOOD", Ovz: "да", OvzDocument: "справка МСЭ № 7") },
         { "conditions-without-ovz", new Row("BAD", Conditions: "ассистент"), new Row("GOOD", Ovz: "да", OvzDocument: "ПМПК № 3", Conditions: "ассистент") },
@@ -24,6 +27,8 @@ public sealed class QualityRulesTests : IAsyncLifetime
         { "subject-count", new Row("BAD", Subjects: "Русский язык, Математика, Биология"), new Row("GOOD") },
         { "not-admitted-without-reason", new Row("BAD", Admitted: "нет"), new Row("GOOD", Admitted: "нет", Reason: "академическая задолженность") },
     };
+
+    private static Row Gve11(string code) => Row.Grade11(code) with { Form = "ГВЭ", Subjects = "Русский язык, Математика (базовая)" };
 
     [Theory]
     [MemberData(nameof(Cases))]

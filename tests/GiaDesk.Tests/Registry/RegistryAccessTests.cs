@@ -48,6 +48,38 @@ public sealed partial class RegistryAccessTests(TestApp app) : IClassFixture<Tes
     }
 
     [Fact]
+    public async Task Edit_page_records_a_gve_ground_and_wants_a_description_for_another_ground()
+    {
+        var client = await app.SignInAsync(TestApp.Demo(Roles.Specialist));
+        var school = await app.Database.QueryAsync(db => db.Schools.Where(s => s.Code == "S05").Select(s => s.Id).SingleAsync());
+        Dictionary<string, string> Form(string ground, string text) => new()
+        {
+            ["Input.Code"] = "GVE-EDIT",
+            ["Input.SchoolId"] = $"{school}",
+            ["Input.LastName"] = "Сидоров",
+            ["Input.FirstName"] = "Олег",
+            // Grade 11, so that the grade-9 export of Every_registry_list_exports_to_xlsx is not affected.
+            ["Input.Grade"] = "11",
+            ["Input.Form"] = "Gve",
+            ["Input.Admitted"] = "yes",
+            ["Input.GveGround"] = ground,
+            ["Input.GveGroundText"] = text,
+        };
+        var page = await client.GetStringAsync("/Registry/Participants/Edit");
+        Assert.Contains("Основание для ГВЭ", page);
+
+        var refused = await TestApp.PostFormAsync(client, "/Registry/Participants/Edit", Form("Other", ""));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("опишите основание для ГВЭ", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.False(await app.Database.QueryAsync(db => db.Participants.AnyAsync(p => p.Code == "GVE-EDIT")));
+
+        var saved = await TestApp.PostFormAsync(client, "/Registry/Participants/Edit", Form("ClosedInstitution", "не нужно"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var stored = await app.Database.QueryAsync(db => db.Participants.Where(p => p.Code == "GVE-EDIT").Select(p => new { p.GveGround, p.GveGroundText }).SingleAsync());
+        Assert.Equal((Domain.GveGround.ClosedInstitution, (string?)null), (stored.GveGround, stored.GveGroundText));
+    }
+
+    [Fact]
     public async Task School_operator_cannot_change_another_schools_participant()
     {
         var client = await app.SignInAsync(TestApp.Demo(Roles.SchoolOperator));

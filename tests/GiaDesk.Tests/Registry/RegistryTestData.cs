@@ -19,13 +19,13 @@ public sealed record Row(
     string Code = "P1", string School = "S05", string Last = "Иванова", string First = "Анна", string Middle = "Петровна", string Sex = "Ж",
     string Birth = "14.03.2010", string Class = "9А", string Form = "ОГЭ", string Ovz = "нет", string Admitted = "да", string Reason = "",
     string DocType = "паспорт РФ", string Series = "8724", string Number = "123456", string Subjects = "Русский язык, Математика, Биология, Химия",
-    string OvzDocument = "", string Conditions = "", string OvzDate = "")
+    string OvzDocument = "", string Conditions = "", string OvzDate = "", string Ground = "")
 {
     public const string Header = "Код участника;Код ОО;Фамилия;Имя;Отчество;Пол;Дата рождения;Класс;Форма ГИА;ОВЗ;Допущен;Причина недопуска;" +
-                                 "Тип документа;Серия документа;Номер документа;Предметы;Документ ОВЗ;Специальные условия;Дата документа ОВЗ";
+                                 "Тип документа;Серия документа;Номер документа;Предметы;Документ ОВЗ;Специальные условия;Дата документа ОВЗ;Основание ГВЭ";
 
     public string Line() => string.Join(';', Code, School, Last, First, Middle, Sex, Birth, Class, Form, Ovz, Admitted, Reason, DocType, Series, Number,
-        Subjects, OvzDocument, Conditions, OvzDate);
+        Subjects, OvzDocument, Conditions, OvzDate, Ground);
 
     public static Row Grade11(string code = "P11") => new(code, Class: "11А", Form: "ЕГЭ", Birth: "02.02.2008", Subjects: "Русский язык, Математика (профильная), Физика");
 

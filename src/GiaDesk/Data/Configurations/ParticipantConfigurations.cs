@@ -23,6 +23,8 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         builder.Property(p => p.DocumentNumber).HasMaxLength(30);
         builder.Property(p => p.DisabilityDocument).HasMaxLength(300);
         builder.Property(p => p.SubjectIds).HasMaxLength(200);
+        builder.Property(p => p.GveGroundText).HasMaxLength(300);
+        builder.Ignore(p => p.EffectiveGveGround);
         builder.HasIndex(p => new { p.StudyYearId, p.LastName, p.FirstName });
         builder.Ignore(p => p.FullName);
         builder.HasOne(p => p.StudyYear).WithMany().HasForeignKey(p => p.StudyYearId).OnDelete(DeleteBehavior.Restrict);

@@ -534,6 +534,13 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.Property<int>("Grade")
                         .HasColumnType("integer");
 
+                    b.Property<byte>("GveGround")
+                        .HasColumnType("smallint");
+
+                    b.Property<string>("GveGroundText")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<bool>("HasDisability")
                         .HasColumnType("boolean");
 

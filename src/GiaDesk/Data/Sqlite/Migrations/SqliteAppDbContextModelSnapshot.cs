@@ -507,6 +507,13 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.Property<int>("Grade")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte>("GveGround")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GveGroundText")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("HasDisability")
                         .HasColumnType("INTEGER");
 

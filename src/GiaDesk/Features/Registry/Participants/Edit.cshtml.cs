@@ -67,6 +67,13 @@ public sealed class ParticipantInput
 
     public List<SpecialConditions> Conditions { get; set; } = [];
 
+    /// <summary>Only the grounds other than ОВЗ: ОВЗ / инвалидность counts through the ОВЗ fields.</summary>
+    [Display(Name = "Основание для ГВЭ")]
+    public GveGround GveGround { get; set; }
+
+    [Display(Name = "Иное основание для ГВЭ (описание)"), StringLength(300)]
+    public string? GveGroundText { get; set; }
+
     [Display(Name = "Допуск к ГИА")]
     public string? Admitted { get; set; }
 
@@ -128,6 +135,8 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : PageModel
                 DisabilityDocument = p.DisabilityDocument,
                 DisabilityDocumentDate = p.DisabilityDocumentDate,
                 Conditions = Enum.GetValues<SpecialConditions>().Where(c => c != SpecialConditions.None && p.SpecialConditions.HasFlag(c)).ToList(),
+                GveGround = p.GveGround,
+                GveGroundText = p.GveGroundText,
                 Admitted = p.Admitted switch { true => "yes", false => "no", null => "" },
                 AdmissionDate = p.AdmissionDate,
                 NotAdmittedReason = p.NotAdmittedReason,
@@ -175,6 +184,15 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : PageModel
         if (p is null && await db.Participants.AnyAsync(x => x.StudyYearId == year.Id && x.Code == Input.Code.Trim(), ct))
         {
             ModelState.AddModelError("Input.Code", "Участник с таким кодом уже есть в этом учебном году");
+        }
+        if (Input.GveGround == GveGround.Disability)
+        {
+            // ОВЗ / инвалидность is recorded through «Категория ОВЗ», not twice.
+            Input.GveGround = GveGround.None;
+        }
+        if (Input.GveGround == GveGround.Other && string.IsNullOrWhiteSpace(Input.GveGroundText))
+        {
+            ModelState.AddModelError("Input.GveGroundText", "Для «иного основания» опишите основание для ГВЭ");
         }
         var subjects = SubjectIdList.Format(Input.Subjects);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -228,6 +246,8 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : PageModel
         p.DisabilityDocument = string.IsNullOrWhiteSpace(Input.DisabilityDocument) ? null : Input.DisabilityDocument.Trim();
         p.DisabilityDocumentDate = Input.DisabilityDocumentDate;
         p.SpecialConditions = Input.Conditions.Aggregate(SpecialConditions.None, (all, c) => all | c);
+        p.GveGround = Input.GveGround;
+        p.GveGroundText = Input.GveGround == GveGround.Other ? Input.GveGroundText!.Trim() : null;
         p.Admitted = Input.Admitted switch { "yes" => true, "no" => false, _ => null };
         p.AdmissionDate = Input.AdmissionDate;
         p.NotAdmittedReason = string.IsNullOrWhiteSpace(Input.NotAdmittedReason) ? null : Input.NotAdmittedReason.Trim();

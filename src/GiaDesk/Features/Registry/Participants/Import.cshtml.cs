@@ -26,10 +26,11 @@ public sealed class ImportModel(AppDbContext db, TimeProvider clock) : PageModel
             Template.Grade, Template.Category, Template.Form, Template.Ovz, Template.Admitted, Template.Reason, Template.Repeat,
             Template.DocumentType, Template.DocumentSeries, Template.DocumentNumber, Template.Subjects, Template.MedalCandidate,
             Template.DisabilityKind, Template.DisabilityDocument, Template.DisabilityDocumentDate, Template.SpecialConditions, Template.AdmissionDate,
+            Template.GveGround,
         };
         var csv = string.Join(';', header) + "\r\n" +
-                  "900001;S05;Иванова;Мария;Петровна;Ж;14.03.2010;9А;ВТГ;ОГЭ;нет;да;;нет;паспорт РФ;8724;123456;Русский язык, Математика, Биология, Химия;нет;;;;;20.05.2025\r\n" +
-                  "900002;S05;Петров;Илья;Сергеевич;М;02.11.2009;9А;ВТГ;ГВЭ;да;да;;нет;паспорт РФ;8724;654321;Русский язык, Математика;нет;ребёнок-инвалид;справка МСЭ № 123 от 10.01.2025;15.01.2025;увеличение продолжительности, отдельная аудитория;20.05.2025\r\n";
+                  "900001;S05;Иванова;Мария;Петровна;Ж;14.03.2010;9А;ВТГ;ОГЭ;нет;да;;нет;паспорт РФ;8724;123456;Русский язык, Математика, Биология, Химия;нет;;;;;20.05.2025;\r\n" +
+                  "900002;S05;Петров;Илья;Сергеевич;М;02.11.2009;9А;ВТГ;ГВЭ;да;да;;нет;паспорт РФ;8724;654321;Русский язык, Математика;нет;ребёнок-инвалид;справка МСЭ № 123 от 10.01.2025;15.01.2025;увеличение продолжительности, отдельная аудитория;20.05.2025;ОВЗ\r\n";
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv", "Участники ГИА (шаблон 2).csv");
     }
 

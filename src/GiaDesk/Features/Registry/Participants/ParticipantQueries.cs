@@ -121,6 +121,11 @@ public static class ParticipantQueries
         : user.SeesDocuments() ? $"{series} {number}".Trim()
         : RegistryNames.MaskDocument(series, number);
 
+    /// <summary>«Основание ГВЭ» as template 2 writes it: the recorded ground, else «ОВЗ» for a ГВЭ participant with ОВЗ.</summary>
+    public static string GveGroundCell(Participant p) => p.GveGround != GveGround.None
+        ? RegistryNames.GveGroundCell(p.GveGround, p.GveGroundText)
+        : p.Form == ExamForm.Gve && p.HasDisability ? GveGround.Disability.Russian() : "";
+
     /// <summary>The export is template 2 itself, so that a downloaded list can be corrected and uploaded again.</summary>
     public static async Task<byte[]> ExportAsync(AppDbContext db, ClaimsPrincipal user, int studyYearId, ParticipantFilter f, CancellationToken ct)
     {
@@ -156,6 +161,7 @@ public static class ParticipantQueries
                 [Template.DocumentNumber] = full ? p.DocumentNumber : RegistryNames.MaskDocument(p.DocumentSeries, p.DocumentNumber),
                 [Template.Subjects] = ParticipantsImport.SubjectsText(p.SubjectIds, names),
                 [Template.MedalCandidate] = p.IsMedalCandidate ? "да" : "нет",
+                [Template.GveGround] = GveGroundCell(p),
                 ["Ошибок"] = p.ErrorCount,
                 ["Предупреждений"] = p.WarningCount,
             });

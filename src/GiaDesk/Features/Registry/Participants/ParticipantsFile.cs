@@ -18,7 +18,9 @@ public sealed record RegistryRow(
     string? DisabilityDocument,
     DateOnly? DisabilityDocumentDate,
     SpecialConditions Conditions,
-    DateOnly? AdmissionDate)
+    DateOnly? AdmissionDate,
+    GveGround? GveGround = null,
+    string? GveGroundText = null)
 {
     public bool HasDisability => Disability != DisabilityKind.None;
 }
@@ -105,6 +107,24 @@ public static class ParticipantsFile
                 }
             }
             var admissionDate = columns.Date(row, Template.AdmissionDate, messages);
+            GveGround? gveGround = null;
+            string? gveGroundText = null;
+            if (columns.OptionalText(row, Template.GveGround) is { } groundText)
+            {
+                if (RegistryNames.ParseGveGround(groundText) is { } parsed)
+                {
+                    (gveGround, gveGroundText) = parsed;
+                    if (gveGroundText?.Length > 300)
+                    {
+                        messages.Add(columns.Error(row, Template.GveGround, null, "описание иного основания длиннее 300 символов"));
+                    }
+                }
+                else
+                {
+                    messages.Add(columns.Error(row, Template.GveGround, groundText,
+                        "ожидается «ОВЗ», «закрытое учреждение», «учреждение, исполняющее наказание», «иное: описание основания» или «нет»"));
+                }
+            }
             var series = Compact(columns.OptionalText(row, Template.DocumentSeries));
             var number = Compact(columns.OptionalText(row, Template.DocumentNumber));
             if (series?.Length > 20 || number?.Length > 30)
@@ -120,7 +140,7 @@ public static class ParticipantsFile
                 continue;
             }
             rows.Add(new RegistryRow(baseRow, documentType, series, number, subjects, medal, disability,
-                columns.OptionalText(row, Template.DisabilityDocument), documentDate, conditions, admissionDate));
+                columns.OptionalText(row, Template.DisabilityDocument), documentDate, conditions, admissionDate, gveGround, gveGroundText));
         }
         if (rows.Count == 0 && !messages.Any(m => m.IsError))
         {
@@ -135,7 +155,7 @@ public static class ParticipantsFile
         r.Row.Line, 0, r.Row.Code, r.Row.SchoolCode, r.Row.LastName, r.Row.FirstName, r.Row.MiddleName, r.Row.BirthDate,
         r.Row.Grade, r.Row.Category, r.Row.Form, r.HasDisability, r.DisabilityDocument, r.Conditions, r.DocumentType,
         r.DocumentSeries, r.DocumentNumber, r.Subjects?.Select(s => s.Name).ToList(), r.Row.Admitted, r.Row.NotAdmittedReason,
-        finalWorkPassed);
+        finalWorkPassed, r.GveGround, r.GveGroundText);
 
     /// <summary>Format errors plus every data-quality rule that can be judged from the file alone, ordered by line.</summary>
     public static List<FileFinding> Check(string fileName, byte[] content)

@@ -191,11 +191,17 @@ public static class ParticipantsImport
         p.AdmissionDate = row.AdmissionDate ?? p.AdmissionDate;
         p.IsMedalCandidate = row.MedalCandidate ?? p.IsMedalCandidate;
         p.SubjectIds = subjects ?? p.SubjectIds;
+        if (row.GveGround is { } ground)
+        {
+            // «ОВЗ» in «Основание ГВЭ» is not stored: it is derived from the ОВЗ columns; it replaces another recorded ground.
+            p.GveGround = ground == GveGround.Disability ? GveGround.None : ground;
+            p.GveGroundText = ground == GveGround.Other ? row.GveGroundText : null;
+        }
         p.UpdateSearchName();
     }
 
     private static string Snapshot(Participant p) => string.Join('|',
         p.SchoolId, p.LastName, p.FirstName, p.MiddleName, p.Sex, p.BirthDate, p.Grade, p.ClassLetter, p.Category, p.Form, p.HasDisability,
         p.DisabilityKind, p.Admitted, p.NotAdmittedReason, p.NotAdmittedRepeat, p.DocumentType, p.DocumentSeries, p.DocumentNumber,
-        p.DisabilityDocument, p.DisabilityDocumentDate, p.SpecialConditions, p.AdmissionDate, p.IsMedalCandidate, p.SubjectIds);
+        p.DisabilityDocument, p.DisabilityDocumentDate, p.SpecialConditions, p.AdmissionDate, p.IsMedalCandidate, p.SubjectIds, p.GveGround, p.GveGroundText);
 }

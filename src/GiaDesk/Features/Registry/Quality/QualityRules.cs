@@ -7,6 +7,7 @@ namespace GiaDesk.Features.Registry.Quality;
 /// <summary>
 /// One participant as the data-quality rules see it: from a file (Line = the Excel line) or from the database
 /// (Id set, Line 0). Null Subjects / FinalWorkPassed mean «not known here», and the rules needing them stay silent.
+/// GveGround is the recorded «Основание ГВЭ» (null = none recorded); ОВЗ / инвалидность counts through HasDisability.
 /// </summary>
 public sealed record RegistryRecord(
     int Line,
@@ -29,7 +30,9 @@ public sealed record RegistryRecord(
     IReadOnlyList<string>? Subjects,
     bool? Admitted,
     string? NotAdmittedReason,
-    bool? FinalWorkPassed);
+    bool? FinalWorkPassed,
+    GveGround? GveGround = null,
+    string? GveGroundText = null);
 
 /// <summary>A finding; Column is the template-2 column concerned, null when it is the whole row.</summary>
 public sealed record QualityFinding(int Line, int ParticipantId, string Code, string? Column, string Rule, MessageSeverity Severity, string Message)
@@ -46,6 +49,7 @@ public sealed record QualityRule(string Id, string Title, MessageSeverity Severi
 public static class QualityRules
 {
     public static readonly QualityRule GveWithoutGround = new("gve-without-ground", "ГВЭ без ОВЗ или иного законного основания", MessageSeverity.Error);
+    public static readonly QualityRule GveGroundWithoutGve = new("gve-ground-without-gve", "Основание для ГВЭ указано, но форма ГИА не ГВЭ", MessageSeverity.Warning);
     public static readonly QualityRule MandatorySubjects = new("mandatory-subjects", "Нет обязательного предмета (русский язык, математика)", MessageSeverity.Error);
     public static readonly QualityRule OvzWithoutDocument = new("ovz-without-document", "ОВЗ без подтверждающего документа (ПМПК, МСЭ)", MessageSeverity.Error);
     public static readonly QualityRule ConditionsWithoutOvz = new("conditions-without-ovz", "Специальные условия без ОВЗ", MessageSeverity.Error);
@@ -56,7 +60,7 @@ public static class QualityRules
     public static readonly QualityRule NotAdmittedWithoutReason = new("not-admitted-without-reason", "Не допущен, но причина не указана", MessageSeverity.Warning);
 
     public static IReadOnlyList<QualityRule> All { get; } =
-        [GveWithoutGround, MandatorySubjects, OvzWithoutDocument, ConditionsWithoutOvz, PassportFormat, DuplicatePerson, AdmittedWithoutFinalWork, SubjectCount, NotAdmittedWithoutReason];
+        [GveWithoutGround, GveGroundWithoutGve, MandatorySubjects, OvzWithoutDocument, ConditionsWithoutOvz, PassportFormat, DuplicatePerson, AdmittedWithoutFinalWork, SubjectCount, NotAdmittedWithoutReason];
 
     /// <summary>Allowed number of subjects for a current-year graduate (ВТГ), by grade, form and ОВЗ.</summary>
     public static (int Min, int Max) SubjectRange(int grade, ExamForm form, bool hasDisability) => (grade, form) switch
@@ -84,11 +88,7 @@ public static class QualityRules
 
     private static void CheckRow(RegistryRecord r, List<QualityFinding> findings)
     {
-        if (r.Form == ExamForm.Gve && !r.HasDisability)
-        {
-            Add(findings, r, GveWithoutGround, Template.Form,
-                "форма ГВЭ указана без ОВЗ, инвалидности или иного законного основания: укажите ОВЗ с документом или измените форму");
-        }
+        CheckGveGround(r, findings);
         if (r.Subjects is { } subjects)
         {
             var hasRussian = subjects.Contains(SubjectCatalog.Russian);
@@ -135,6 +135,40 @@ public static class QualityRules
         if (r.Admitted == false && string.IsNullOrWhiteSpace(r.NotAdmittedReason))
         {
             Add(findings, r, NotAdmittedWithoutReason, Template.Reason, "участник не допущен к ГИА, но причина недопуска не указана");
+        }
+    }
+
+    /// <summary>Порядок ГИА-9 and ГИА-11, п. 7: ГВЭ for ОВЗ, дети-инвалиды, инвалиды; closed special institutions;
+    /// institutions executing imprisonment; in ГИА-11 also the others the regulation names («иное»).</summary>
+    private static void CheckGveGround(RegistryRecord r, List<QualityFinding> findings)
+    {
+        if (r.Form != ExamForm.Gve)
+        {
+            if (r.GveGround is GveGround.ClosedInstitution or GveGround.PenitentiaryInstitution or GveGround.Other)
+            {
+                Add(findings, r, GveGroundWithoutGve, Template.GveGround,
+                    $"указано основание для ГВЭ («{r.GveGround.Value.Russian()}»), но форма ГИА — {r.Form.Russian()}: уберите основание или измените форму");
+            }
+            return;
+        }
+        if (r.HasDisability)
+        {
+            return;
+        }
+        var message = r.GveGround switch
+        {
+            GveGround.ClosedInstitution or GveGround.PenitentiaryInstitution => null,
+            GveGround.Other when r.Grade == 9 =>
+                "«иное основание» для ГВЭ в ГИА-9 не предусмотрено: ГВЭ-9 сдают участники с ОВЗ (инвалидностью), обучающиеся закрытых учреждений и учреждений, исполняющих наказание",
+            GveGround.Other when string.IsNullOrWhiteSpace(r.GveGroundText) => "указано «иное основание» для ГВЭ без описания: укажите «иное: …»",
+            GveGround.Other => null,
+            GveGround.Disability => "в «Основание ГВЭ» указано ОВЗ, но ОВЗ (инвалидность) не отмечены: заполните «ОВЗ» или «Категория ОВЗ» и документ",
+            _ => "форма ГВЭ указана без законного основания: отметьте ОВЗ (инвалидность) с документом или заполните «Основание ГВЭ» "
+                + "(закрытое учреждение, учреждение, исполняющее наказание" + (r.Grade == 11 ? ", иное: …" : "") + "), либо измените форму",
+        };
+        if (message is not null)
+        {
+            Add(findings, r, GveWithoutGround, r.GveGround is null ? Template.Form : Template.GveGround, message);
         }
     }
 

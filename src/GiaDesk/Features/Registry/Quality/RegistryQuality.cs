@@ -11,7 +11,7 @@ public static class RegistryQuality
         line, p.Id, p.Code, schoolCode, p.LastName, p.FirstName, p.MiddleName, p.BirthDate, p.Grade, p.Category, p.Form,
         p.HasDisability, p.DisabilityDocument, p.SpecialConditions, p.DocumentType, p.DocumentSeries, p.DocumentNumber,
         SubjectIdList.Parse(p.SubjectIds).Select(id => subjectNames.GetValueOrDefault(id, "?")).ToList(), p.Admitted,
-        p.NotAdmittedReason, finalWorkPassed);
+        p.NotAdmittedReason, finalWorkPassed, p.GveGround == GveGround.None ? null : p.GveGround, p.GveGroundText);
 
     /// <summary>Зачёт: grade 9 by итоговое собеседование, grade 11 by итоговое сочинение or изложение.</summary>
     public static async Task<HashSet<int>> PassedFinalWorkAsync(AppDbContext db, int studyYearId, CancellationToken ct) =>

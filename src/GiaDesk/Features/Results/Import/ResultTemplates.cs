@@ -73,6 +73,7 @@ public static class ParticipantsTemplate
     public const string DisabilityDocumentDate = "Дата документа ОВЗ";
     public const string SpecialConditions = "Специальные условия";
     public const string AdmissionDate = "Дата допуска";
+    public const string GveGround = "Основание ГВЭ";
 
     public static IReadOnlyList<TemplateColumn> Columns { get; } =
     [
@@ -83,6 +84,7 @@ public static class ParticipantsTemplate
         new(DocumentType, false), new(DocumentSeries, false), new(DocumentNumber, false), new(Subjects, false, "Предметы по выбору", "Выбранные предметы"),
         new(MedalCandidate, false, "Претендент на медаль"), new(DisabilityKind, false), new(DisabilityDocument, false, "Документ, подтверждающий ОВЗ"),
         new(DisabilityDocumentDate, false), new(SpecialConditions, false), new(AdmissionDate, false, "Дата решения педсовета"),
+        new(GveGround, false, "Основание для ГВЭ"),
     ];
 
     public static (List<ParticipantRow> Rows, List<ImportMessage> Messages) Read(TableFile table)
