@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GiaDesk.Data;
 using GiaDesk.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -6,61 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace GiaDesk.Tests.Cli;
 
 /// <summary>The built GiaDesk.dll as a user runs it: verbs, exit codes, configuration from environment variables.</summary>
-public sealed class ExecutableTests : IAsyncLifetime
+public sealed class ExecutableTests(BuiltApp app) : IClassFixture<BuiltApp>
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "giadesk-cli", Guid.NewGuid().ToString("N"));
-    private readonly TestDatabase _database = new();
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        await _database.InitializeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
-
-    private async Task<(int Code, string Output, string Error)> Run(string? input, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _folder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(AppDll());
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["Database__Provider"] = _database.Options.Provider.ToString();
-        start.Environment["ConnectionStrings__GiaDesk"] = _database.Options.ConnectionString;
-        using var process = Process.Start(start)!;
-        if (input is not null)
-        {
-            await process.StandardInput.WriteLineAsync(input);
-        }
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
-
-    private static string AppDll()
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "GiaDesk.slnx")))
-        {
-            directory = directory.Parent;
-        }
-        return Path.Combine(directory.FullName, "src", "GiaDesk", "bin", configuration, "net10.0", "GiaDesk.dll");
-    }
+    private Task<(int Code, string Output, string Error)> Run(string? input, params string[] args) => app.RunAsync(input, null, args);
 
     [Fact]
     public async Task Migrate_demo_and_users_add_work_from_the_command_line()
@@ -74,11 +21,11 @@ public sealed class ExecutableTests : IAsyncLifetime
         Assert.Contains("demo-admin-1", demo.Output);
         var again = await Run(null, "demo");
         Assert.Contains("уже содержит данные", again.Output);
-        Assert.Equal(11, await _database.QueryAsync(db => db.Schools.CountAsync()));
+        Assert.Equal(11, await app.Database.QueryAsync(db => db.Schools.CountAsync()));
 
         var added = await Run("strong-pass-7", "users", "add", "--user", "ivanova", "--role", "SchoolOperator", "--school", "GY3", "--name", "Иванова Ольга");
         Assert.True(added.Code == 0, added.Error);
-        var user = await _database.QueryAsync(db => db.Users.Include(u => u.School).SingleAsync(u => u.UserName == "ivanova"));
+        var user = await app.Database.QueryAsync(db => db.Users.Include(u => u.School).SingleAsync(u => u.UserName == "ivanova"));
         Assert.Equal("GY3", user.School!.Code);
         Assert.DoesNotContain("strong-pass-7", user.PasswordHash);
 
@@ -93,15 +40,8 @@ public sealed class ExecutableTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_provider_is_reported_in_russian_with_exit_code_1()
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(AppDll());
-        start.ArgumentList.Add("db");
-        start.ArgumentList.Add("migrate");
-        start.Environment["Database__Provider"] = "Oracle";
-        using var process = Process.Start(start)!;
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.Equal(1, process.ExitCode);
+        var (code, _, error) = await app.RunAsync(null, new Dictionary<string, string> { ["Database__Provider"] = "Oracle" }, "db", "migrate");
+        Assert.Equal(1, code);
         Assert.Contains("Неизвестный провайдер базы данных «Oracle»", error);
     }
 }
