@@ -30,6 +30,12 @@ public readonly record struct ExamSitting(
     bool Annulled)
 {
     public const short NoScore = -1;
+
+    /// <summary>Encodes a stored or imported sitting: missing marks become 0, missing scores NoScore.</summary>
+    public static ExamSitting From(int participant, short subject, DateOnly date, ExamStage stage, bool appeared, int? mark, int? testScore,
+        int? primaryScore, AppealOutcome appeal, int? primaryScoreBefore, int? markBefore, bool annulled) =>
+        new(participant, subject, date.DayNumber, stage, appeared, (sbyte)(mark ?? 0), (short)(testScore ?? NoScore),
+            (short)(primaryScore ?? NoScore), appeal, (short)(primaryScoreBefore ?? NoScore), (sbyte)(markBefore ?? 0), annulled);
 }
 
 public readonly record struct AnnualMarkEntry(int Participant, short Subject, sbyte Mark);

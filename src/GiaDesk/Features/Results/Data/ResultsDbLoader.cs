@@ -85,19 +85,8 @@ public static class ResultsDbLoader
         for (var i = 0; i < results.Count; i++)
         {
             var r = results[i];
-            sittings[i] = new ExamSitting(
-                participantIndex[r.ParticipantId],
-                subjectIndex[r.SubjectId],
-                r.ExamDate.DayNumber,
-                r.Stage,
-                r.Appeared,
-                (sbyte)(r.Mark ?? 0),
-                (short)(r.TestScore ?? ExamSitting.NoScore),
-                (short)(r.PrimaryScore ?? ExamSitting.NoScore),
-                r.Appeal,
-                (short)(r.PrimaryScoreBeforeAppeal ?? ExamSitting.NoScore),
-                (sbyte)(r.MarkBeforeAppeal ?? 0),
-                r.Annulled);
+            sittings[i] = ExamSitting.From(participantIndex[r.ParticipantId], subjectIndex[r.SubjectId], r.ExamDate, r.Stage, r.Appeared,
+                r.Mark, r.TestScore, r.PrimaryScore, r.Appeal, r.PrimaryScoreBeforeAppeal, r.MarkBeforeAppeal, r.Annulled);
         }
         var annual = new AnnualMarkEntry[marks.Count];
         for (var i = 0; i < marks.Count; i++)

@@ -66,19 +66,8 @@ public static class ResultsFileLoader
         var subjectIndex = subjectNames.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => (short)x.i, StringComparer.Ordinal);
         var sittings = resultRows
             .Where(r => participantIndex.ContainsKey(r.ParticipantCode))
-            .Select(r => new ExamSitting(
-                participantIndex[r.ParticipantCode],
-                subjectIndex[r.Subject.Name],
-                r.Date.DayNumber,
-                r.Stage,
-                r.Appeared,
-                (sbyte)(r.Mark ?? 0),
-                (short)(r.TestScore ?? ExamSitting.NoScore),
-                (short)(r.PrimaryScore ?? ExamSitting.NoScore),
-                r.Appeal,
-                (short)(r.PrimaryScoreBefore ?? ExamSitting.NoScore),
-                (sbyte)(r.MarkBefore ?? 0),
-                r.Annulled))
+            .Select(r => ExamSitting.From(participantIndex[r.ParticipantCode], subjectIndex[r.Subject.Name], r.Date, r.Stage, r.Appeared,
+                r.Mark, r.TestScore, r.PrimaryScore, r.Appeal, r.PrimaryScoreBefore, r.MarkBefore, r.Annulled))
             .OrderBy(s => s.Participant).ThenBy(s => s.Day)
             .ToArray();
         var annual = annualRows
