@@ -1,45 +1,70 @@
-using System.Data;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace GiaDesk.Data;
 
 /// <summary>
-/// Fast parameterised INSERT and by-id UPDATE on the context's own connection and transaction, for imports of
-/// hundreds of thousands of rows where EF change tracking is too slow. Table and column names come from the EF model
-/// (quoted with standard double quotes, which SQLite and PostgreSQL both accept); values travel only as parameters.
-/// Where the ADO.NET provider supports DbBatch (Npgsql) rows go in batches of single-row INSERTs, one round trip
-/// each; otherwise (SQLite, in-process) one prepared single-row command is reused, which measured faster than
-/// multi-row VALUES lists because SQLite binds named parameters by a linear scan.
+/// Fast INSERT and by-id UPDATE on the context's own connection and transaction, for imports of hundreds of thousands
+/// of rows where EF change tracking is too slow. Table and column names come from the EF model (quoted with standard
+/// double quotes); values never become SQL text. One path per provider (ADR 0004):
+/// <list type="bullet">
+/// <item>SQLite (in-process): one statement prepared once through the native handle, values bound by position and
+/// the statement stepped and reset per row — the ADO.NET command binds every parameter by name on each execution,
+/// which cost more than the write itself. Values are bound in the same representation Microsoft.Data.Sqlite uses
+/// (integers, 0/1, ISO text for dates), so EF reads them back unchanged.</item>
+/// <item>PostgreSQL: new rows stream through binary COPY straight into the table; updates stream through binary
+/// COPY into a temporary staging table and are applied by one UPDATE … FROM per batch.</item>
+/// </list>
+/// The caller decides insert or update (it knows the existing keys), so no row can conflict.
 /// </summary>
-public sealed class BulkWriter<T>
+public sealed class BulkWriter<T> : IAsyncDisposable
 {
-    private const int BatchRows = 500;
+    private const int PostgresBatchRows = 50_000;
 
     private readonly DbConnection _connection;
-    private readonly DbTransaction _transaction;
-    private readonly string _insertSql;
-    private readonly string _updateSql;
-    private readonly int _columns;
-    private readonly bool _batched;
-    private readonly List<object?[]> _pending = [];
+    private readonly string _table;
+    private readonly string[] _columns;
+    private readonly string _key;
+    private readonly NpgsqlDbType[] _postgresTypes = [];
+    private readonly NpgsqlDbType _postgresKeyType;
+    private readonly List<object?[]> _pendingInserts = [];
     private readonly List<object?[]> _pendingUpdates = [];
-    private DbCommand? _insert;
-    private DbCommand? _update;
+    private readonly SqliteStatement? _sqliteInsert;
+    private readonly SqliteStatement? _sqliteUpdate;
 
     public BulkWriter(AppDbContext db, params string[] properties)
     {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
-        var table = Quote(entity.GetTableName()!);
-        var columns = properties.Select(p => Quote(entity.FindProperty(p)?.GetColumnName() ?? throw new InvalidOperationException($"{typeof(T).Name}.{p} is not mapped"))).ToArray();
-        var key = Quote(entity.FindPrimaryKey()!.Properties[0].GetColumnName());
-        _columns = columns.Length;
-        _insertSql = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
-        _updateSql = $"UPDATE {table} SET {string.Join(", ", columns.Select((c, i) => $"{c} = @p{i}"))} WHERE {key} = @p{columns.Length}";
+        var mapped = properties.Select(p => entity.FindProperty(p) ?? throw new InvalidOperationException($"{typeof(T).Name}.{p} is not mapped")).ToArray();
+        var key = entity.FindPrimaryKey()!.Properties[0];
+        _table = Quote(entity.GetTableName()!);
+        _columns = [.. mapped.Select(p => Quote(p.GetColumnName()))];
+        _key = Quote(key.GetColumnName());
         _connection = db.Database.GetDbConnection();
-        _transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("BulkWriter needs an open transaction");
-        _batched = _connection.CanCreateBatch;
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("BulkWriter needs an open transaction");
+        }
+        switch (_connection)
+        {
+            case SqliteConnection sqlite:
+                var handle = sqlite.Handle ?? throw new InvalidOperationException("the SQLite connection is not open");
+                _sqliteInsert = new SqliteStatement(handle,
+                    $"INSERT INTO {_table} ({string.Join(", ", _columns)}) VALUES ({string.Join(", ", _columns.Select(_ => "?"))})");
+                _sqliteUpdate = new SqliteStatement(handle,
+                    $"UPDATE {_table} SET {string.Join(", ", _columns.Select(c => $"{c} = ?"))} WHERE {_key} = ?");
+                break;
+            case NpgsqlConnection:
+                _postgresTypes = [.. mapped.Select(p => PostgresType(p.GetColumnType()))];
+                _postgresKeyType = PostgresType(key.GetColumnType());
+                break;
+            default:
+                throw new NotSupportedException($"BulkWriter does not support {_connection.GetType().Name}");
+        }
     }
 
     public int Inserted { get; private set; }
@@ -47,91 +72,193 @@ public sealed class BulkWriter<T>
 
     public async Task InsertAsync(object?[] values, CancellationToken ct = default)
     {
-        if (_batched)
+        if (_sqliteInsert is not null)
         {
-            _pending.Add(values);
-            if (_pending.Count == BatchRows)
-            {
-                Inserted += await RunBatchAsync(_insertSql, _pending, ct);
-            }
+            Inserted += _sqliteInsert.Execute(values, null);
             return;
         }
-        _insert ??= Command(_insertSql, _columns);
-        Set(_insert, values);
-        Inserted += _insert.ExecuteNonQuery();
+        _pendingInserts.Add(values);
+        if (_pendingInserts.Count == PostgresBatchRows)
+        {
+            await CopyInsertsAsync(ct);
+        }
     }
 
     public async Task UpdateAsync(long id, object?[] values, CancellationToken ct = default)
     {
-        if (_batched)
+        if (_sqliteUpdate is not null)
         {
-            _pendingUpdates.Add([.. values, id]);
-            if (_pendingUpdates.Count == BatchRows)
-            {
-                Updated += await RunBatchAsync(_updateSql, _pendingUpdates, ct);
-            }
+            Updated += _sqliteUpdate.Execute(values, id);
             return;
         }
-        _update ??= Command(_updateSql, _columns + 1);
-        Set(_update, values);
-        _update.Parameters[_columns].Value = id;
-        Updated += await _update.ExecuteNonQueryAsync(ct);
+        _pendingUpdates.Add([id, .. values]);
+        if (_pendingUpdates.Count == PostgresBatchRows)
+        {
+            await CopyUpdatesAsync(ct);
+        }
     }
 
     public async Task FlushAsync(CancellationToken ct = default)
     {
-        Inserted += await RunBatchAsync(_insertSql, _pending, ct);
-        Updated += await RunBatchAsync(_updateSql, _pendingUpdates, ct);
+        await CopyInsertsAsync(ct);
+        await CopyUpdatesAsync(ct);
     }
 
-    private async Task<int> RunBatchAsync(string sql, List<object?[]> rows, CancellationToken ct)
+    public ValueTask DisposeAsync()
     {
-        if (rows.Count == 0)
+        _sqliteInsert?.Dispose();
+        _sqliteUpdate?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task CopyInsertsAsync(CancellationToken ct)
+    {
+        if (_pendingInserts.Count == 0)
         {
-            return 0;
+            return;
         }
-        await using var batch = _connection.CreateBatch();
-        batch.Transaction = _transaction;
-        foreach (var row in rows)
+        var connection = (NpgsqlConnection)_connection;
+        await using (var importer = await connection.BeginBinaryImportAsync($"COPY {_table} ({string.Join(", ", _columns)}) FROM STDIN (FORMAT BINARY)", ct))
         {
-            var command = batch.CreateBatchCommand();
-            command.CommandText = sql;
-            for (var i = 0; i < row.Length; i++)
+            foreach (var row in _pendingInserts)
             {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = $"@p{i}";
-                parameter.Value = row[i] ?? DBNull.Value;
-                command.Parameters.Add(parameter);
+                await importer.StartRowAsync(ct);
+                for (var i = 0; i < row.Length; i++)
+                {
+                    await WriteAsync(importer, row[i], _postgresTypes[i], ct);
+                }
             }
-            batch.BatchCommands.Add(command);
+            Inserted += (int)await importer.CompleteAsync(ct);
         }
-        var affected = await batch.ExecuteNonQueryAsync(ct);
-        rows.Clear();
-        return affected;
+        _pendingInserts.Clear();
     }
 
-    private DbCommand Command(string sql, int parameters)
+    private async Task CopyUpdatesAsync(CancellationToken ct)
     {
-        var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
-        command.CommandText = sql;
-        for (var i = 0; i < parameters; i++)
+        if (_pendingUpdates.Count == 0)
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"@p{i}";
-            parameter.Direction = ParameterDirection.Input;
-            command.Parameters.Add(parameter);
+            return;
         }
-        return command;
+        var connection = (NpgsqlConnection)_connection;
+        const string staging = "giadesk_bulk_update";
+        var columns = string.Join(", ", _columns);
+        await ExecuteAsync(connection, $"DROP TABLE IF EXISTS pg_temp.{staging}; CREATE TEMP TABLE {staging} AS SELECT {_key}, {columns} FROM {_table} LIMIT 0", ct);
+        await using (var importer = await connection.BeginBinaryImportAsync($"COPY {staging} ({_key}, {columns}) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var row in _pendingUpdates)
+            {
+                await importer.StartRowAsync(ct);
+                await WriteAsync(importer, row[0], _postgresKeyType, ct);
+                for (var i = 1; i < row.Length; i++)
+                {
+                    await WriteAsync(importer, row[i], _postgresTypes[i - 1], ct);
+                }
+            }
+            await importer.CompleteAsync(ct);
+        }
+        Updated += await ExecuteAsync(connection,
+            $"UPDATE {_table} AS t SET {string.Join(", ", _columns.Select(c => $"{c} = s.{c}"))} FROM {staging} AS s WHERE t.{_key} = s.{_key}", ct);
+        await ExecuteAsync(connection, $"DROP TABLE {staging}", ct);
+        _pendingUpdates.Clear();
     }
 
-    private static void Set(DbCommand command, object?[] values)
+    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
     {
-        for (var i = 0; i < values.Length; i++)
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static Task WriteAsync(NpgsqlBinaryImporter importer, object? value, NpgsqlDbType type, CancellationToken ct) => value switch
+    {
+        null or DBNull => importer.WriteNullAsync(ct),
+        // The model's column type decides the wire type: an enum or a narrower integer is widened or narrowed to it.
+        _ when type is NpgsqlDbType.Smallint => importer.WriteAsync(Convert.ToInt16(value, System.Globalization.CultureInfo.InvariantCulture), type, ct),
+        _ when type is NpgsqlDbType.Integer => importer.WriteAsync(Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture), type, ct),
+        _ when type is NpgsqlDbType.Bigint => importer.WriteAsync(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture), type, ct),
+        DateTime { Kind: DateTimeKind.Unspecified } time when type is NpgsqlDbType.TimestampTz => importer.WriteAsync(DateTime.SpecifyKind(time, DateTimeKind.Utc), type, ct),
+        _ => importer.WriteAsync(value, type, ct),
+    };
+
+    private static NpgsqlDbType PostgresType(string? columnType)
+    {
+        var name = (columnType ?? "").Split('(')[0].Trim().ToLowerInvariant();
+        return name switch
         {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
+            "smallint" => NpgsqlDbType.Smallint,
+            "integer" => NpgsqlDbType.Integer,
+            "bigint" => NpgsqlDbType.Bigint,
+            "boolean" => NpgsqlDbType.Boolean,
+            "date" => NpgsqlDbType.Date,
+            "text" => NpgsqlDbType.Text,
+            "character varying" => NpgsqlDbType.Varchar,
+            "timestamp with time zone" => NpgsqlDbType.TimestampTz,
+            "timestamp without time zone" => NpgsqlDbType.Timestamp,
+            "double precision" => NpgsqlDbType.Double,
+            "real" => NpgsqlDbType.Real,
+            "numeric" => NpgsqlDbType.Numeric,
+            _ => throw new NotSupportedException($"BulkWriter: column type «{columnType}» is not supported"),
+        };
     }
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>One native SQLite statement, prepared once, bound by position.</summary>
+    private sealed class SqliteStatement : IDisposable
+    {
+        private readonly SQLitePCL.sqlite3 _db;
+        private readonly SQLitePCL.sqlite3_stmt _statement;
+
+        public SqliteStatement(SQLitePCL.sqlite3 db, string sql)
+        {
+            _db = db;
+            var rc = SQLitePCL.raw.sqlite3_prepare_v2(db, sql, out _statement);
+            SqliteException.ThrowExceptionForRC(rc, db);
+        }
+
+        public int Execute(object?[] values, long? key)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                Bind(i + 1, values[i]);
+            }
+            if (key is { } id)
+            {
+                SQLitePCL.raw.sqlite3_bind_int64(_statement, values.Length + 1, id);
+            }
+            var rc = SQLitePCL.raw.sqlite3_step(_statement);
+            SQLitePCL.raw.sqlite3_reset(_statement);
+            if (rc != SQLitePCL.raw.SQLITE_DONE)
+            {
+                SqliteException.ThrowExceptionForRC(rc, _db);
+            }
+            return SQLitePCL.raw.sqlite3_changes(_db);
+        }
+
+        public void Dispose() => _statement.Dispose();
+
+        // The representations Microsoft.Data.Sqlite's own binder uses, so that rows read back through EF are identical.
+        private void Bind(int index, object? value)
+        {
+            var rc = value switch
+            {
+                null or DBNull => SQLitePCL.raw.sqlite3_bind_null(_statement, index),
+                bool b => SQLitePCL.raw.sqlite3_bind_int64(_statement, index, b ? 1 : 0),
+                int n => SQLitePCL.raw.sqlite3_bind_int64(_statement, index, n),
+                long n => SQLitePCL.raw.sqlite3_bind_int64(_statement, index, n),
+                short n => SQLitePCL.raw.sqlite3_bind_int64(_statement, index, n),
+                byte n => SQLitePCL.raw.sqlite3_bind_int64(_statement, index, n),
+                sbyte n => SQLitePCL.raw.sqlite3_bind_int64(_statement, index, n),
+                Enum e => SQLitePCL.raw.sqlite3_bind_int64(_statement, index, Convert.ToInt64(e, System.Globalization.CultureInfo.InvariantCulture)),
+                double d => SQLitePCL.raw.sqlite3_bind_double(_statement, index, d),
+                string s => SQLitePCL.raw.sqlite3_bind_text(_statement, index, s),
+                DateOnly d => SQLitePCL.raw.sqlite3_bind_text(_statement, index, d.ToString("yyyy\\-MM\\-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                DateTime t => SQLitePCL.raw.sqlite3_bind_text(_statement, index, t.ToString("yyyy\\-MM\\-dd HH\\:mm\\:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture)),
+                _ => throw new NotSupportedException($"BulkWriter: values of type {value.GetType().Name} are not supported"),
+            };
+            if (rc != SQLitePCL.raw.SQLITE_OK)
+            {
+                SqliteException.ThrowExceptionForRC(rc, _db);
+            }
+        }
+    }
 }

@@ -108,7 +108,7 @@ public static class ResultsImport
 
         var existingIds = await db.Participants.AsNoTracking().Where(p => p.StudyYearId == studyYearId)
             .Select(p => new { p.Code, p.Id }).ToDictionaryAsync(p => p.Code, p => p.Id, StringComparer.Ordinal, ct);
-        var writer = new BulkWriter<Participant>(db,
+        await using var writer = new BulkWriter<Participant>(db,
             nameof(Participant.StudyYearId), nameof(Participant.Code), nameof(Participant.SchoolId), nameof(Participant.LastName),
             nameof(Participant.FirstName), nameof(Participant.MiddleName), nameof(Participant.Grade), nameof(Participant.Category),
             nameof(Participant.Form), nameof(Participant.HasDisability), nameof(Participant.Admitted), nameof(Participant.NotAdmittedReason),
@@ -183,7 +183,7 @@ public static class ResultsImport
             var existing = (await db.ExamResults.AsNoTracking().Where(r => r.Participant!.StudyYearId == studyYearId)
                     .Select(r => new { r.Id, r.ParticipantId, r.SubjectId, r.ExamDate }).ToListAsync(ct))
                 .ToDictionary(r => (r.ParticipantId, r.SubjectId, r.ExamDate), r => r.Id);
-            var writer = new BulkWriter<ExamResult>(db,
+            await using var writer = new BulkWriter<ExamResult>(db,
                 nameof(ExamResult.ParticipantId), nameof(ExamResult.SubjectId), nameof(ExamResult.ExamDate), nameof(ExamResult.Stage),
                 nameof(ExamResult.Appeared), nameof(ExamResult.PrimaryScore), nameof(ExamResult.Mark), nameof(ExamResult.TestScore),
                 nameof(ExamResult.Appeal), nameof(ExamResult.PrimaryScoreBeforeAppeal), nameof(ExamResult.MarkBeforeAppeal), nameof(ExamResult.Annulled));
@@ -215,7 +215,7 @@ public static class ResultsImport
             var existing = (await db.AnnualMarks.AsNoTracking().Where(m => m.Participant!.StudyYearId == studyYearId)
                     .Select(m => new { m.Id, m.ParticipantId, m.SubjectId }).ToListAsync(ct))
                 .ToDictionary(m => (m.ParticipantId, m.SubjectId), m => m.Id);
-            var writer = new BulkWriter<AnnualMark>(db, nameof(AnnualMark.ParticipantId), nameof(AnnualMark.SubjectId), nameof(AnnualMark.Mark));
+            await using var writer = new BulkWriter<AnnualMark>(db, nameof(AnnualMark.ParticipantId), nameof(AnnualMark.SubjectId), nameof(AnnualMark.Mark));
             foreach (var m in annualRows)
             {
                 var participant = participantIds[m.ParticipantCode];
