@@ -91,6 +91,27 @@ public sealed class ResultsImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Valid_annual_marks_are_not_saved_when_the_results_file_beside_them_has_an_error()
+    {
+        const string results = """
+            Код участника;Предмет;Дата экзамена;Этап;Отметка
+            A1;Математика;04.06.2019;основной;3
+            A2;Математика;04.06.2019;основной;7
+            """;
+        const string annual = """
+            Код участника;Предмет;Годовая отметка
+            A1;Математика;3
+            B1;Математика;5
+            """;
+        await using var db = _database.CreateContext();
+        var report = await ResultsImport.ImportAsync(db, _yearId, File("результаты.csv", results), File("годовые.csv", annual));
+        Assert.False(report.Succeeded);
+        Assert.Equal((3, "Отметка"), (report.Errors.Single().Line, report.Errors.Single().Column));
+        Assert.Equal(0, await _database.QueryAsync(x => x.AnnualMarks.CountAsync()));
+        Assert.Equal(0, await _database.QueryAsync(x => x.ExamResults.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_school_operator_cannot_import_rows_of_another_school()
     {
         const string results = """

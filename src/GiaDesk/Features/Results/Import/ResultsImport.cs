@@ -45,7 +45,19 @@ public static class ResultsImport
             return new ResultsImportReport(messages);
         }
         var existing = await ExistingParticipantsAsync(db, studyYearId, ct);
-        var (resultRows, annualRows) = Validate(resultsTable, annualTable, existing.Rows, ExamResultsTemplate.UnknownInDatabase, messages);
+        // The two files are independent: validate them on two threads (the readers are pure). The annual marks are
+        // usually ready first; they are written while the results are still being checked, inside the transaction,
+        // which is rolled back (nothing saved) when either file turns out to have an error.
+        var resultsTask = Task.Run(() => resultsTable is null ? ([], []) : ExamResultsTemplate.Read(resultsTable, existing.Rows, ExamResultsTemplate.UnknownInDatabase), ct);
+        var annualTask = Task.Run(() => annualTable is null ? ([], []) : AnnualMarksTemplate.Read(annualTable, existing.Rows, ExamResultsTemplate.UnknownInDatabase), ct);
+        await DatabaseSetup.PrepareForBulkWriteAsync(db, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var (annualRows, annualMessages) = await annualTask;
+        var annualErrors = annualMessages.Any(m => m.IsError) || (restrictedSchoolId is { } school && annualRows.Any(r => existing.SchoolOf[r.ParticipantCode] != school));
+        var marks = annualErrors || annualRows.Count == 0 ? (Added: 0, Updated: 0) : await WriteAnnualAsync(db, studyYearId, existing.IdOf, annualRows, ct);
+        var (resultRows, resultMessages) = await resultsTask;
+        messages.AddRange(resultMessages);
+        messages.AddRange(annualMessages);
         if (restrictedSchoolId is { } own)
         {
             foreach (var row in resultRows.Where(r => existing.SchoolOf[r.ParticipantCode] != own))
@@ -62,11 +74,9 @@ public static class ResultsImport
             return new ResultsImportReport(messages);
         }
         await CheckAgainstScalesAsync(db, studyYearId, resultsTable?.FileName ?? "", resultRows, messages, ct);
-        await DatabaseSetup.PrepareForBulkWriteAsync(db, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var report = await WriteAsync(db, studyYearId, existing.IdOf, resultRows, annualRows, messages, ct);
+        var results = resultRows.Count == 0 ? (Added: 0, Updated: 0) : await WriteResultsAsync(db, studyYearId, existing.IdOf, resultRows, ct);
         await transaction.CommitAsync(ct);
-        return report;
+        return new ResultsImportReport(messages, 0, 0, results.Added, results.Updated, marks.Added, marks.Updated);
     }
 
     /// <summary>Participants (template 2, inserted or updated by code; missing schools are created from «Код ОО» and
@@ -133,9 +143,10 @@ public static class ResultsImport
         await writer.FlushAsync(ct);
         var ids = await db.Participants.AsNoTracking().Where(p => p.StudyYearId == studyYearId)
             .Select(p => new { p.Code, p.Id }).ToDictionaryAsync(p => p.Code, p => p.Id, StringComparer.Ordinal, ct);
-        var report = await WriteAsync(db, studyYearId, ids, resultRows, annualRows, messages, ct);
+        var results = resultRows.Count == 0 ? (Added: 0, Updated: 0) : await WriteResultsAsync(db, studyYearId, ids, resultRows, ct);
+        var marks = annualRows.Count == 0 ? (Added: 0, Updated: 0) : await WriteAnnualAsync(db, studyYearId, ids, annualRows, ct);
         await transaction.CommitAsync(ct);
-        return report with { ParticipantsAdded = writer.Inserted, ParticipantsUpdated = writer.Updated };
+        return new ResultsImportReport(messages, writer.Inserted, writer.Updated, results.Added, results.Updated, marks.Added, marks.Updated);
     }
 
     /// <summary>Warns (does not reject) when an ОГЭ mark disagrees with the year's primary→mark scale of its subject;
@@ -172,68 +183,63 @@ public static class ResultsImport
         return (results, annual);
     }
 
-    private static async Task<ResultsImportReport> WriteAsync(AppDbContext db, int studyYearId, IReadOnlyDictionary<string, int> participantIds,
-        List<ExamResultRow> resultRows, List<AnnualMarkRow> annualRows, List<ImportMessage> messages, CancellationToken ct)
+    private static async Task<(int Added, int Updated)> WriteResultsAsync(AppDbContext db, int studyYearId, IReadOnlyDictionary<string, int> participantIds,
+        List<ExamResultRow> rows, CancellationToken ct)
     {
         var subjects = await db.Subjects.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Id, StringComparer.Ordinal, ct);
-        var resultsAdded = 0;
-        var resultsUpdated = 0;
-        if (resultRows.Count > 0)
+        var existing = (await db.ExamResults.AsNoTracking().Where(r => r.Participant!.StudyYearId == studyYearId)
+                .Select(r => new { r.Id, r.ParticipantId, r.SubjectId, r.ExamDate }).ToListAsync(ct))
+            .ToDictionary(r => (r.ParticipantId, r.SubjectId, r.ExamDate), r => r.Id);
+        await using var writer = new BulkWriter<ExamResult>(db,
+            nameof(ExamResult.ParticipantId), nameof(ExamResult.SubjectId), nameof(ExamResult.ExamDate), nameof(ExamResult.Stage),
+            nameof(ExamResult.Appeared), nameof(ExamResult.PrimaryScore), nameof(ExamResult.Mark), nameof(ExamResult.TestScore),
+            nameof(ExamResult.Appeal), nameof(ExamResult.PrimaryScoreBeforeAppeal), nameof(ExamResult.MarkBeforeAppeal), nameof(ExamResult.Annulled));
+        foreach (var r in rows)
         {
-            var existing = (await db.ExamResults.AsNoTracking().Where(r => r.Participant!.StudyYearId == studyYearId)
-                    .Select(r => new { r.Id, r.ParticipantId, r.SubjectId, r.ExamDate }).ToListAsync(ct))
-                .ToDictionary(r => (r.ParticipantId, r.SubjectId, r.ExamDate), r => r.Id);
-            await using var writer = new BulkWriter<ExamResult>(db,
-                nameof(ExamResult.ParticipantId), nameof(ExamResult.SubjectId), nameof(ExamResult.ExamDate), nameof(ExamResult.Stage),
-                nameof(ExamResult.Appeared), nameof(ExamResult.PrimaryScore), nameof(ExamResult.Mark), nameof(ExamResult.TestScore),
-                nameof(ExamResult.Appeal), nameof(ExamResult.PrimaryScoreBeforeAppeal), nameof(ExamResult.MarkBeforeAppeal), nameof(ExamResult.Annulled));
-            foreach (var r in resultRows)
+            var participant = participantIds[r.ParticipantCode];
+            var subject = subjects[r.Subject.Name];
+            object?[] values =
+            [
+                participant, subject, r.Date, (short)r.Stage, r.Appeared, r.PrimaryScore, r.Mark, r.TestScore, (short)r.Appeal,
+                r.PrimaryScoreBefore, r.MarkBefore, r.Annulled,
+            ];
+            if (existing.TryGetValue((participant, subject, r.Date), out var id))
             {
-                var participant = participantIds[r.ParticipantCode];
-                var subject = subjects[r.Subject.Name];
-                object?[] values =
-                [
-                    participant, subject, r.Date, (short)r.Stage, r.Appeared, r.PrimaryScore, r.Mark, r.TestScore, (short)r.Appeal,
-                    r.PrimaryScoreBefore, r.MarkBefore, r.Annulled,
-                ];
-                if (existing.TryGetValue((participant, subject, r.Date), out var id))
-                {
-                    await writer.UpdateAsync(id, values, ct);
-                }
-                else
-                {
-                    await writer.InsertAsync(values, ct);
-                }
+                await writer.UpdateAsync(id, values, ct);
             }
-            await writer.FlushAsync(ct);
-            (resultsAdded, resultsUpdated) = (writer.Inserted, writer.Updated);
+            else
+            {
+                await writer.InsertAsync(values, ct);
+            }
         }
-        var marksAdded = 0;
-        var marksUpdated = 0;
-        if (annualRows.Count > 0)
+        await writer.FlushAsync(ct);
+        return (writer.Inserted, writer.Updated);
+    }
+
+    private static async Task<(int Added, int Updated)> WriteAnnualAsync(AppDbContext db, int studyYearId, IReadOnlyDictionary<string, int> participantIds,
+        List<AnnualMarkRow> rows, CancellationToken ct)
+    {
+        var subjects = await db.Subjects.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Id, StringComparer.Ordinal, ct);
+        var existing = (await db.AnnualMarks.AsNoTracking().Where(m => m.Participant!.StudyYearId == studyYearId)
+                .Select(m => new { m.Id, m.ParticipantId, m.SubjectId }).ToListAsync(ct))
+            .ToDictionary(m => (m.ParticipantId, m.SubjectId), m => m.Id);
+        await using var writer = new BulkWriter<AnnualMark>(db, nameof(AnnualMark.ParticipantId), nameof(AnnualMark.SubjectId), nameof(AnnualMark.Mark));
+        foreach (var m in rows)
         {
-            var existing = (await db.AnnualMarks.AsNoTracking().Where(m => m.Participant!.StudyYearId == studyYearId)
-                    .Select(m => new { m.Id, m.ParticipantId, m.SubjectId }).ToListAsync(ct))
-                .ToDictionary(m => (m.ParticipantId, m.SubjectId), m => m.Id);
-            await using var writer = new BulkWriter<AnnualMark>(db, nameof(AnnualMark.ParticipantId), nameof(AnnualMark.SubjectId), nameof(AnnualMark.Mark));
-            foreach (var m in annualRows)
+            var participant = participantIds[m.ParticipantCode];
+            var subject = subjects[m.Subject.Name];
+            object?[] values = [participant, subject, m.Mark];
+            if (existing.TryGetValue((participant, subject), out var id))
             {
-                var participant = participantIds[m.ParticipantCode];
-                var subject = subjects[m.Subject.Name];
-                object?[] values = [participant, subject, m.Mark];
-                if (existing.TryGetValue((participant, subject), out var id))
-                {
-                    await writer.UpdateAsync(id, values, ct);
-                }
-                else
-                {
-                    await writer.InsertAsync(values, ct);
-                }
+                await writer.UpdateAsync(id, values, ct);
             }
-            await writer.FlushAsync(ct);
-            (marksAdded, marksUpdated) = (writer.Inserted, writer.Updated);
+            else
+            {
+                await writer.InsertAsync(values, ct);
+            }
         }
-        return new ResultsImportReport(messages, 0, 0, resultsAdded, resultsUpdated, marksAdded, marksUpdated);
+        await writer.FlushAsync(ct);
+        return (writer.Inserted, writer.Updated);
     }
 
     private sealed record Existing(Dictionary<string, ParticipantRow> Rows, Dictionary<string, int> IdOf, Dictionary<string, int> SchoolOf);
