@@ -43,7 +43,7 @@ public static class ParticipantsFile
         {
             return ([], [error!]);
         }
-        var (baseRows, messages, columns) = Template.ReadWithColumns(table);
+        var (baseRows, messages, columns) = Template.ReadWithColumns(table, admissionMayBePending: true);
         var rows = new List<RegistryRow>(baseRows.Count);
         if (messages.Any(m => m.IsError) && baseRows.Count == 0)
         {

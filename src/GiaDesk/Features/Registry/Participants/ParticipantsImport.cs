@@ -173,7 +173,7 @@ public static class ParticipantsImport
         p.Grade = r.Grade;
         p.Category = r.Category;
         p.Form = r.Form;
-        p.Admitted = r.Admitted;
+        p.Admitted = r.Admitted ?? p.Admitted; // an empty «Допущен» (not decided yet) keeps a decision already recorded
         p.NotAdmittedReason = r.NotAdmittedReason;
         p.NotAdmittedRepeat = r.NotAdmittedRepeat;
         p.DisabilityKind = row.Disability;

@@ -17,7 +17,7 @@ public sealed record ParticipantRow(
     ParticipantCategory Category,
     ExamForm Form,
     bool Ovz,
-    bool Admitted,
+    bool? Admitted,
     string? NotAdmittedReason,
     bool NotAdmittedRepeat,
     string? Sex = null,
@@ -93,8 +93,10 @@ public static class ParticipantsTemplate
         return (rows, messages);
     }
 
-    /// <summary>Also gives the column map, so that the registry reads its optional columns from ParticipantRow.Source.</summary>
-    public static (List<ParticipantRow> Rows, List<ImportMessage> Messages, TableColumns Columns) ReadWithColumns(TableFile table)
+    /// <summary>Also gives the column map, so that the registry reads its optional columns from ParticipantRow.Source.
+    /// <paramref name="admissionMayBePending"/>: the registry is kept all year, before the pedagogical council has
+    /// decided, so an empty «Допущен» there means «решение не принято» (null); the results analysis needs the decision.</summary>
+    public static (List<ParticipantRow> Rows, List<ImportMessage> Messages, TableColumns Columns) ReadWithColumns(TableFile table, bool admissionMayBePending = false)
     {
         var (columns, messages) = TableColumns.Map(table, Columns);
         var rows = new List<ParticipantRow>();
@@ -167,7 +169,7 @@ public static class ParticipantsTemplate
                 }
             }
             var ovz = columns.Boolean(row, Ovz, messages) ?? false;
-            var admittedText = columns.RequiredText(row, Admitted, messages);
+            var admittedText = admissionMayBePending ? columns.OptionalText(row, Admitted) : columns.RequiredText(row, Admitted, messages);
             var admitted = admittedText is null ? null : columns.Boolean(row, Admitted, messages);
             var repeat = columns.Boolean(row, Repeat, messages) ?? false;
             if (code is not null)
@@ -186,7 +188,7 @@ public static class ParticipantsTemplate
                 continue;
             }
             rows.Add(new ParticipantRow(row.Line, code!, school!, columns.OptionalText(row, SchoolName), type, last!, first!,
-                columns.OptionalText(row, MiddleName), grade!.Value, category, form!.Value, ovz, admitted!.Value,
+                columns.OptionalText(row, MiddleName), grade!.Value, category, form!.Value, ovz, admitted,
                 columns.OptionalText(row, Reason), repeat, sex, birthDate, classLetter, row));
         }
         return (rows, messages, columns);

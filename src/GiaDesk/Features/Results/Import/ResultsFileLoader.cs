@@ -59,7 +59,7 @@ public static class ResultsFileLoader
             }
             participantIndex[row.Code] = participants.Count;
             codes.Add(row.Code);
-            participants.Add(new ParticipantEntry(school, (byte)row.Grade, row.Category, row.Form, row.Admitted, row.NotAdmittedRepeat, row.Ovz));
+            participants.Add(new ParticipantEntry(school, (byte)row.Grade, row.Category, row.Form, row.Admitted == true, row.NotAdmittedRepeat, row.Ovz));
         }
         var subjectNames = resultRows.Select(r => r.Subject).Concat(annualRows.Select(r => r.Subject))
             .DistinctBy(s => s.Name).OrderBy(s => s.SortOrder).Select(s => s.Name).ToList();
