@@ -114,6 +114,12 @@ public sealed class RoadmapItem
     public string? SchoolAction { get; set; }
     public string? RegionalRef { get; set; }
     public string? Result { get; set; }
+
+    /// <summary>How many consecutive items of the section <see cref="Result"/> covers, this one included (§B.8); the covered items have no result of their own.</summary>
+    public int ResultSpan { get; set; } = 1;
+
+    /// <summary>The span was proposed by the importer and nobody has confirmed it yet.</summary>
+    public bool ResultInferred { get; set; }
     public string? TargetGroup { get; set; }
 
     /// <summary>Executed by every school (a school-level action or «ОО» among the responsible).</summary>

@@ -16,6 +16,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
     public DateOnly? ProposedApprovalDue { get; private set; }
     public bool CanEdit { get; private set; }
     public bool CanEditSchoolPlan { get; private set; }
+    public bool HasResults { get; private set; }
     public IReadOnlyList<SchoolPlanRow> SchoolPlans { get; private set; } = [];
 
     public sealed record SchoolPlanRow(int Id, string School, DateOnly? Due, DateOnly? Approved, string? Url, DateOnly? Published, string Status);
@@ -149,6 +150,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
             return false;
         }
         Plan = plan;
+        HasResults = plan.Sections.Any(s => s.Items.Any(i => i.Result is not null));
         CanEdit = IsDepartment();
         CanEditSchoolPlan = plan.Kind == RoadmapKind.School && plan.SchoolId is { } s && User.CanEditSchool(s);
         return true;

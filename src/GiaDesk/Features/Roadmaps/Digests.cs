@@ -20,7 +20,13 @@ public sealed record DigestOptions(int Hour, string Folder, string? SmtpHost, in
         config["Digest:Smtp:User"],
         config["Digest:Smtp:Password"],
         config["Digest:Smtp:From"] ?? "giadesk@localhost",
-        !string.Equals(config["Digest:Enabled"], "false", StringComparison.OrdinalIgnoreCase));
+        !string.Equals(config["Digest:Enabled"], "false", StringComparison.OrdinalIgnoreCase))
+    {
+        SmtpSecurity = Enum.TryParse<SecureSocketOptions>(config["Digest:Smtp:Security"], ignoreCase: true, out var security) ? security : SecureSocketOptions.Auto,
+    };
+
+    /// <summary>TLS: Auto (SSL on port 465, STARTTLS when the server offers it), None, StartTls, SslOnConnect; from Digest:Smtp:Security.</summary>
+    public SecureSocketOptions SmtpSecurity { get; init; } = SecureSocketOptions.Auto;
 }
 
 public sealed record DigestRunResult(int Users, int Written, int Sent, int Empty);
@@ -104,7 +110,7 @@ public static class Digests
     private static async Task SendAsync(DigestOptions options, MimeMessage message, CancellationToken ct)
     {
         using var client = new SmtpClient();
-        await client.ConnectAsync(options.SmtpHost!, options.SmtpPort, SecureSocketOptions.Auto, ct);
+        await client.ConnectAsync(options.SmtpHost!, options.SmtpPort, options.SmtpSecurity, ct);
         if (!string.IsNullOrEmpty(options.SmtpUser))
         {
             await client.AuthenticateAsync(options.SmtpUser, options.SmtpPassword ?? "", ct);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using GiaDesk.Data;
 using GiaDesk.Domain;
 using GiaDesk.Features.Roadmaps.Parsing;
@@ -19,11 +20,35 @@ public sealed class ImportModel(AppDbContext db, TimeProvider clock) : PageModel
     public ParsedRoadmap? Plan { get; private set; }
     public IReadOnlyList<string> Warnings { get; private set; } = [];
 
+    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+
     [BindProperty]
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string? Title { get; set; }
 
     [BindProperty]
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string? Year { get; set; }
+
+    [BindProperty]
+    public OrderInput Order { get; set; } = new();
+
+    [BindProperty]
+    public List<ResultInput> Results { get; set; } = [];
+
+    public OrderForm Form => new(Title, Year, Order, Errors);
+
+    /// <summary>A decision on one proposed result: its section, the item it starts at, and the chosen range (indexes in the section).</summary>
+    public sealed class ResultInput
+    {
+        public int Section { get; set; }
+        public int Head { get; set; }
+        public int First { get; set; }
+        public int Last { get; set; }
+        public string? Text { get; set; }
+        public bool Split { get; set; }
+        public bool Confirm { get; set; }
+    }
 
     [BindProperty]
     public List<ItemInput> Items { get; set; } = [];
@@ -88,15 +113,20 @@ public sealed class ImportModel(AppDbContext db, TimeProvider clock) : PageModel
             return NotFound();
         }
         var plan = RoadmapMapping.FromDraftJson(stored.Json);
-        var year = plan.AcademicYear;
-        if (!string.IsNullOrWhiteSpace(Year) && !AcademicYear.TryParse(Year, out year))
+        var (values, errors) = OrderEdits.Validate(Title, Year, Order, OrderEdits.Of(plan));
+        var corrections = Items.Select((i, index) => new ItemCorrection(index, i.Text ?? "", i.Deadline ?? "", i.Responsible ?? "")).ToList();
+        var edits = Results.Select(r => (r.Section, new ResultEdit(r.Head, r.First, r.Last, r.Text, r.Split, r.Confirm))).ToList();
+        var (withResults, resultErrors) = RoadmapResults.Apply(plan, edits);
+        if (values is null || resultErrors.Count > 0)
         {
             Show(stored);
-            Error = $"Учебный год «{Year}» не распознан: ожидается вид 2023-2024. Ничего не сохранено.";
+            Plan = RoadmapImport.ApplyCorrections(Plan!, null, Plan!.AcademicYear, corrections);
+            Errors = [.. errors, .. resultErrors.Select(e => new FieldError("Results", e))];
+            Error = "Исправьте ошибки: " + string.Join(" ", Errors.Select(e => e.Message));
             return Page();
         }
-        var corrections = Items.Select((i, index) => new ItemCorrection(index, i.Text ?? "", i.Deadline ?? "", i.Responsible ?? "")).ToList();
-        plan = RoadmapImport.ApplyCorrections(plan, Title, year, corrections);
+        plan = RoadmapImport.ApplyCorrections(withResults, values.Title, values.Year, corrections);
+        plan = OrderEdits.Apply(plan, values);
         var roadmap = await RoadmapImport.AddAsync(db, plan, stored.FileName, User.Identity?.Name, clock.GetUtcNow().UtcDateTime, ct);
         db.RoadmapDrafts.Remove(stored);
         await db.SaveChangesAsync(ct);
@@ -122,5 +152,19 @@ public sealed class ImportModel(AppDbContext db, TimeProvider clock) : PageModel
         FileName = stored.FileName;
         Plan = RoadmapMapping.FromDraftJson(stored.Json);
         Warnings = stored.Warnings.Length == 0 ? [] : stored.Warnings.Split('\n');
+        // The form shows what was posted; a field not posted shows what the parser read.
+        var read = OrderEdits.Of(Plan);
+        var parsed = OrderInput.Of(read);
+        Title ??= read.Title;
+        Year ??= read.Year.ToString();
+        Order.Issuer ??= parsed.Issuer;
+        Order.ActType ??= parsed.ActType;
+        Order.Number ??= parsed.Number;
+        Order.Date ??= parsed.Date;
+        Order.Title ??= parsed.Title;
+        Order.Signatory ??= parsed.Signatory;
+        Order.Addressees ??= parsed.Addressees;
+        Order.LegalBasis ??= parsed.LegalBasis;
+        Order.RegionalOrder ??= parsed.RegionalOrder;
     }
 }

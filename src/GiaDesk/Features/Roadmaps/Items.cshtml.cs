@@ -20,6 +20,9 @@ public sealed class ItemsModel(AppDbContext db, TimeProvider clock) : PageModel
     public DateOnly Today { get; private set; }
     public string? Error { get; private set; }
 
+    /// <summary>The expected result that covers this item (its own, or one shared with neighbours), and the items it covers.</summary>
+    public (string Text, string Range, bool Shared)? Result { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -96,6 +99,12 @@ public sealed class ItemsModel(AppDbContext db, TimeProvider clock) : PageModel
             return false;
         }
         Item = item;
+        var neighbours = await db.RoadmapItems.Where(i => i.SectionId == item.SectionId).OrderBy(i => i.Order).ThenBy(i => i.Id).ToListAsync(ct);
+        var index = neighbours.FindIndex(i => i.Id == id);
+        if (RoadmapMapping.ResultGroups(neighbours).FirstOrDefault(g => g.Covers(index)) is { } group)
+        {
+            Result = (group.Text, Parsing.ResultSpans.Range(neighbours[group.First].RawNumber.TrimEnd('.'), neighbours[group.Last].RawNumber.TrimEnd('.')), group.Span > 1);
+        }
         Today = RoadmapFormat.Today(clock);
         var control = await RoadmapQueries.LoadAsync(db, item.RoadmapId, User.RestrictedSchoolId(), ct);
         var executions = await db.ItemExecutions.Where(e => e.ItemId == id)

@@ -58,11 +58,15 @@ public static class RoadmapCopies
             };
             foreach (var section in source.Sections.OrderBy(s => s.Order))
             {
-                var items = section.Items.Where(i => i.SchoolLevel).OrderBy(i => i.Order).ToList();
+                var all = section.Items.OrderBy(i => i.Order).ToList();
+                var items = all.Where(i => i.SchoolLevel).ToList();
                 if (items.Count == 0)
                 {
                     continue;
                 }
+                // Not every item is copied, so a shared result is repeated on each copied item it covers.
+                var results = RoadmapMapping.ResultGroups(all);
+                string? ResultOf(RoadmapItem item) => results.FirstOrDefault(g => g.Covers(all.IndexOf(item)))?.Text;
                 var part = new RoadmapSection { Order = section.Order, Number = section.Number, Title = section.Title };
                 foreach (var item in items)
                 {
@@ -75,7 +79,7 @@ public static class RoadmapCopies
                         Text = item.SchoolAction ?? item.Text,
                         SourceItemId = item.Id,
                         RegionalRef = item.RegionalRef,
-                        Result = item.Result,
+                        Result = ResultOf(item),
                         TargetGroup = item.TargetGroup,
                         SchoolLevel = true,
                         DeadlineText = item.DeadlineText,
@@ -154,7 +158,16 @@ public static class ItemEdits
             return "Мероприятие не найдено.";
         }
         item.Text = text.Trim();
-        item.Result = string.IsNullOrWhiteSpace(result) ? null : result.Trim();
+        // A result shared with neighbouring items is kept on the first of them: the text is corrected there.
+        var neighbours = await db.RoadmapItems.Where(i => i.SectionId == item.SectionId).OrderBy(i => i.Order).ThenBy(i => i.Id).ToListAsync(ct);
+        var index = neighbours.FindIndex(i => i.Id == itemId);
+        var groups = RoadmapMapping.ResultGroups(neighbours);
+        var group = groups.FirstOrDefault(g => g.Covers(index)) ?? new Parsing.ResultGroup(index, index, "", false);
+        var newText = string.IsNullOrWhiteSpace(result) ? null : result.Trim();
+        var others = groups.Where(g => g != group).ToList();
+        RoadmapMapping.ApplyResults(neighbours, newText is null
+            ? others
+            : [.. others.Append(group with { Text = newText }).OrderBy(g => g.First)]);
         var newDeadline = (deadlineText ?? "").Trim();
         if (newDeadline != item.DeadlineText)
         {

@@ -16,14 +16,22 @@ public static class RoadmapExport
         foreach (var section in plan.Sections)
         {
             rows.Add(Row(section.Number, section.Title, null, null, null, null, null, twoLevels));
-            foreach (var item in section.Items)
+            var results = ResultSpans.Groups(section.Items);
+            for (var i = 0; i < section.Items.Count; i++)
             {
+                var item = section.Items[i];
                 rows.Add(Row(item.RawNumber, item.Text, item.Deadline.Text, string.Join("; ", item.Responsible.Select(r => r.Display)),
-                    item.Result, item.MunicipalAction, item.SchoolAction, twoLevels));
+                    ResultText(section.Items, results, i), item.MunicipalAction, item.SchoolAction, twoLevels));
             }
         }
         return Files.XlsxWriter.Write(rows, "План мероприятий");
     }
+
+    // A spreadsheet row has no merged cell here: a shared result is repeated on each item it covers, with a note.
+    private static string? ResultText(IReadOnlyList<ParsedItem> items, IReadOnlyList<ResultGroup> results, int index) =>
+        results.FirstOrDefault(g => g.Covers(index)) is not { } group ? null
+        : group.Span == 1 ? group.Text
+        : $"{group.Text} (общий для {ResultSpans.Range(items[group.First].RawNumber.TrimEnd('.'), items[group.Last].RawNumber.TrimEnd('.'))})";
 
     private static Dictionary<string, object?> Row(string? number, string text, string? deadline, string? responsible, string? result,
         string? municipal, string? school, bool twoLevels)

@@ -55,7 +55,7 @@ public static class RoadmapMapping
         {
             var entity = new RoadmapSection { Order = ++sectionOrder, Number = section.Number, Title = section.Title };
             var itemOrder = 0;
-            foreach (var item in section.Items)
+            foreach (var item in ResultSpans.Confirmed(section.Items))
             {
                 var stored = ToEntity(item, unitFor);
                 stored.Order = ++itemOrder;
@@ -79,7 +79,9 @@ public static class RoadmapMapping
             MunicipalAction = item.MunicipalAction,
             SchoolAction = item.SchoolAction,
             RegionalRef = item.RegionalRef,
-            Result = item.Result ?? item.ProposedResult,
+            Result = item.Result,
+            ResultSpan = item.ResultSpan,
+            ResultInferred = item.ResultInferred,
             TargetGroup = item.TargetGroup,
             SchoolLevel = IsSchoolLevel(item),
         };
@@ -140,7 +142,31 @@ public static class RoadmapMapping
             RawNumber = item.RawNumber,
             NumberGenerated = item.NumberGenerated,
             TargetGroup = item.TargetGroup,
+            ResultSpan = item.ResultSpan,
+            ResultInferred = item.ResultInferred,
         };
+    }
+
+    /// <summary>The results of one stored section (items in order).</summary>
+    public static IReadOnlyList<ResultGroup> ResultGroups(IReadOnlyList<RoadmapItem> items) =>
+        ResultSpans.Groups(items.Select(i => (i.Result, i.ResultSpan, i.ResultInferred)).ToList());
+
+    /// <summary>Stores the results of one section (items in order) in the confirmed form.</summary>
+    public static void ApplyResults(IReadOnlyList<RoadmapItem> items, IReadOnlyList<ResultGroup> groups)
+    {
+        foreach (var item in items)
+        {
+            item.Result = null;
+            item.ResultSpan = 1;
+            item.ResultInferred = false;
+        }
+        foreach (var group in groups)
+        {
+            var head = items[group.First];
+            head.Result = group.Text;
+            head.ResultSpan = group.Span;
+            head.ResultInferred = group.Inferred;
+        }
     }
 
     private static List<string> Lines(string text) =>

@@ -903,6 +903,12 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.Property<string>("Result")
                         .HasColumnType("text");
 
+                    b.Property<bool>("ResultInferred")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ResultSpan")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RoadmapId")
                         .HasColumnType("integer");
 

@@ -864,6 +864,12 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.Property<string>("Result")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ResultInferred")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResultSpan")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RoadmapId")
                         .HasColumnType("INTEGER");
 

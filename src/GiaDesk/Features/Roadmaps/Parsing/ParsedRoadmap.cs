@@ -63,6 +63,12 @@ public sealed record ParsedItem(
 
     public bool ResultInferred { get; init; }
 
+    /// <summary>On the first item of a result shared by consecutive items (§B.8): how many items it covers, itself included.</summary>
+    public int ResultSpan { get; init; } = 1;
+
+    /// <summary>In a DOCX table the result cell of this row is merged with the cell above (a vertical merge).</summary>
+    public bool ResultMergedAbove { get; init; }
+
     /// <summary>Cells of columns the importer does not know, by column header (§C.5 rule 3).</summary>
     public IReadOnlyDictionary<string, string> ExtraFields { get; init; } = new Dictionary<string, string>();
 }

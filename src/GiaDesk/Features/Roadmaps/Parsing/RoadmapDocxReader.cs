@@ -46,7 +46,8 @@ public static class RoadmapDocxReader
                 continue;
             }
 
-            var rows = table.Elements<TableRow>().Select(r => RowCells(r, numbering)).ToList();
+            var merged = new List<IReadOnlyCollection<int>>();
+            var rows = table.Elements<TableRow>().Select(r => RowCells(r, numbering, merged)).ToList();
             var headerIndex = rows.FindIndex(r => ColumnRoles.LooksLikeHeader(r));
             if (headerIndex < 0)
             {
@@ -67,7 +68,7 @@ public static class RoadmapDocxReader
             }
 
             var gridRows = rows.Skip(next)
-                .Select((cells, index) => new GridRow(next + index + 1, Fit(cells, header.Count)))
+                .Select((cells, index) => new GridRow(next + index + 1, Fit(cells, header.Count)) { MergedAbove = merged[next + index] })
                 .ToList();
             var grid = new TableGrid(header, gridRows, "\n");
             // The title of an appendix sits right above its table.
@@ -86,14 +87,21 @@ public static class RoadmapDocxReader
         : cells.Count > width ? [.. cells.Take(width - 1), string.Join("\n", cells.Skip(width - 1).Where(c => c.Length > 0))]
         : [.. cells, .. Enumerable.Repeat(string.Empty, width - cells.Count)];
 
-    private static IReadOnlyList<string> RowCells(TableRow row, AutoNumbering numbering)
+    private static IReadOnlyList<string> RowCells(TableRow row, AutoNumbering numbering, List<IReadOnlyCollection<int>> merged)
     {
         var cells = new List<string>();
+        var mergedAbove = new List<int>();
+        merged.Add(mergedAbove);
         foreach (var cell in row.Elements<TableCell>())
         {
             var properties = cell.TableCellProperties;
             var merge = properties?.VerticalMerge;
             var continuesAbove = merge is not null && (merge.Val is null || merge.Val.Value == MergedCellValues.Continue);
+            if (continuesAbove)
+            {
+                mergedAbove.Add(cells.Count);
+            }
+
             cells.Add(continuesAbove ? string.Empty : string.Join("\n", cell.Elements<Paragraph>().Select(p => ParagraphText(p, numbering))).Trim('\n'));
             var span = properties?.GridSpan?.Val?.Value ?? 1;
             for (var i = 1; i < span; i++)

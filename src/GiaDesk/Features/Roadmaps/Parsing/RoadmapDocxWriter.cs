@@ -17,10 +17,20 @@ public static class RoadmapDocxWriter
             var body = new Body();
             main.Document = new Document(body);
             var order = plan.Order;
-            var reference = "Приложение к приказу"
+            var reference = "Приложение к " + ActDative(order.ActType)
                 + (order.Date is { } date ? " от " + date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) : string.Empty)
                 + (order.Number is { } number ? " № " + number : string.Empty);
             body.Append(Paragraph(reference));
+            if (!string.IsNullOrWhiteSpace(order.Issuer))
+            {
+                body.Append(Paragraph(order.Issuer));
+            }
+
+            if (!string.IsNullOrWhiteSpace(order.Title))
+            {
+                body.Append(Paragraph(order.Title));
+            }
+
             body.Append(Paragraph(string.Empty));
             body.Append(Paragraph(plan.Title.Length > 0 ? plan.Title : "План мероприятий", bold: true));
             body.Append(Paragraph(string.Empty));
@@ -33,6 +43,14 @@ public static class RoadmapDocxWriter
 
         return stream.ToArray();
     }
+
+    private static string ActDative(string? actType) => actType?.Trim().ToUpperInvariant() switch
+    {
+        "РАСПОРЯЖЕНИЕ" => "распоряжению",
+        "ПОСТАНОВЛЕНИЕ" => "постановлению",
+        "РЕШЕНИЕ" => "решению",
+        _ => "приказу",
+    };
 
     private static Table Table(ParsedRoadmap plan)
     {
@@ -92,13 +110,45 @@ public static class RoadmapDocxWriter
                 table.Append(new TableRow(cell));
             }
 
-            foreach (var item in section.Items)
+            var coveredBy = MergedResults(section.Items);
+            for (var i = 0; i < section.Items.Count; i++)
             {
-                table.Append(new TableRow(columns.Select(c => Cell(c.Value(item) ?? string.Empty))));
+                var item = section.Items[i];
+                var cells = columns.Select(c => Cell(c.Value(item) ?? string.Empty)).ToList();
+                if (coveredBy[i] is { } head)
+                {
+                    // A result shared by consecutive items is one cell merged down the rows, as in the source document.
+                    var merge = head == i ? new VerticalMerge { Val = MergedCellValues.Restart } : new VerticalMerge();
+                    cells[^1].TableCellProperties = new TableCellProperties(merge);
+                }
+
+                table.Append(new TableRow(cells));
             }
         }
 
         return table;
+    }
+
+    // For each item, the index of the item whose result cell it shares (itself for the first); null when not merged.
+    // Only a span whose covered items carry no text of their own is merged, so no fragment is lost.
+    private static int?[] MergedResults(IReadOnlyList<ParsedItem> items)
+    {
+        var heads = new int?[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            var last = Math.Min(i + items[i].ResultSpan - 1, items.Count - 1);
+            if (last > i && items[i].Result is not null && items.Skip(i + 1).Take(last - i).All(c => c.Result is null))
+            {
+                for (var j = i; j <= last; j++)
+                {
+                    heads[j] = i;
+                }
+
+                i = last;
+            }
+        }
+
+        return heads;
     }
 
     private static TableCell Cell(string text, bool bold = false) =>

@@ -31,6 +31,7 @@ public static class RoadmapJson
                 i.RegionalRef,
                 i.Responsible.Select(r => r.Display).ToList(),
                 i.Result,
+                i.ResultSpan > 1 ? i.ResultSpan : null,
                 new DeadlineDocument(
                     i.Deadline.Text,
                     i.Deadline.Windows.Select(w => new WindowDocument(w.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), w.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), w.Tag)).ToList(),
@@ -49,6 +50,7 @@ public static class RoadmapJson
         string? RegionalRef,
         IReadOnlyList<string> Responsible,
         string? Result,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? ResultSpan,
         DeadlineDocument Deadline);
 
     private sealed record DeadlineDocument(string Text, IReadOnlyList<WindowDocument> Windows, string? External, bool OpenEnded);

@@ -25,6 +25,8 @@ public static partial class RoadmapTableInterpreter
 
         public Dictionary<int, List<string>> Cells { get; } = [];
 
+        public IReadOnlyCollection<int> MergedAbove { get; set; } = [];
+
         public void Append(IReadOnlyList<string> cells, int skipColumn)
         {
             for (var c = 0; c < cells.Count; c++)
@@ -109,7 +111,7 @@ public static partial class RoadmapTableInterpreter
                     lastWasHeading = true;
                     continue;
                 case RowKind.Item:
-                    item = new Draft(row.Line);
+                    item = new Draft(row.Line) { MergedAbove = row.MergedAbove };
                     if (numberColumn >= 0)
                     {
                         var split = RoadmapText.SplitItemNumber(Cell(row, numberColumn));
@@ -273,6 +275,8 @@ public static partial class RoadmapTableInterpreter
             warnings.Add($"строка {draft.Line}: срок пункта {number} не распознан: «{deadline.Text}»");
         }
 
+        var resultColumn = roles.IndexOf(ColumnRole.Result);
+        var result = NullIfEmpty(RoadmapText.Clean(Joined(ColumnRole.Result)));
         return new ParsedItem(
             number,
             text,
@@ -281,9 +285,10 @@ public static partial class RoadmapTableInterpreter
             NullIfEmpty(RoadmapText.Clean(Joined(ColumnRole.SchoolAction))),
             NullIfEmpty(RoadmapText.Clean(Joined(ColumnRole.RegionalRef)).Replace('\n', ' ')),
             responsible,
-            NullIfEmpty(RoadmapText.Clean(Joined(ColumnRole.Result))),
+            result,
             deadline)
         {
+            ResultMergedAbove = result is null && resultColumn >= 0 && draft.MergedAbove.Contains(resultColumn),
             RawNumber = draft.RawNumber,
             NumberGenerated = draft.Generated,
             TargetGroup = NullIfEmpty(RoadmapText.Clean(Joined(ColumnRole.TargetGroup))),

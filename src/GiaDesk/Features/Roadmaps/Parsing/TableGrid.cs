@@ -17,7 +17,11 @@ public enum ColumnRole
 }
 
 /// <summary>One physical row of a plan table, its cells aligned to the header columns.</summary>
-public sealed record GridRow(int Line, IReadOnlyList<string> Cells);
+public sealed record GridRow(int Line, IReadOnlyList<string> Cells)
+{
+    /// <summary>Columns whose cell continues the cell above (a DOCX vertical merge); text files do not know this.</summary>
+    public IReadOnlyCollection<int> MergedAbove { get; init; } = [];
+}
 
 /// <summary>The layout-independent form of a plan table: text files and DOCX tables both become this grid.</summary>
 public sealed record TableGrid(IReadOnlyList<string> Header, IReadOnlyList<GridRow> Rows, string FragmentSeparator);
