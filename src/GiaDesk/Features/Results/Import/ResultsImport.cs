@@ -12,7 +12,7 @@ public sealed record ResultsImportReport(
     int ResultsAdded = 0,
     int ResultsUpdated = 0,
     int MarksAdded = 0,
-    int MarksUpdated = 0)
+    int MarksUpdated = 0) : IImportReport
 {
     public bool Succeeded => !Messages.Any(m => m.IsError);
     public IEnumerable<ImportMessage> Errors => Messages.Where(m => m.IsError);
@@ -26,13 +26,16 @@ public sealed record ResultsImportReport(
 /// template 2 «Участники ГИА» as well. All-or-nothing: every file is read and validated first; any error saves
 /// nothing. Natural keys — (participant, subject, date) and (participant, subject) — make re-imports idempotent.
 /// Writes go in one transaction through BulkWriter (batched parameterised INSERTs, by-id UPDATEs).
+/// An optional progress listener hears the phases and every few thousand rows checked and written (the web import page).
 /// </summary>
 public static class ResultsImport
 {
     public const string OtherSchool = "участник другой ОО: можно загружать только результаты своей ОО";
 
-    public static async Task<ResultsImportReport> ImportAsync(AppDbContext db, int studyYearId, InputFile? resultsFile, InputFile? annualFile, int? restrictedSchoolId = null, CancellationToken ct = default)
+    public static async Task<ResultsImportReport> ImportAsync(AppDbContext db, int studyYearId, InputFile? resultsFile, InputFile? annualFile, int? restrictedSchoolId = null,
+        CancellationToken ct = default, IProgress<ImportProgress>? progress = null)
     {
+        progress?.Report(new ImportProgress(ImportPhase.Reading, 0, 0));
         var messages = new List<ImportMessage>();
         if (resultsFile is null && annualFile is null)
         {
@@ -45,7 +48,8 @@ public static class ResultsImport
             return new ResultsImportReport(messages);
         }
         var existing = await ExistingParticipantsAsync(db, studyYearId, ct);
-        var (resultRows, annualRows) = Validate(resultsTable, annualTable, existing.Rows, ExamResultsTemplate.UnknownInDatabase, messages);
+        var checkedRows = new RowCounter(progress, ImportPhase.Checking, (resultsTable?.EstimatedRows ?? 0) + (annualTable?.EstimatedRows ?? 0));
+        var (resultRows, annualRows) = Validate(resultsTable, annualTable, existing.Rows, ExamResultsTemplate.UnknownInDatabase, messages, checkedRows);
         if (restrictedSchoolId is { } own)
         {
             foreach (var row in resultRows.Where(r => existing.SchoolOf[r.ParticipantCode] != own))
@@ -62,17 +66,20 @@ public static class ResultsImport
             return new ResultsImportReport(messages);
         }
         await CheckAgainstScalesAsync(db, studyYearId, resultsTable?.FileName ?? "", resultRows, messages, ct);
+        var written = new RowCounter(progress, ImportPhase.Writing, resultRows.Count + annualRows.Count);
         await DatabaseSetup.PrepareForBulkWriteAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var report = await WriteAsync(db, studyYearId, existing.IdOf, resultRows, annualRows, messages, ct);
+        var report = await WriteAsync(db, studyYearId, existing.IdOf, resultRows, annualRows, messages, written, ct);
         await transaction.CommitAsync(ct);
         return report;
     }
 
     /// <summary>Participants (template 2, inserted or updated by code; missing schools are created from «Код ОО» and
     /// «Наименование ОО»), then their results and annual marks, in one transaction.</summary>
-    public static async Task<ResultsImportReport> ImportPackageAsync(AppDbContext db, int studyYearId, InputFile participantsFile, InputFile? resultsFile, InputFile? annualFile, DateTime nowUtc, CancellationToken ct = default)
+    public static async Task<ResultsImportReport> ImportPackageAsync(AppDbContext db, int studyYearId, InputFile participantsFile, InputFile? resultsFile, InputFile? annualFile, DateTime nowUtc,
+        CancellationToken ct = default, IProgress<ImportProgress>? progress = null)
     {
+        progress?.Report(new ImportProgress(ImportPhase.Reading, 0, 0));
         var messages = new List<ImportMessage>();
         var participantsTable = Open(participantsFile, messages);
         var resultsTable = resultsFile is null ? null : Open(resultsFile, messages);
@@ -81,19 +88,22 @@ public static class ResultsImport
         {
             return new ResultsImportReport(messages);
         }
-        var (participantRows, participantMessages) = ParticipantsTemplate.Read(participantsTable!);
+        var checkedRows = new RowCounter(progress, ImportPhase.Checking,
+            participantsTable!.EstimatedRows + (resultsTable?.EstimatedRows ?? 0) + (annualTable?.EstimatedRows ?? 0));
+        var (participantRows, participantMessages) = ParticipantsTemplate.Read(checkedRows.Count(participantsTable));
         messages.AddRange(participantMessages);
         var byCode = new Dictionary<string, ParticipantRow>(participantRows.Count, StringComparer.Ordinal);
         foreach (var row in participantRows)
         {
             byCode.TryAdd(row.Code, row);
         }
-        var (resultRows, annualRows) = Validate(resultsTable, annualTable, byCode, ExamResultsTemplate.UnknownInFile, messages);
+        var (resultRows, annualRows) = Validate(resultsTable, annualTable, byCode, ExamResultsTemplate.UnknownInFile, messages, checkedRows);
         if (messages.Any(m => m.IsError))
         {
             return new ResultsImportReport(messages);
         }
 
+        var written = new RowCounter(progress, ImportPhase.Writing, participantRows.Count + resultRows.Count + annualRows.Count);
         await DatabaseSetup.PrepareForBulkWriteAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var schools = await db.Schools.ToDictionaryAsync(s => s.Code, StringComparer.Ordinal, ct);
@@ -113,7 +123,7 @@ public static class ResultsImport
             nameof(Participant.FirstName), nameof(Participant.MiddleName), nameof(Participant.Grade), nameof(Participant.Category),
             nameof(Participant.Form), nameof(Participant.HasDisability), nameof(Participant.Admitted), nameof(Participant.NotAdmittedReason),
             nameof(Participant.NotAdmittedRepeat), nameof(Participant.SearchName), nameof(Participant.UpdatedUtc));
-        foreach (var row in participantRows)
+        foreach (var row in written.Count(participantRows))
         {
             object?[] values =
             [
@@ -133,7 +143,7 @@ public static class ResultsImport
         await writer.FlushAsync(ct);
         var ids = await db.Participants.AsNoTracking().Where(p => p.StudyYearId == studyYearId)
             .Select(p => new { p.Code, p.Id }).ToDictionaryAsync(p => p.Code, p => p.Id, StringComparer.Ordinal, ct);
-        var report = await WriteAsync(db, studyYearId, ids, resultRows, annualRows, messages, ct);
+        var report = await WriteAsync(db, studyYearId, ids, resultRows, annualRows, messages, written, ct);
         await transaction.CommitAsync(ct);
         return report with { ParticipantsAdded = writer.Inserted, ParticipantsUpdated = writer.Updated };
     }
@@ -160,8 +170,10 @@ public static class ResultsImport
     }
 
     private static (List<ExamResultRow> Results, List<AnnualMarkRow> Annual) Validate(TableFile? resultsTable, TableFile? annualTable,
-        IReadOnlyDictionary<string, ParticipantRow> participants, string unknown, List<ImportMessage> messages)
+        IReadOnlyDictionary<string, ParticipantRow> participants, string unknown, List<ImportMessage> messages, RowCounter counter)
     {
+        resultsTable = resultsTable is null ? null : counter.Count(resultsTable);
+        annualTable = annualTable is null ? null : counter.Count(annualTable);
         // The two files are independent: validate them on two threads (the readers are pure).
         var resultsTask = Task.Run(() => resultsTable is null ? ([], []) : ExamResultsTemplate.Read(resultsTable, participants, unknown));
         var annualTask = Task.Run(() => annualTable is null ? ([], []) : AnnualMarksTemplate.Read(annualTable, participants, unknown));
@@ -169,11 +181,12 @@ public static class ResultsImport
         var (annual, annualMessages) = annualTask.GetAwaiter().GetResult();
         messages.AddRange(resultMessages);
         messages.AddRange(annualMessages);
+        counter.Finish();
         return (results, annual);
     }
 
     private static async Task<ResultsImportReport> WriteAsync(AppDbContext db, int studyYearId, IReadOnlyDictionary<string, int> participantIds,
-        List<ExamResultRow> resultRows, List<AnnualMarkRow> annualRows, List<ImportMessage> messages, CancellationToken ct)
+        List<ExamResultRow> resultRows, List<AnnualMarkRow> annualRows, List<ImportMessage> messages, RowCounter written, CancellationToken ct)
     {
         var subjects = await db.Subjects.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Id, StringComparer.Ordinal, ct);
         var resultsAdded = 0;
@@ -187,7 +200,7 @@ public static class ResultsImport
                 nameof(ExamResult.ParticipantId), nameof(ExamResult.SubjectId), nameof(ExamResult.ExamDate), nameof(ExamResult.Stage),
                 nameof(ExamResult.Appeared), nameof(ExamResult.PrimaryScore), nameof(ExamResult.Mark), nameof(ExamResult.TestScore),
                 nameof(ExamResult.Appeal), nameof(ExamResult.PrimaryScoreBeforeAppeal), nameof(ExamResult.MarkBeforeAppeal), nameof(ExamResult.Annulled));
-            foreach (var r in resultRows)
+            foreach (var r in written.Count(resultRows))
             {
                 var participant = participantIds[r.ParticipantCode];
                 var subject = subjects[r.Subject.Name];
@@ -216,7 +229,7 @@ public static class ResultsImport
                     .Select(m => new { m.Id, m.ParticipantId, m.SubjectId }).ToListAsync(ct))
                 .ToDictionary(m => (m.ParticipantId, m.SubjectId), m => m.Id);
             var writer = new BulkWriter<AnnualMark>(db, nameof(AnnualMark.ParticipantId), nameof(AnnualMark.SubjectId), nameof(AnnualMark.Mark));
-            foreach (var m in annualRows)
+            foreach (var m in written.Count(annualRows))
             {
                 var participant = participantIds[m.ParticipantCode];
                 var subject = subjects[m.Subject.Name];
