@@ -17,6 +17,7 @@ public sealed class ImportJob(ImportKind kind, int studyYearId, string userId, i
 {
     private volatile ImportProgress _progress = new(ImportPhase.Reading, 0, 0);
     private volatile Outcome? _outcome;
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private sealed record Outcome(IImportReport? Report, string? Failure, DateTime FinishedUtc);
 
@@ -43,11 +44,16 @@ public sealed class ImportJob(ImportKind kind, int studyYearId, string userId, i
 
     public TimeSpan Elapsed(DateTime nowUtc) => (FinishedUtc ?? nowUtc) - StartedUtc;
 
-    internal Task Running { get; set; } = Task.CompletedTask;
+    /// <summary>Completes when the job is finished (a task of its own: the import's closure holds the uploaded files).</summary>
+    internal Task Completion => _finished.Task;
 
     void IProgress<ImportProgress>.Report(ImportProgress value) => _progress = value;
 
-    internal void Finish(IImportReport? report, string? failure, DateTime nowUtc) => _outcome = new Outcome(report, failure, nowUtc);
+    internal void Finish(IImportReport? report, string? failure, DateTime nowUtc)
+    {
+        _outcome = new Outcome(report, failure, nowUtc);
+        _finished.TrySetResult();
+    }
 }
 
 /// <summary>
@@ -92,7 +98,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, 
             _jobs[job.Id] = job;
         }
         var started = job;
-        started.Running = Task.Run(() => RunAsync(started, import));
+        _ = Task.Run(() => RunAsync(started, import));
         return true;
     }
 
@@ -148,7 +154,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, 
     {
         try
         {
-            await Task.WhenAll(_jobs.Values.Select(j => j.Running)).WaitAsync(cancellationToken);
+            await Task.WhenAll(_jobs.Values.Select(j => j.Completion)).WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
