@@ -14,7 +14,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         dotnet run -c Release --project bench/GiaDesk.Bench -- analysis [--participants 150000] [--subjects 4] [--schools 60] [--runs 5] [--no-duckdb]
-        dotnet run -c Release --project bench/GiaDesk.Bench -- results-import [--participants 150000] [--subjects 4] [--schools 60] [--db FILE | --pg "Host=…;Port=…;Username=…"] [--parse-only]
+        dotnet run -c Release --project bench/GiaDesk.Bench -- results-import [--participants 150000] [--subjects 4] [--schools 60] [--progress] [--db FILE | --pg "Host=…;Port=…;Username=…"] [--parse-only]
         dotnet run -c Release --project bench/GiaDesk.Bench -- registry-import [ЧИСЛО_СТРОК] [--postgres СТРОКА_ПОДКЛЮЧЕНИЯ_К_СЕРВЕРУ]
         dotnet run -c Release --project bench/GiaDesk.Bench -- roadmap-parse FILE [--times N]
         """);

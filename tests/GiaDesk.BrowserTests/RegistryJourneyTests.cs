@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace GiaDesk.BrowserTests;
@@ -40,7 +41,10 @@ public sealed class RegistryJourneyTests(RunningApp app) : IClassFixture<Running
             Buffer = Encoding.GetEncoding(1251).GetBytes(csv),
         });
         await school.GetByRole(AriaRole.Button, new() { Name = "Загрузить" }).ClickAsync();
+        // The import runs in the background: the page moves to ?job=, polls its progress and reloads with the report.
+        await Assertions.Expect(school).ToHaveURLAsync(new Regex(@"/Registry/Participants/Import\?job=[0-9a-f-]{36}$"));
         await Assertions.Expect(school.GetByRole(AriaRole.Status)).ToContainTextAsync("добавлено 2");
+        await Assertions.Expect(school.Locator("progress#import-bar")).ToHaveCountAsync(0);
         await Assertions.Expect(school.Locator("table")).ToContainTextAsync("нет подтверждающего документа");
 
         var imported = await ReadS05(department);

@@ -13,18 +13,26 @@ public sealed record TableRow(int Line, string[] Cells)
 /// <summary>A table read from CSV or XLSX: the header row and the data rows, read lazily.</summary>
 public sealed class TableFile
 {
-    internal TableFile(string fileName, string[] header, IEnumerable<TableRow> rows, string format)
+    internal TableFile(string fileName, string[] header, IEnumerable<TableRow> rows, string format, int estimatedRows)
     {
         FileName = fileName;
         Header = header;
         Rows = rows;
         Format = format;
+        EstimatedRows = estimatedRows;
     }
 
     public string FileName { get; }
     public string[] Header { get; }
     public IEnumerable<TableRow> Rows { get; }
     public string Format { get; }
+
+    /// <summary>Data rows counted ahead for a progress bar: exact for XLSX; for CSV the line breaks after the
+    /// header, so blank lines and line breaks inside quoted cells make it a little high.</summary>
+    public int EstimatedRows { get; }
+
+    /// <summary>The same table whose rows pass through <paramref name="rows"/> (e.g. a row counter).</summary>
+    public TableFile WithRows(IEnumerable<TableRow> rows) => new(FileName, Header, rows, Format, EstimatedRows);
 }
 
 /// <summary>Reads the CSV and XLSX files users bring (exchange-formats.md, common rules).</summary>
@@ -95,7 +103,7 @@ public static class TableReader
         {
             return (null, new ImportMessage(name, 1, null, null, "нет строки заголовка"));
         }
-        return (new TableFile(name, header, parser.ReadRows(), "CSV"), null);
+        return (new TableFile(name, header, parser.ReadRows(), "CSV", parser.RemainingLines()), null);
     }
 
     private static (TableFile?, ImportMessage?) OpenXlsx(string name, byte[] content)
@@ -126,7 +134,8 @@ public static class TableReader
         {
             return (null, new ImportMessage(name, 1, null, null, "на первом листе нет строки заголовка"));
         }
-        return (new TableFile(name, rows[0].Cells, rows.Skip(1).Where(r => !r.Cells.All(string.IsNullOrWhiteSpace)), "XLSX"), null);
+        var data = rows.Skip(1).Where(r => !r.Cells.All(string.IsNullOrWhiteSpace)).ToList();
+        return (new TableFile(name, rows[0].Cells, data, "XLSX", data.Count), null);
     }
 
     private static string FormatCell(object? value) => value switch
@@ -154,6 +163,14 @@ public static class TableReader
             _separator = firstLine.Contains(';') ? ';' : firstLine.Contains('\t') ? '\t' : ',';
             SkipEmptyLines();
             return ReadRecord()?.Select(c => c.Trim()).ToArray();
+        }
+
+        /// <summary>Lines after the current position, for an estimate of the rows (vectorised, a few ms per 100 MB).</summary>
+        public int RemainingLines()
+        {
+            var rest = text.AsSpan(_position);
+            var lines = rest.Count('\n');
+            return rest.Length > 0 && rest[^1] != '\n' ? lines + 1 : lines;
         }
 
         public IEnumerable<TableRow> ReadRows()

@@ -51,6 +51,8 @@ public static class WebHost
             .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(builder.Configuration["DataProtection:KeysFolder"] ?? "data/keys")));
         services.AddHttpContextAccessor();
         services.AddHostedService<Features.Roadmaps.DigestScheduler>();
+        services.AddSingleton<ImportJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
 
         var app = builder.Build();
         CultureInfo.DefaultThreadCurrentCulture = Russian;
@@ -110,6 +112,7 @@ public static class WebHost
         Features.Directories.Schools.SchoolsApi.Map(api);
         Features.Registry.Participants.ParticipantsApi.Map(api);
         Features.Results.ResultsApi.Map(api);
+        ImportJobs.Map(api);
         Features.Roadmaps.RoadmapsApi.Map(api);
         Features.Roadmaps.RoadmapsApi.MapFeed(app);
     }

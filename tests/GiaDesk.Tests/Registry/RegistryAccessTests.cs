@@ -156,24 +156,31 @@ public sealed partial class RegistryAccessTests(TestApp app) : IClassFixture<Tes
         Assert.All(rows, r => Assert.Equal(9, r.Row.Grade));
     }
 
-    internal static async Task<string> PostFileAsync(HttpClient client, string url, string fileName, byte[] content)
+    /// <summary>Posts the file to the import page and follows the background import until its report is shown.</summary>
+    internal static async Task<string> PostFileAsync(HttpClient client, string url, string fileName, byte[] content) =>
+        (await PostFileAndWaitAsync(client, url, fileName, content)).Page;
+
+    internal static Task<ImportRun> PostFileAndWaitAsync(HttpClient client, string url, string fileName, byte[] content) =>
+        ImportJobClient.PostAndWaitAsync(client, url, form => form.Add(new ByteArrayContent(content), "file", fileName));
+
+    [Fact]
+    public async Task Participants_import_runs_as_a_job_and_shows_the_report_with_every_new_row_written()
     {
-        var page = await client.GetStringAsync(url);
-        var token = TokenPattern().Match(page);
-        Assert.True(token.Success, "нет анти-CSRF токена");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
-            { new ByteArrayContent(content), "file", fileName },
-        };
-        var response = await client.PostAsync(url, form);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
+        var specialist = await app.SignInAsync(TestApp.Demo(Roles.Specialist));
+        var csv = Row.Csv(Row.Grade11("JOB-1") with { School = "S05" }, Row.Grade11("JOB-2") with { School = "S06" }, Row.Grade11("JOB-3") with { School = "S06" });
+
+        var run = await PostFileAndWaitAsync(specialist, "/Registry/Participants/Import", "участники.csv", csv);
+
+        Assert.StartsWith("/Registry/Participants/Import?job=", run.JobUrl);
+        Assert.Equal(new JobState("Готово", "Готово", 3, 3, run.Final.ElapsedSeconds, true, true), run.Final);
+        Assert.Contains("Загружено: добавлено 3, изменено 0, без изменений 0", run.Page);
+        Assert.Equal(3, await app.Database.QueryAsync(db => db.Participants.CountAsync(p => p.Code.StartsWith("JOB-"))));
+        // The job is the specialist's own: the school's operator does not see it.
+        var school = await app.SignInAsync(TestApp.Demo(Roles.SchoolOperator));
+        Assert.Equal(HttpStatusCode.NotFound, (await school.GetAsync(run.JobUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await school.GetAsync($"/api/imports/{run.JobId}")).StatusCode);
     }
 
     [GeneratedRegex("<tr data-school=\"([^\"]+)\"")]
     private static partial Regex RowPattern();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

@@ -4,18 +4,37 @@ using GiaDesk.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Template = GiaDesk.Features.Results.Import.ParticipantsTemplate;
 
 namespace GiaDesk.Features.Registry.Participants;
 
-[Authorize(Roles = $"{Roles.Admin},{Roles.Specialist},{Roles.SchoolOperator}")]
+/// <summary>/Registry/Participants/Import: template 2 into the current year. The import runs in the background
+/// (ImportJobs); the page at ?job= shows its progress and then its report.</summary>
+[Authorize(Roles = ImportJobs.ImportRoles)]
 [RequestSizeLimit(210 * 1024 * 1024)]
-public sealed class ImportModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class ImportModel(AppDbContext db, ImportJobs jobs) : PageModel
 {
-    public ParticipantsImportReport? Report { get; private set; }
+    private ParticipantsImportReport? _report;
 
-    public void OnGet()
+    [BindProperty(SupportsGet = true, Name = "job")]
+    public Guid? JobId { get; set; }
+
+    public ImportJob? Job { get; private set; }
+    public ParticipantsImportReport? Report => _report ?? Job?.Report as ParticipantsImportReport;
+    public string? Refusal { get; private set; }
+
+    public IActionResult OnGet()
     {
+        if (JobId is { } id)
+        {
+            Job = jobs.Find(id, User);
+            if (Job is null)
+            {
+                return NotFound();
+            }
+        }
+        return Page();
     }
 
     public IActionResult OnGetTemplate()
@@ -38,13 +57,23 @@ public sealed class ImportModel(AppDbContext db, TimeProvider clock) : PageModel
     {
         if (file is null || file.Length == 0)
         {
-            Report = new ParticipantsImportReport(0, 0, 0, 0, [new Files.ImportMessage(file?.FileName ?? "файл", 0, null, null, "файл не выбран или пуст")], []);
+            _report = new ParticipantsImportReport(0, 0, 0, 0, [new Files.ImportMessage(file?.FileName ?? "файл", 0, null, null, "файл не выбран или пуст")], []);
             return Page();
         }
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
+        var (fileName, content) = (file.FileName, buffer.ToArray());
         var actor = new RegistryActor(User.Identity?.Name ?? "", User.RestrictedSchoolId());
-        Report = await ParticipantsImport.ImportAsync(db, file.FileName, buffer.ToArray(), actor, changeReason, clock, ct);
-        return Page();
+        // The import works on the current year; without one it reports that itself.
+        var yearId = await db.StudyYears.Where(y => y.IsCurrent).Select(y => y.Id).FirstOrDefaultAsync(ct);
+        if (!jobs.TryStart(ImportKind.Participants, yearId, User, async (services, progress, token) =>
+                await ParticipantsImport.ImportAsync(services.GetRequiredService<AppDbContext>(), fileName, content, actor, changeReason,
+                    services.GetRequiredService<TimeProvider>(), token, progress),
+                out var job))
+        {
+            Refusal = ImportJobs.AlreadyRunning(job);
+            return Page();
+        }
+        return RedirectToPage(new { job = job.Id });
     }
 }

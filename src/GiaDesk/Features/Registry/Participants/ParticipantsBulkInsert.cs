@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using GiaDesk.Data;
 using GiaDesk.Domain;
+using GiaDesk.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -20,7 +21,7 @@ public static class ParticipantsBulkInsert
 {
     private const int StatementsPerBatch = 1000;
 
-    public static async Task InsertAsync(AppDbContext db, IReadOnlyList<Participant> participants, CancellationToken ct)
+    public static async Task InsertAsync(AppDbContext db, IReadOnlyList<Participant> participants, CancellationToken ct, RowCounter? written = null)
     {
         if (participants.Count == 0)
         {
@@ -64,10 +65,11 @@ public static class ParticipantsBulkInsert
                     batch.BatchCommands.Add(statement);
                 }
                 await batch.ExecuteNonQueryAsync(ct);
+                written?.Add(batch.BatchCommands.Count);
             }
             return;
         }
-        foreach (var participant in participants)
+        foreach (var participant in written?.Count(participants) ?? participants)
         {
             Bind(command.Parameters, participant);
             await command.ExecuteNonQueryAsync(ct);

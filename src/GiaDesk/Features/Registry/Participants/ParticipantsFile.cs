@@ -36,14 +36,17 @@ public static class ParticipantsFile
 {
     public const string FormatRule = "format";
 
-    public static (List<RegistryRow> Rows, List<ImportMessage> Messages) Read(string fileName, byte[] content)
+    /// <summary>Reads and checks the file; a progress listener hears the rows checked (phase «Проверка строк»).</summary>
+    public static (List<RegistryRow> Rows, List<ImportMessage> Messages) Read(string fileName, byte[] content, IProgress<ImportProgress>? progress = null)
     {
         var (table, error) = TableReader.Open(fileName, content);
         if (table is null)
         {
             return ([], [error!]);
         }
-        var (baseRows, messages, columns) = Template.ReadWithColumns(table, admissionMayBePending: true);
+        var counter = new RowCounter(progress, ImportPhase.Checking, table.EstimatedRows);
+        var (baseRows, messages, columns) = Template.ReadWithColumns(counter.Count(table), admissionMayBePending: true);
+        counter.Finish();
         var rows = new List<RegistryRow>(baseRows.Count);
         if (messages.Any(m => m.IsError) && baseRows.Count == 0)
         {

@@ -10,7 +10,7 @@ namespace GiaDesk.Features.Registry.Participants;
 /// <summary>Who imports: the user name for the logs, and the only school an operator may touch (null = any).</summary>
 public sealed record RegistryActor(string UserName, int? RestrictedSchoolId);
 
-public sealed record ParticipantsImportReport(int Created, int Updated, int Unchanged, int Transferred, IReadOnlyList<ImportMessage> Messages, IReadOnlyList<QualityFinding> Findings)
+public sealed record ParticipantsImportReport(int Created, int Updated, int Unchanged, int Transferred, IReadOnlyList<ImportMessage> Messages, IReadOnlyList<QualityFinding> Findings) : IImportReport
 {
     public bool Succeeded => !Messages.Any(m => m.IsError);
     public IEnumerable<ImportMessage> Errors => Messages.Where(m => m.IsError);
@@ -19,14 +19,16 @@ public sealed record ParticipantsImportReport(int Created, int Updated, int Unch
 
 /// <summary>
 /// Imports template 2 into the current year: all-or-nothing, keyed by «Код участника», idempotent; then runs the
-/// data-quality rules over the whole year and reports the findings about the imported rows.
+/// data-quality rules over the whole year and reports the findings about the imported rows. An optional progress
+/// listener hears the phases, the rows checked and the rows written (the web import page).
 /// </summary>
 public static class ParticipantsImport
 {
     public static async Task<ParticipantsImportReport> ImportAsync(AppDbContext db, string fileName, byte[] content, RegistryActor actor,
-        string? changeReason, TimeProvider clock, CancellationToken ct = default)
+        string? changeReason, TimeProvider clock, CancellationToken ct = default, IProgress<ImportProgress>? progress = null)
     {
-        var (rows, messages) = ParticipantsFile.Read(fileName, content);
+        progress?.Report(new ImportProgress(ImportPhase.Reading, 0, 0));
+        var (rows, messages) = ParticipantsFile.Read(fileName, content, progress);
         if (messages.Any(m => m.IsError))
         {
             return Failed(messages);
@@ -144,10 +146,12 @@ public static class ParticipantsImport
             }
             var findings = RegistryQuality.Evaluate(all, schoolCodes, subjectNames, await RegistryQuality.PassedFinalWorkAsync(db, year.Id, ct), lines);
             db.ChangeTracker.DetectChanges();
-            // Changed rows go through the change tracker, new rows through one multi-row INSERT per 400: one transaction.
+            var written = new RowCounter(progress, ImportPhase.Writing, updated + fresh.Count);
+            // Changed rows go through the change tracker, new rows through batched one-row INSERTs: one transaction.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
-            await ParticipantsBulkInsert.InsertAsync(db, fresh, ct);
+            written.Add(updated);
+            await ParticipantsBulkInsert.InsertAsync(db, fresh, ct, written);
             await transaction.CommitAsync(ct);
             var imported = findings.Where(f => lines.ContainsKey(f.Code)).OrderBy(f => lines[f.Code]).ToList();
             return new ParticipantsImportReport(created, updated, unchanged, transferred, messages, imported);

@@ -12,7 +12,7 @@ public sealed record ResultsImportReport(
     int ResultsAdded = 0,
     int ResultsUpdated = 0,
     int MarksAdded = 0,
-    int MarksUpdated = 0)
+    int MarksUpdated = 0) : IImportReport
 {
     public bool Succeeded => !Messages.Any(m => m.IsError);
     public IEnumerable<ImportMessage> Errors => Messages.Where(m => m.IsError);
@@ -25,14 +25,17 @@ public sealed record ResultsImportReport(
 /// one academic year that already exist, and (for the demo, the benchmark and a first load) a whole package with
 /// template 2 «Участники ГИА» as well. All-or-nothing: every file is read and validated first; any error saves
 /// nothing. Natural keys — (participant, subject, date) and (participant, subject) — make re-imports idempotent.
+/// An optional progress listener hears the phases and every few thousand rows checked and written (the web import page).
 /// Writes go in one transaction through BulkWriter (batched parameterised INSERTs, by-id UPDATEs).
 /// </summary>
 public static class ResultsImport
 {
     public const string OtherSchool = "участник другой ОО: можно загружать только результаты своей ОО";
 
-    public static async Task<ResultsImportReport> ImportAsync(AppDbContext db, int studyYearId, InputFile? resultsFile, InputFile? annualFile, int? restrictedSchoolId = null, CancellationToken ct = default)
+    public static async Task<ResultsImportReport> ImportAsync(AppDbContext db, int studyYearId, InputFile? resultsFile, InputFile? annualFile, int? restrictedSchoolId = null,
+        CancellationToken ct = default, IProgress<ImportProgress>? progress = null)
     {
+        progress?.Report(new ImportProgress(ImportPhase.Reading, 0, 0));
         var messages = new List<ImportMessage>();
         if (resultsFile is null && annualFile is null)
         {
@@ -47,15 +50,18 @@ public static class ResultsImport
         var existing = await ExistingParticipantsAsync(db, studyYearId, ct);
         // The two files are independent: validate them on two threads (the readers are pure). The annual marks are
         // usually ready first; they are written while the results are still being checked, inside the transaction,
-        // which is rolled back (nothing saved) when either file turns out to have an error.
-        var resultsTask = Task.Run(() => resultsTable is null ? ([], []) : ExamResultsTemplate.Read(resultsTable, existing.Rows, ExamResultsTemplate.UnknownInDatabase), ct);
-        var annualTask = Task.Run(() => annualTable is null ? ([], []) : AnnualMarksTemplate.Read(annualTable, existing.Rows, ExamResultsTemplate.UnknownInDatabase), ct);
+        // which is rolled back (nothing saved) when either file turns out to have an error. Progress shows those rows
+        // as written once the checking phase is over, so the phases never go back.
+        var checkedRows = new RowCounter(progress, ImportPhase.Checking, (resultsTable?.EstimatedRows ?? 0) + (annualTable?.EstimatedRows ?? 0));
+        var resultsTask = Task.Run(() => resultsTable is null ? ([], []) : ExamResultsTemplate.Read(checkedRows.Count(resultsTable), existing.Rows, ExamResultsTemplate.UnknownInDatabase), ct);
+        var annualTask = Task.Run(() => annualTable is null ? ([], []) : AnnualMarksTemplate.Read(checkedRows.Count(annualTable), existing.Rows, ExamResultsTemplate.UnknownInDatabase), ct);
         await DatabaseSetup.PrepareForBulkWriteAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var (annualRows, annualMessages) = await annualTask;
         var annualErrors = annualMessages.Any(m => m.IsError) || (restrictedSchoolId is { } school && annualRows.Any(r => existing.SchoolOf[r.ParticipantCode] != school));
-        var marks = annualErrors || annualRows.Count == 0 ? (Added: 0, Updated: 0) : await WriteAnnualAsync(db, studyYearId, existing.IdOf, annualRows, ct);
+        var marks = annualErrors || annualRows.Count == 0 ? (Added: 0, Updated: 0) : await WriteAnnualAsync(db, studyYearId, existing.IdOf, annualRows, null, ct);
         var (resultRows, resultMessages) = await resultsTask;
+        checkedRows.Finish();
         messages.AddRange(resultMessages);
         messages.AddRange(annualMessages);
         if (restrictedSchoolId is { } own)
@@ -74,15 +80,19 @@ public static class ResultsImport
             return new ResultsImportReport(messages);
         }
         await CheckAgainstScalesAsync(db, studyYearId, resultsTable?.FileName ?? "", resultRows, messages, ct);
-        var results = resultRows.Count == 0 ? (Added: 0, Updated: 0) : await WriteResultsAsync(db, studyYearId, existing.IdOf, resultRows, ct);
+        var written = new RowCounter(progress, ImportPhase.Writing, resultRows.Count + annualRows.Count);
+        written.Add(annualRows.Count);
+        var results = resultRows.Count == 0 ? (Added: 0, Updated: 0) : await WriteResultsAsync(db, studyYearId, existing.IdOf, resultRows, written, ct);
         await transaction.CommitAsync(ct);
         return new ResultsImportReport(messages, 0, 0, results.Added, results.Updated, marks.Added, marks.Updated);
     }
 
     /// <summary>Participants (template 2, inserted or updated by code; missing schools are created from «Код ОО» and
     /// «Наименование ОО»), then their results and annual marks, in one transaction.</summary>
-    public static async Task<ResultsImportReport> ImportPackageAsync(AppDbContext db, int studyYearId, InputFile participantsFile, InputFile? resultsFile, InputFile? annualFile, DateTime nowUtc, CancellationToken ct = default)
+    public static async Task<ResultsImportReport> ImportPackageAsync(AppDbContext db, int studyYearId, InputFile participantsFile, InputFile? resultsFile, InputFile? annualFile, DateTime nowUtc,
+        CancellationToken ct = default, IProgress<ImportProgress>? progress = null)
     {
+        progress?.Report(new ImportProgress(ImportPhase.Reading, 0, 0));
         var messages = new List<ImportMessage>();
         var participantsTable = Open(participantsFile, messages);
         var resultsTable = resultsFile is null ? null : Open(resultsFile, messages);
@@ -91,19 +101,22 @@ public static class ResultsImport
         {
             return new ResultsImportReport(messages);
         }
-        var (participantRows, participantMessages) = ParticipantsTemplate.Read(participantsTable!);
+        var checkedRows = new RowCounter(progress, ImportPhase.Checking,
+            participantsTable!.EstimatedRows + (resultsTable?.EstimatedRows ?? 0) + (annualTable?.EstimatedRows ?? 0));
+        var (participantRows, participantMessages) = ParticipantsTemplate.Read(checkedRows.Count(participantsTable));
         messages.AddRange(participantMessages);
         var byCode = new Dictionary<string, ParticipantRow>(participantRows.Count, StringComparer.Ordinal);
         foreach (var row in participantRows)
         {
             byCode.TryAdd(row.Code, row);
         }
-        var (resultRows, annualRows) = Validate(resultsTable, annualTable, byCode, ExamResultsTemplate.UnknownInFile, messages);
+        var (resultRows, annualRows) = Validate(resultsTable, annualTable, byCode, ExamResultsTemplate.UnknownInFile, messages, checkedRows);
         if (messages.Any(m => m.IsError))
         {
             return new ResultsImportReport(messages);
         }
 
+        var written = new RowCounter(progress, ImportPhase.Writing, participantRows.Count + resultRows.Count + annualRows.Count);
         await DatabaseSetup.PrepareForBulkWriteAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var schools = await db.Schools.ToDictionaryAsync(s => s.Code, StringComparer.Ordinal, ct);
@@ -123,7 +136,7 @@ public static class ResultsImport
             nameof(Participant.FirstName), nameof(Participant.MiddleName), nameof(Participant.Grade), nameof(Participant.Category),
             nameof(Participant.Form), nameof(Participant.HasDisability), nameof(Participant.Admitted), nameof(Participant.NotAdmittedReason),
             nameof(Participant.NotAdmittedRepeat), nameof(Participant.SearchName), nameof(Participant.UpdatedUtc));
-        foreach (var row in participantRows)
+        foreach (var row in written.Count(participantRows))
         {
             object?[] values =
             [
@@ -143,8 +156,8 @@ public static class ResultsImport
         await writer.FlushAsync(ct);
         var ids = await db.Participants.AsNoTracking().Where(p => p.StudyYearId == studyYearId)
             .Select(p => new { p.Code, p.Id }).ToDictionaryAsync(p => p.Code, p => p.Id, StringComparer.Ordinal, ct);
-        var results = resultRows.Count == 0 ? (Added: 0, Updated: 0) : await WriteResultsAsync(db, studyYearId, ids, resultRows, ct);
-        var marks = annualRows.Count == 0 ? (Added: 0, Updated: 0) : await WriteAnnualAsync(db, studyYearId, ids, annualRows, ct);
+        var results = resultRows.Count == 0 ? (Added: 0, Updated: 0) : await WriteResultsAsync(db, studyYearId, ids, resultRows, written, ct);
+        var marks = annualRows.Count == 0 ? (Added: 0, Updated: 0) : await WriteAnnualAsync(db, studyYearId, ids, annualRows, written, ct);
         await transaction.CommitAsync(ct);
         return new ResultsImportReport(messages, writer.Inserted, writer.Updated, results.Added, results.Updated, marks.Added, marks.Updated);
     }
@@ -171,8 +184,10 @@ public static class ResultsImport
     }
 
     private static (List<ExamResultRow> Results, List<AnnualMarkRow> Annual) Validate(TableFile? resultsTable, TableFile? annualTable,
-        IReadOnlyDictionary<string, ParticipantRow> participants, string unknown, List<ImportMessage> messages)
+        IReadOnlyDictionary<string, ParticipantRow> participants, string unknown, List<ImportMessage> messages, RowCounter counter)
     {
+        resultsTable = resultsTable is null ? null : counter.Count(resultsTable);
+        annualTable = annualTable is null ? null : counter.Count(annualTable);
         // The two files are independent: validate them on two threads (the readers are pure).
         var resultsTask = Task.Run(() => resultsTable is null ? ([], []) : ExamResultsTemplate.Read(resultsTable, participants, unknown));
         var annualTask = Task.Run(() => annualTable is null ? ([], []) : AnnualMarksTemplate.Read(annualTable, participants, unknown));
@@ -180,11 +195,12 @@ public static class ResultsImport
         var (annual, annualMessages) = annualTask.GetAwaiter().GetResult();
         messages.AddRange(resultMessages);
         messages.AddRange(annualMessages);
+        counter.Finish();
         return (results, annual);
     }
 
     private static async Task<(int Added, int Updated)> WriteResultsAsync(AppDbContext db, int studyYearId, IReadOnlyDictionary<string, int> participantIds,
-        List<ExamResultRow> rows, CancellationToken ct)
+        List<ExamResultRow> rows, RowCounter? written, CancellationToken ct)
     {
         var subjects = await db.Subjects.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Id, StringComparer.Ordinal, ct);
         var existing = (await db.ExamResults.AsNoTracking().Where(r => r.Participant!.StudyYearId == studyYearId)
@@ -194,7 +210,7 @@ public static class ResultsImport
             nameof(ExamResult.ParticipantId), nameof(ExamResult.SubjectId), nameof(ExamResult.ExamDate), nameof(ExamResult.Stage),
             nameof(ExamResult.Appeared), nameof(ExamResult.PrimaryScore), nameof(ExamResult.Mark), nameof(ExamResult.TestScore),
             nameof(ExamResult.Appeal), nameof(ExamResult.PrimaryScoreBeforeAppeal), nameof(ExamResult.MarkBeforeAppeal), nameof(ExamResult.Annulled));
-        foreach (var r in rows)
+        foreach (var r in written?.Count(rows) ?? rows)
         {
             var participant = participantIds[r.ParticipantCode];
             var subject = subjects[r.Subject.Name];
@@ -217,14 +233,14 @@ public static class ResultsImport
     }
 
     private static async Task<(int Added, int Updated)> WriteAnnualAsync(AppDbContext db, int studyYearId, IReadOnlyDictionary<string, int> participantIds,
-        List<AnnualMarkRow> rows, CancellationToken ct)
+        List<AnnualMarkRow> rows, RowCounter? written, CancellationToken ct)
     {
         var subjects = await db.Subjects.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Id, StringComparer.Ordinal, ct);
         var existing = (await db.AnnualMarks.AsNoTracking().Where(m => m.Participant!.StudyYearId == studyYearId)
                 .Select(m => new { m.Id, m.ParticipantId, m.SubjectId }).ToListAsync(ct))
             .ToDictionary(m => (m.ParticipantId, m.SubjectId), m => m.Id);
         await using var writer = new BulkWriter<AnnualMark>(db, nameof(AnnualMark.ParticipantId), nameof(AnnualMark.SubjectId), nameof(AnnualMark.Mark));
-        foreach (var m in rows)
+        foreach (var m in written?.Count(rows) ?? rows)
         {
             var participant = participantIds[m.ParticipantCode];
             var subject = subjects[m.Subject.Name];
