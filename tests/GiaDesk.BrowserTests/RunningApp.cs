@@ -55,7 +55,7 @@ public sealed class RunningApp : IAsyncLifetime
         await WaitForHealth();
 
         // The CI machine has two cores shared by both test projects: give the page time to answer.
-        Assertions.SetDefaultExpectTimeout(20_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
@@ -90,6 +90,9 @@ public sealed class RunningApp : IAsyncLifetime
     public async Task<IPage> SignInAsync(string userName, string password)
     {
         var context = await Browser.NewContextAsync(new() { Locale = "ru-RU" });
+        // Same reason as the expect timeout: a click or a navigation may wait behind the other test project's load.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(BaseUrl + "/");
         await page.GetByLabel("Имя пользователя").FillAsync(userName);
