@@ -207,6 +207,7 @@ public sealed class BulkWriter<T> : IAsyncDisposable
     {
         private readonly SQLitePCL.sqlite3 _db;
         private readonly SQLitePCL.sqlite3_stmt _statement;
+        private readonly Dictionary<DateOnly, string> _dates = [];
 
         public SqliteStatement(SQLitePCL.sqlite3 db, string sql)
         {
@@ -236,6 +237,20 @@ public sealed class BulkWriter<T> : IAsyncDisposable
 
         public void Dispose() => _statement.Dispose();
 
+        // An import names a few dozen exam dates a million times.
+        private string DateText(DateOnly date)
+        {
+            if (!_dates.TryGetValue(date, out var text))
+            {
+                text = date.ToString("yyyy\\-MM\\-dd", System.Globalization.CultureInfo.InvariantCulture);
+                if (_dates.Count < 4096)
+                {
+                    _dates[date] = text;
+                }
+            }
+            return text;
+        }
+
         // The representations Microsoft.Data.Sqlite's own binder uses, so that rows read back through EF are identical.
         private void Bind(int index, object? value)
         {
@@ -251,7 +266,7 @@ public sealed class BulkWriter<T> : IAsyncDisposable
                 Enum e => SQLitePCL.raw.sqlite3_bind_int64(_statement, index, Convert.ToInt64(e, System.Globalization.CultureInfo.InvariantCulture)),
                 double d => SQLitePCL.raw.sqlite3_bind_double(_statement, index, d),
                 string s => SQLitePCL.raw.sqlite3_bind_text(_statement, index, s),
-                DateOnly d => SQLitePCL.raw.sqlite3_bind_text(_statement, index, d.ToString("yyyy\\-MM\\-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                DateOnly d => SQLitePCL.raw.sqlite3_bind_text(_statement, index, DateText(d)),
                 DateTime t => SQLitePCL.raw.sqlite3_bind_text(_statement, index, t.ToString("yyyy\\-MM\\-dd HH\\:mm\\:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture)),
                 _ => throw new NotSupportedException($"BulkWriter: values of type {value.GetType().Name} are not supported"),
             };

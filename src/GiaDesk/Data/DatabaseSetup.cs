@@ -90,14 +90,37 @@ public static class DatabaseSetup
         }
     }
 
-    /// <summary>Before a bulk import on this context's connection: SQLite's default page cache (2 MB) spills a
-    /// large transaction to the WAL over and over; give the connection a bigger cache (constant SQL, no values).</summary>
-    public static async Task PrepareForBulkWriteAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Before a bulk import on this context's connection, and before its transaction begins; dispose after the
+    /// transaction. SQLite only (constant SQL, no values): a 256 MB page cache instead of the default 2 MB, which
+    /// spills a large transaction to the WAL over and over; and no per-row foreign-key lookups — the import's
+    /// transaction is IMMEDIATE (Microsoft.Data.Sqlite's default) and every id it writes was read inside it, so no
+    /// parent can disappear meanwhile. Disposing restores both settings, because the connection returns to the pool.
+    /// </summary>
+    public static async Task<IAsyncDisposable> PrepareForBulkWriteAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
-        if (db.Database.IsSqlite())
+        if (!db.Database.IsSqlite())
         {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144;", cancellationToken);
+            return NoBulkSettings.Instance;
+        }
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144; PRAGMA foreign_keys = OFF;", cancellationToken);
+        return new SqliteBulkSettings(db);
+    }
+
+    private sealed class NoBulkSettings : IAsyncDisposable
+    {
+        public static readonly NoBulkSettings Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private sealed class SqliteBulkSettings(AppDbContext db) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000;");
+            await db.Database.CloseConnectionAsync();
         }
     }
 

@@ -112,6 +112,21 @@ public sealed class ResultsImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_an_import_the_same_connection_enforces_foreign_keys_again()
+    {
+        const string results = """
+            Код участника;Предмет;Дата экзамена;Этап;Отметка
+            A1;Математика;04.06.2019;основной;3
+            """;
+        await using var db = _database.CreateContext();
+        await db.Database.OpenConnectionAsync();
+        Assert.True((await ResultsImport.ImportAsync(db, _yearId, File("результаты.csv", results), null)).Succeeded);
+        var subject = await db.Subjects.Select(s => s.Id).FirstAsync();
+        db.ExamResults.Add(new ExamResult { ParticipantId = 999_999, SubjectId = subject, ExamDate = new DateOnly(2019, 6, 4), Stage = ExamStage.Main, Appeared = true, Mark = 4 });
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
     public async Task A_school_operator_cannot_import_rows_of_another_school()
     {
         const string results = """

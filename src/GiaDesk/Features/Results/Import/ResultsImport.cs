@@ -47,6 +47,8 @@ public static class ResultsImport
         {
             return new ResultsImportReport(messages);
         }
+        await using var bulk = await DatabaseSetup.PrepareForBulkWriteAsync(db, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var existing = await ExistingParticipantsAsync(db, studyYearId, ct);
         // The two files are independent: validate them on two threads (the readers are pure). The annual marks are
         // usually ready first; they are written while the results are still being checked, inside the transaction,
@@ -55,8 +57,6 @@ public static class ResultsImport
         var checkedRows = new RowCounter(progress, ImportPhase.Checking, (resultsTable?.EstimatedRows ?? 0) + (annualTable?.EstimatedRows ?? 0));
         var resultsTask = Task.Run(() => resultsTable is null ? ([], []) : ExamResultsTemplate.Read(checkedRows.Count(resultsTable), existing.Rows, ExamResultsTemplate.UnknownInDatabase), ct);
         var annualTask = Task.Run(() => annualTable is null ? ([], []) : AnnualMarksTemplate.Read(checkedRows.Count(annualTable), existing.Rows, ExamResultsTemplate.UnknownInDatabase), ct);
-        await DatabaseSetup.PrepareForBulkWriteAsync(db, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var (annualRows, annualMessages) = await annualTask;
         var annualErrors = annualMessages.Any(m => m.IsError) || (restrictedSchoolId is { } school && annualRows.Any(r => existing.SchoolOf[r.ParticipantCode] != school));
         var marks = annualErrors || annualRows.Count == 0 ? (Added: 0, Updated: 0) : await WriteAnnualAsync(db, studyYearId, existing.IdOf, annualRows, null, ct);
@@ -117,7 +117,7 @@ public static class ResultsImport
         }
 
         var written = new RowCounter(progress, ImportPhase.Writing, participantRows.Count + resultRows.Count + annualRows.Count);
-        await DatabaseSetup.PrepareForBulkWriteAsync(db, ct);
+        await using var bulk = await DatabaseSetup.PrepareForBulkWriteAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var schools = await db.Schools.ToDictionaryAsync(s => s.Code, StringComparer.Ordinal, ct);
         foreach (var row in participantRows.Where(r => !schools.ContainsKey(r.SchoolCode)))
