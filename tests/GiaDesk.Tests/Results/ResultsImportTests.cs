@@ -61,7 +61,8 @@ public sealed class ResultsImportTests : IAsyncLifetime
         {
             var report = await ResultsImport.ImportAsync(db, _yearId, File("результаты.csv", results.Replace("B1;Математика;04.06.2019;основной;да;;4", "B1;Математика;04.06.2019;основной;да;;5", StringComparison.Ordinal)), File("годовые.csv", annual));
             Assert.True(report.Succeeded);
-            Assert.Equal((0, 3, 0, 2), (report.ResultsAdded, report.ResultsUpdated, report.MarksAdded, report.MarksUpdated));
+            // Only B1's changed mark is written; the other rows are compared and left alone.
+            Assert.Equal((0, 1, 2, 0, 0, 2), (report.ResultsAdded, report.ResultsUpdated, report.ResultsUnchanged, report.MarksAdded, report.MarksUpdated, report.MarksUnchanged));
         }
         await using var check = _database.CreateContext();
         Assert.Equal(3, await check.ExamResults.CountAsync());

@@ -12,12 +12,14 @@ public sealed record ResultsImportReport(
     int ResultsAdded = 0,
     int ResultsUpdated = 0,
     int MarksAdded = 0,
-    int MarksUpdated = 0) : IImportReport
+    int MarksUpdated = 0,
+    int ResultsUnchanged = 0,
+    int MarksUnchanged = 0) : IImportReport
 {
     public bool Succeeded => !Messages.Any(m => m.IsError);
     public IEnumerable<ImportMessage> Errors => Messages.Where(m => m.IsError);
     public IEnumerable<ImportMessage> Warnings => Messages.Where(m => !m.IsError);
-    public int Rows => ParticipantsAdded + ParticipantsUpdated + ResultsAdded + ResultsUpdated + MarksAdded + MarksUpdated;
+    public int Rows => ParticipantsAdded + ParticipantsUpdated + ResultsAdded + ResultsUpdated + ResultsUnchanged + MarksAdded + MarksUpdated + MarksUnchanged;
 }
 
 /// <summary>
@@ -59,7 +61,7 @@ public static class ResultsImport
         var annualTask = Task.Run(() => annualTable is null ? ([], []) : AnnualMarksTemplate.Read(checkedRows.Count(annualTable), existing.Rows, ExamResultsTemplate.UnknownInDatabase), ct);
         var (annualRows, annualMessages) = await annualTask;
         var annualErrors = annualMessages.Any(m => m.IsError) || (restrictedSchoolId is { } school && annualRows.Any(r => existing.SchoolOf[r.ParticipantCode] != school));
-        var marks = annualErrors || annualRows.Count == 0 ? (Added: 0, Updated: 0) : await WriteAnnualAsync(db, studyYearId, existing.IdOf, annualRows, null, ct);
+        var marks = annualErrors || annualRows.Count == 0 ? (Added: 0, Updated: 0, Unchanged: 0) : await WriteAnnualAsync(db, studyYearId, existing.IdOf, annualRows, null, ct);
         var (resultRows, resultMessages) = await resultsTask;
         checkedRows.Finish();
         messages.AddRange(resultMessages);
@@ -82,9 +84,9 @@ public static class ResultsImport
         await CheckAgainstScalesAsync(db, studyYearId, resultsTable?.FileName ?? "", resultRows, messages, ct);
         var written = new RowCounter(progress, ImportPhase.Writing, resultRows.Count + annualRows.Count);
         written.Add(annualRows.Count);
-        var results = resultRows.Count == 0 ? (Added: 0, Updated: 0) : await WriteResultsAsync(db, studyYearId, existing.IdOf, resultRows, written, ct);
+        var results = resultRows.Count == 0 ? (Added: 0, Updated: 0, Unchanged: 0) : await WriteResultsAsync(db, studyYearId, existing.IdOf, resultRows, written, ct);
         await transaction.CommitAsync(ct);
-        return new ResultsImportReport(messages, 0, 0, results.Added, results.Updated, marks.Added, marks.Updated);
+        return new ResultsImportReport(messages, 0, 0, results.Added, results.Updated, marks.Added, marks.Updated, results.Unchanged, marks.Unchanged);
     }
 
     /// <summary>Participants (template 2, inserted or updated by code; missing schools are created from «Код ОО» and
@@ -156,10 +158,10 @@ public static class ResultsImport
         await writer.FlushAsync(ct);
         var ids = await db.Participants.AsNoTracking().Where(p => p.StudyYearId == studyYearId)
             .Select(p => new { p.Code, p.Id }).ToDictionaryAsync(p => p.Code, p => p.Id, StringComparer.Ordinal, ct);
-        var results = resultRows.Count == 0 ? (Added: 0, Updated: 0) : await WriteResultsAsync(db, studyYearId, ids, resultRows, written, ct);
-        var marks = annualRows.Count == 0 ? (Added: 0, Updated: 0) : await WriteAnnualAsync(db, studyYearId, ids, annualRows, written, ct);
+        var results = resultRows.Count == 0 ? (Added: 0, Updated: 0, Unchanged: 0) : await WriteResultsAsync(db, studyYearId, ids, resultRows, written, ct);
+        var marks = annualRows.Count == 0 ? (Added: 0, Updated: 0, Unchanged: 0) : await WriteAnnualAsync(db, studyYearId, ids, annualRows, written, ct);
         await transaction.CommitAsync(ct);
-        return new ResultsImportReport(messages, writer.Inserted, writer.Updated, results.Added, results.Updated, marks.Added, marks.Updated);
+        return new ResultsImportReport(messages, writer.Inserted, writer.Updated, results.Added, results.Updated, marks.Added, marks.Updated, results.Unchanged, marks.Unchanged);
     }
 
     /// <summary>Warns (does not reject) when an ОГЭ mark disagrees with the year's primary→mark scale of its subject;
@@ -199,13 +201,19 @@ public static class ResultsImport
         return (results, annual);
     }
 
-    private static async Task<(int Added, int Updated)> WriteResultsAsync(AppDbContext db, int studyYearId, IReadOnlyDictionary<string, int> participantIds,
+    private static async Task<(int Added, int Updated, int Unchanged)> WriteResultsAsync(AppDbContext db, int studyYearId, IReadOnlyDictionary<string, int> participantIds,
         List<ExamResultRow> rows, RowCounter? written, CancellationToken ct)
     {
         var subjects = await db.Subjects.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Id, StringComparer.Ordinal, ct);
         var existing = (await db.ExamResults.AsNoTracking().Where(r => r.Participant!.StudyYearId == studyYearId)
-                .Select(r => new { r.Id, r.ParticipantId, r.SubjectId, r.ExamDate }).ToListAsync(ct))
-            .ToDictionary(r => (r.ParticipantId, r.SubjectId, r.ExamDate), r => r.Id);
+                .Select(r => new
+                {
+                    r.Id, r.ParticipantId, r.SubjectId, r.ExamDate, r.Stage, r.Appeared, r.PrimaryScore, r.Mark, r.TestScore, r.Appeal,
+                    r.PrimaryScoreBeforeAppeal, r.MarkBeforeAppeal, r.Annulled,
+                }).ToListAsync(ct))
+            .ToDictionary(r => (r.ParticipantId, r.SubjectId, r.ExamDate),
+                r => (r.Id, Values: new StoredResult(r.Stage, r.Appeared, r.PrimaryScore, r.Mark, r.TestScore, r.Appeal, r.PrimaryScoreBeforeAppeal, r.MarkBeforeAppeal, r.Annulled)));
+        var unchanged = 0;
         await using var writer = new BulkWriter<ExamResult>(db,
             nameof(ExamResult.ParticipantId), nameof(ExamResult.SubjectId), nameof(ExamResult.ExamDate), nameof(ExamResult.Stage),
             nameof(ExamResult.Appeared), nameof(ExamResult.PrimaryScore), nameof(ExamResult.Mark), nameof(ExamResult.TestScore),
@@ -214,14 +222,20 @@ public static class ResultsImport
         {
             var participant = participantIds[r.ParticipantCode];
             var subject = subjects[r.Subject.Name];
+            var stored = existing.TryGetValue((participant, subject, r.Date), out var found) ? found : default;
+            if (stored.Id != 0 && stored.Values == new StoredResult(r.Stage, r.Appeared, r.PrimaryScore, r.Mark, r.TestScore, r.Appeal, r.PrimaryScoreBefore, r.MarkBefore, r.Annulled))
+            {
+                unchanged++;
+                continue;
+            }
             object?[] values =
             [
                 participant, subject, r.Date, (short)r.Stage, r.Appeared, r.PrimaryScore, r.Mark, r.TestScore, (short)r.Appeal,
                 r.PrimaryScoreBefore, r.MarkBefore, r.Annulled,
             ];
-            if (existing.TryGetValue((participant, subject, r.Date), out var id))
+            if (stored.Id != 0)
             {
-                await writer.UpdateAsync(id, values, ct);
+                await writer.UpdateAsync(stored.Id, values, ct);
             }
             else
             {
@@ -229,25 +243,32 @@ public static class ResultsImport
             }
         }
         await writer.FlushAsync(ct);
-        return (writer.Inserted, writer.Updated);
+        return (writer.Inserted, writer.Updated, unchanged);
     }
 
-    private static async Task<(int Added, int Updated)> WriteAnnualAsync(AppDbContext db, int studyYearId, IReadOnlyDictionary<string, int> participantIds,
+    private static async Task<(int Added, int Updated, int Unchanged)> WriteAnnualAsync(AppDbContext db, int studyYearId, IReadOnlyDictionary<string, int> participantIds,
         List<AnnualMarkRow> rows, RowCounter? written, CancellationToken ct)
     {
         var subjects = await db.Subjects.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Id, StringComparer.Ordinal, ct);
         var existing = (await db.AnnualMarks.AsNoTracking().Where(m => m.Participant!.StudyYearId == studyYearId)
-                .Select(m => new { m.Id, m.ParticipantId, m.SubjectId }).ToListAsync(ct))
-            .ToDictionary(m => (m.ParticipantId, m.SubjectId), m => m.Id);
+                .Select(m => new { m.Id, m.ParticipantId, m.SubjectId, m.Mark }).ToListAsync(ct))
+            .ToDictionary(m => (m.ParticipantId, m.SubjectId), m => (m.Id, m.Mark));
+        var unchanged = 0;
         await using var writer = new BulkWriter<AnnualMark>(db, nameof(AnnualMark.ParticipantId), nameof(AnnualMark.SubjectId), nameof(AnnualMark.Mark));
         foreach (var m in written?.Count(rows) ?? rows)
         {
             var participant = participantIds[m.ParticipantCode];
             var subject = subjects[m.Subject.Name];
-            object?[] values = [participant, subject, m.Mark];
-            if (existing.TryGetValue((participant, subject), out var id))
+            var stored = existing.TryGetValue((participant, subject), out var found) ? found : default;
+            if (stored.Id != 0 && stored.Mark == m.Mark)
             {
-                await writer.UpdateAsync(id, values, ct);
+                unchanged++;
+                continue;
+            }
+            object?[] values = [participant, subject, m.Mark];
+            if (stored.Id != 0)
+            {
+                await writer.UpdateAsync(stored.Id, values, ct);
             }
             else
             {
@@ -255,8 +276,12 @@ public static class ResultsImport
             }
         }
         await writer.FlushAsync(ct);
-        return (writer.Inserted, writer.Updated);
+        return (writer.Inserted, writer.Updated, unchanged);
     }
+
+    /// <summary>The stored values of a result, to tell an unchanged row of a re-import from a changed one.</summary>
+    private readonly record struct StoredResult(ExamStage Stage, bool Appeared, int? PrimaryScore, int? Mark, int? TestScore, AppealOutcome Appeal,
+        int? PrimaryScoreBefore, int? MarkBefore, bool Annulled);
 
     private sealed record Existing(Dictionary<string, ParticipantRow> Rows, Dictionary<string, int> IdOf, Dictionary<string, int> SchoolOf);
 
