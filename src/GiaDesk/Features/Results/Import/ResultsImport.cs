@@ -208,8 +208,19 @@ public static class ResultsImport
         var existing = (await db.ExamResults.AsNoTracking().Where(r => r.Participant!.StudyYearId == studyYearId)
                 .Select(r => new
                 {
-                    r.Id, r.ParticipantId, r.SubjectId, r.ExamDate, r.Stage, r.Appeared, r.PrimaryScore, r.Mark, r.TestScore, r.Appeal,
-                    r.PrimaryScoreBeforeAppeal, r.MarkBeforeAppeal, r.Annulled,
+                    r.Id,
+                    r.ParticipantId,
+                    r.SubjectId,
+                    r.ExamDate,
+                    r.Stage,
+                    r.Appeared,
+                    r.PrimaryScore,
+                    r.Mark,
+                    r.TestScore,
+                    r.Appeal,
+                    r.PrimaryScoreBeforeAppeal,
+                    r.MarkBeforeAppeal,
+                    r.Annulled,
                 }).ToListAsync(ct))
             .ToDictionary(r => (r.ParticipantId, r.SubjectId, r.ExamDate),
                 r => (r.Id, Values: new StoredResult(r.Stage, r.Appeared, r.PrimaryScore, r.Mark, r.TestScore, r.Appeal, r.PrimaryScoreBeforeAppeal, r.MarkBeforeAppeal, r.Annulled)));
