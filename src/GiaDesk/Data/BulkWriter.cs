@@ -98,6 +98,10 @@ public sealed class BulkWriter<T> : IAsyncDisposable
         }
     }
 
+    /// <summary>Updates the row with this id, or inserts a new one when there is none (id null or 0).</summary>
+    public Task SaveAsync(long? id, object?[] values, CancellationToken ct = default) =>
+        id is { } existing and not 0 ? UpdateAsync(existing, values, ct) : InsertAsync(values, ct);
+
     public async Task FlushAsync(CancellationToken ct = default)
     {
         await CopyInsertsAsync(ct);

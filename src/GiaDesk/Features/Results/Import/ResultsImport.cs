@@ -146,14 +146,7 @@ public static class ResultsImport
                 (int)row.Form, row.Ovz, row.Admitted, row.NotAdmittedReason, row.NotAdmittedRepeat,
                 TableColumns.Normalise($"{row.LastName} {row.FirstName} {row.MiddleName} {row.Code}"), nowUtc,
             ];
-            if (existingIds.TryGetValue(row.Code, out var id))
-            {
-                await writer.UpdateAsync(id, values, ct);
-            }
-            else
-            {
-                await writer.InsertAsync(values, ct);
-            }
+            await writer.SaveAsync(existingIds.TryGetValue(row.Code, out var id) ? id : null, values, ct);
         }
         await writer.FlushAsync(ct);
         var ids = await db.Participants.AsNoTracking().Where(p => p.StudyYearId == studyYearId)
@@ -244,14 +237,7 @@ public static class ResultsImport
                 participant, subject, r.Date, (short)r.Stage, r.Appeared, r.PrimaryScore, r.Mark, r.TestScore, (short)r.Appeal,
                 r.PrimaryScoreBefore, r.MarkBefore, r.Annulled,
             ];
-            if (stored.Id != 0)
-            {
-                await writer.UpdateAsync(stored.Id, values, ct);
-            }
-            else
-            {
-                await writer.InsertAsync(values, ct);
-            }
+            await writer.SaveAsync(stored.Id, values, ct);
         }
         await writer.FlushAsync(ct);
         return (writer.Inserted, writer.Updated, unchanged);
@@ -277,14 +263,7 @@ public static class ResultsImport
                 continue;
             }
             object?[] values = [participant, subject, m.Mark];
-            if (stored.Id != 0)
-            {
-                await writer.UpdateAsync(stored.Id, values, ct);
-            }
-            else
-            {
-                await writer.InsertAsync(values, ct);
-            }
+            await writer.SaveAsync(stored.Id, values, ct);
         }
         await writer.FlushAsync(ct);
         return (writer.Inserted, writer.Updated, unchanged);
