@@ -29,6 +29,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<RoadmapDraft> RoadmapDrafts => Set<RoadmapDraft>();
     public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
+    public DbSet<ExternalCalendarEntry> ExternalCalendarEntries => Set<ExternalCalendarEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

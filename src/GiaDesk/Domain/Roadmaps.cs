@@ -133,6 +133,10 @@ public sealed class RoadmapItem
 
     public string DeadlineText { get; set; } = "";
     public string? DeadlineExternal { get; set; }
+
+    /// <summary>Внешний график: the entry whose dates replace the parsed windows while the item is linked.</summary>
+    public int? ExternalCalendarEntryId { get; set; }
+    public ExternalCalendarEntry? ExternalCalendarEntry { get; set; }
     public bool OpenEnded { get; set; }
     public bool DeadlineParsed { get; set; }
     public DateOnly? StartDate { get; set; }
@@ -143,6 +147,18 @@ public sealed class RoadmapItem
     public List<RoadmapDeadlineWindow> Windows { get; set; } = [];
     public List<ItemResponsibility> Responsibilities { get; set; } = [];
     public List<ItemExecution> Executions { get; set; } = [];
+}
+
+/// <summary>A dated event of an external schedule (exam period, essay date, ФЦТ schedule…) for one academic year (§B.6).</summary>
+public sealed class ExternalCalendarEntry
+{
+    public int Id { get; set; }
+    public int AcademicYearStart { get; set; }
+    public string Owner { get; set; } = "";
+    public string Title { get; set; } = "";
+    public DateOnly From { get; set; }
+    public DateOnly To { get; set; }
+    public string? Note { get; set; }
 }
 
 public sealed class RoadmapDeadlineWindow

@@ -52,6 +52,18 @@ internal sealed class RoadmapItemConfiguration : IEntityTypeConfiguration<Roadma
         builder.HasMany(i => i.Responsibilities).WithOne().HasForeignKey(r => r.ItemId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Executions).WithOne(e => e.Item).HasForeignKey(e => e.ItemId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(i => new { i.RoadmapId, i.DueDate });
+        builder.HasOne(i => i.ExternalCalendarEntry).WithMany().HasForeignKey(i => i.ExternalCalendarEntryId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class ExternalCalendarEntryConfiguration : IEntityTypeConfiguration<ExternalCalendarEntry>
+{
+    public void Configure(EntityTypeBuilder<ExternalCalendarEntry> builder)
+    {
+        builder.Property(e => e.Owner).HasMaxLength(500);
+        builder.Property(e => e.Title).HasMaxLength(1000);
+        builder.Property(e => e.Note).HasMaxLength(2000);
+        builder.HasIndex(e => new { e.AcademicYearStart, e.From });
     }
 }
 

@@ -20,6 +20,9 @@ public sealed class ItemsModel(AppDbContext db, TimeProvider clock) : PageModel
     public DateOnly Today { get; private set; }
     public string? Error { get; private set; }
 
+    /// <summary>Entries of the plan's year for the «Срок по внешнему графику» select, the likely ones first.</summary>
+    public IReadOnlyList<ExternalCalendarEntry> CalendarEntries { get; private set; } = [];
+
     /// <summary>The expected result that covers this item (its own, or one shared with neighbours), and the items it covers.</summary>
     public (string Text, string Range, bool Shared)? Result { get; private set; }
 
@@ -75,6 +78,22 @@ public sealed class ItemsModel(AppDbContext db, TimeProvider clock) : PageModel
         return RedirectToPage(new { id });
     }
 
+    public async Task<IActionResult> OnPostLinkAsync(int id, int? entryId, CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.Admin) && !User.IsInRole(Roles.Specialist))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        var error = await ExternalCalendar.LinkAsync(db, id, entryId, ct);
+        if (error is not null)
+        {
+            Error = error + " Срок не изменён.";
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+        TempData["Message"] = entryId is null ? "Связь с внешним графиком снята; срок взят из текста плана." : "Срок взят из внешнего графика.";
+        return RedirectToPage(new { id });
+    }
+
     public async Task<IActionResult> OnGetEvidenceAsync(int id, int fileId, CancellationToken ct)
     {
         var file = await db.EvidenceFiles
@@ -92,13 +111,16 @@ public sealed class ItemsModel(AppDbContext db, TimeProvider clock) : PageModel
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var item = await db.RoadmapItems.Include(i => i.Roadmap).Include(i => i.Section)
-            .Include(i => i.Windows).Include(i => i.Responsibilities).ThenInclude(r => r.Unit)
+            .Include(i => i.Windows).Include(i => i.Responsibilities).ThenInclude(r => r.Unit).Include(i => i.ExternalCalendarEntry)
             .AsSplitQuery().SingleOrDefaultAsync(i => i.Id == id, ct);
         if (item is null || item.Roadmap!.SchoolId is { } owner && !User.CanSeeSchool(owner))
         {
             return false;
         }
         Item = item;
+        var year = item.Roadmap.AcademicYearStart;
+        CalendarEntries = ExternalCalendar.Suggest(await db.ExternalCalendarEntries.Where(e => e.AcademicYearStart == year).ToListAsync(ct),
+            item.DeadlineExternal);
         var neighbours = await db.RoadmapItems.Where(i => i.SectionId == item.SectionId).OrderBy(i => i.Order).ThenBy(i => i.Id).ToListAsync(ct);
         var index = neighbours.FindIndex(i => i.Id == id);
         if (RoadmapMapping.ResultGroups(neighbours).FirstOrDefault(g => g.Covers(index)) is { } group)

@@ -193,12 +193,13 @@ public static class StoredOrderEdits
         OrderEdits.Apply(plan, values);
         if (reparse)
         {
-            var items = await db.RoadmapItems.Where(i => i.RoadmapId == plan.Id).Include(i => i.Windows).Include(i => i.Section).ToListAsync(ct);
-            var context = new Domain.Deadlines.DeadlineContext(values.Year, values.Order.Date);
+            // Items linked to the external calendar keep the entry's dates.
+            var items = await db.RoadmapItems.Where(i => i.RoadmapId == plan.Id && i.ExternalCalendarEntryId == null)
+                .Include(i => i.Windows).Include(i => i.Section).ToListAsync(ct);
             foreach (var item in items)
             {
                 db.RemoveRange(item.Windows);
-                RoadmapMapping.ApplyDeadline(item, Domain.Deadlines.DeadlineParser.Parse(item.DeadlineText, context.WithHints(item.Section?.Title ?? "", item.Text)));
+                RoadmapMapping.Reparse(item, plan, item.Section?.Title);
             }
         }
         await db.SaveChangesAsync(ct);

@@ -152,7 +152,8 @@ public static class ItemEdits
         {
             return "Текст мероприятия не может быть пустым.";
         }
-        var item = await db.RoadmapItems.Include(i => i.Roadmap).Include(i => i.Windows).SingleOrDefaultAsync(i => i.Id == itemId, ct);
+        var item = await db.RoadmapItems.Include(i => i.Roadmap).Include(i => i.Windows).Include(i => i.ExternalCalendarEntry)
+            .SingleOrDefaultAsync(i => i.Id == itemId, ct);
         if (item is null)
         {
             return "Мероприятие не найдено.";
@@ -174,6 +175,10 @@ public static class ItemEdits
             db.RemoveRange(item.Windows);
             RoadmapMapping.ApplyDeadline(item, Domain.Deadlines.DeadlineParser.Parse(newDeadline,
                 new Domain.Deadlines.DeadlineContext(item.Roadmap!.AcademicYear, item.Roadmap.OrderDate)));
+            if (item.ExternalCalendarEntry is { } entry)
+            {
+                ExternalCalendar.Apply(item, entry);
+            }
         }
         await db.SaveChangesAsync(ct);
         return null;

@@ -106,6 +106,14 @@ public static class RoadmapMapping
         stored.Windows.AddRange(deadline.Windows.Select(w => new RoadmapDeadlineWindow { From = w.From, To = w.To, Tag = w.Tag }));
     }
 
+    /// <summary>
+    /// Parses the stored deadline text again with the plan's year and act date and the same hints as the importer
+    /// (section title, item text). Used when the plan's year changes and when an external-calendar link goes away.
+    /// </summary>
+    public static void Reparse(RoadmapItem item, Roadmap plan, string? sectionTitle) =>
+        ApplyDeadline(item, DeadlineParser.Parse(item.DeadlineText,
+            new DeadlineContext(plan.AcademicYear, plan.OrderDate).WithHints(sectionTitle ?? "", item.Text)));
+
     /// <summary>The stored plan as the engine sees it: for export (DOCX, XLSX) and for next year's copy.</summary>
     public static ParsedRoadmap ToParsed(Roadmap roadmap)
     {

@@ -284,6 +284,44 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.ToTable("ExamResults");
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.ExternalCalendarEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AcademicYearStart")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AcademicYearStart", "From");
+
+                    b.ToTable("ExternalCalendarEntries");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.FinalWork", b =>
                 {
                     b.Property<long>("Id")
@@ -874,6 +912,9 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("date");
 
+                    b.Property<int?>("ExternalCalendarEntryId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("MunicipalAction")
                         .HasColumnType("text");
 
@@ -940,6 +981,8 @@ namespace GiaDesk.Data.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalCalendarEntryId");
 
                     b.HasIndex("SectionId");
 
@@ -1628,6 +1671,11 @@ namespace GiaDesk.Data.Postgres.Migrations
 
             modelBuilder.Entity("GiaDesk.Domain.RoadmapItem", b =>
                 {
+                    b.HasOne("GiaDesk.Domain.ExternalCalendarEntry", "ExternalCalendarEntry")
+                        .WithMany()
+                        .HasForeignKey("ExternalCalendarEntryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("GiaDesk.Domain.Roadmap", "Roadmap")
                         .WithMany()
                         .HasForeignKey("RoadmapId")
@@ -1639,6 +1687,8 @@ namespace GiaDesk.Data.Postgres.Migrations
                         .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("ExternalCalendarEntry");
 
                     b.Navigation("Roadmap");
 

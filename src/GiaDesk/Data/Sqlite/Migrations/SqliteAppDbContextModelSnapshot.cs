@@ -269,6 +269,42 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.ToTable("ExamResults");
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.ExternalCalendarEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcademicYearStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AcademicYearStart", "From");
+
+                    b.ToTable("ExternalCalendarEntries");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.FinalWork", b =>
                 {
                     b.Property<long>("Id")
@@ -835,6 +871,9 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ExternalCalendarEntryId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MunicipalAction")
                         .HasColumnType("TEXT");
 
@@ -901,6 +940,8 @@ namespace GiaDesk.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalCalendarEntryId");
 
                     b.HasIndex("SectionId");
 
@@ -1575,6 +1616,11 @@ namespace GiaDesk.Data.Sqlite.Migrations
 
             modelBuilder.Entity("GiaDesk.Domain.RoadmapItem", b =>
                 {
+                    b.HasOne("GiaDesk.Domain.ExternalCalendarEntry", "ExternalCalendarEntry")
+                        .WithMany()
+                        .HasForeignKey("ExternalCalendarEntryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("GiaDesk.Domain.Roadmap", "Roadmap")
                         .WithMany()
                         .HasForeignKey("RoadmapId")
@@ -1586,6 +1632,8 @@ namespace GiaDesk.Data.Sqlite.Migrations
                         .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("ExternalCalendarEntry");
 
                     b.Navigation("Roadmap");
 
