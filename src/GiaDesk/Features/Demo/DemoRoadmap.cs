@@ -43,9 +43,31 @@ public static class DemoRoadmap
             ]);
     }
 
+    /// <summary>A few entries of the year's external calendar (dates approximate, marked as demo), so that the page and
+    /// the item page's «Срок по внешнему графику» have something to offer; no demo item is linked.</summary>
+    public static IEnumerable<ExternalCalendarEntry> ExternalCalendarEntries(AcademicYear year)
+    {
+        var (y, n) = (year.StartYear, year.EndYear);
+        var firstWednesday = new DateOnly(y, 12, 1);
+        while (firstWednesday.DayOfWeek != DayOfWeek.Wednesday)
+        {
+            firstWednesday = firstWednesday.AddDays(1);
+        }
+        const string federal = "Минпросвещения, Рособрнадзор";
+        const string note = "демо: даты примерные";
+        return
+        [
+            new() { AcademicYearStart = y, Owner = federal, Title = "Итоговое сочинение (изложение): основной срок", From = firstWednesday, To = firstWednesday, Note = note },
+            new() { AcademicYearStart = y, Owner = federal, Title = "ОГЭ: основной период", From = new DateOnly(n, 5, 20), To = new DateOnly(n, 6, 30), Note = note },
+            new() { AcademicYearStart = y, Owner = federal, Title = "ЕГЭ: основной период", From = new DateOnly(n, 5, 23), To = new DateOnly(n, 7, 1), Note = note },
+            new() { AcademicYearStart = y, Owner = "министерство образования Республики Коми", Title = "Приказы министерства об организации ГИА", From = new DateOnly(n, 2, 1), To = new DateOnly(n, 3, 31), Note = note },
+        ];
+    }
+
     public static async Task AddAsync(AppDbContext db, AcademicYear year, DateTime nowUtc, CancellationToken ct)
     {
         var roadmap = await RoadmapImport.AddAsync(db, Build(year), null, "demo", nowUtc, ct);
+        db.ExternalCalendarEntries.AddRange(ExternalCalendarEntries(year));
         await db.SaveChangesAsync(ct);
         var schools = await db.Schools.ToDictionaryAsync(s => s.Code, s => s.Id, ct);
         var first = roadmap.Sections[0].Items[0];
