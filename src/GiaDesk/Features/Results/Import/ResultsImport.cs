@@ -52,16 +52,14 @@ public static class ResultsImport
         await using var bulk = await DatabaseSetup.PrepareForBulkWriteAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var existing = await ExistingParticipantsAsync(db, studyYearId, ct);
-        // The two files are independent: validate them on two threads (the readers are pure). The annual marks are
-        // usually ready first; they are written while the results are still being checked, inside the transaction,
+        // The annual marks are usually validated first; they are written while the results are still being checked, inside the transaction,
         // which is rolled back (nothing saved) when either file turns out to have an error. Progress shows those rows
         // as written once the checking phase is over, so the phases never go back.
         var checkedRows = new RowCounter(progress, ImportPhase.Checking, (resultsTable?.EstimatedRows ?? 0) + (annualTable?.EstimatedRows ?? 0));
-        var resultsTask = Task.Run(() => resultsTable is null ? ([], []) : ExamResultsTemplate.Read(checkedRows.Count(resultsTable), existing.Rows, ExamResultsTemplate.UnknownInDatabase), ct);
-        var annualTask = Task.Run(() => annualTable is null ? ([], []) : AnnualMarksTemplate.Read(checkedRows.Count(annualTable), existing.Rows, ExamResultsTemplate.UnknownInDatabase), ct);
+        var (resultsTask, annualTask) = StartValidation(resultsTable, annualTable, existing.Rows, ExamResultsTemplate.UnknownInDatabase, checkedRows, ct);
         var (annualRows, annualMessages) = await annualTask;
         var annualErrors = annualMessages.Any(m => m.IsError) || (restrictedSchoolId is { } school && annualRows.Any(r => existing.SchoolOf[r.ParticipantCode] != school));
-        var marks = annualErrors || annualRows.Count == 0 ? (Added: 0, Updated: 0, Unchanged: 0) : await WriteAnnualAsync(db, studyYearId, existing.IdOf, annualRows, null, ct);
+        var marks = annualErrors ? default : await WriteAnnualAsync(db, studyYearId, existing.IdOf, annualRows, null, ct);
         var (resultRows, resultMessages) = await resultsTask;
         checkedRows.Finish();
         messages.AddRange(resultMessages);
@@ -84,7 +82,7 @@ public static class ResultsImport
         await CheckAgainstScalesAsync(db, studyYearId, resultsTable?.FileName ?? "", resultRows, messages, ct);
         var written = new RowCounter(progress, ImportPhase.Writing, resultRows.Count + annualRows.Count);
         written.Add(annualRows.Count);
-        var results = resultRows.Count == 0 ? (Added: 0, Updated: 0, Unchanged: 0) : await WriteResultsAsync(db, studyYearId, existing.IdOf, resultRows, written, ct);
+        var results = await WriteResultsAsync(db, studyYearId, existing.IdOf, resultRows, written, ct);
         await transaction.CommitAsync(ct);
         return new ResultsImportReport(messages, 0, 0, results.Added, results.Updated, marks.Added, marks.Updated, results.Unchanged, marks.Unchanged);
     }
@@ -112,7 +110,12 @@ public static class ResultsImport
         {
             byCode.TryAdd(row.Code, row);
         }
-        var (resultRows, annualRows) = Validate(resultsTable, annualTable, byCode, ExamResultsTemplate.UnknownInFile, messages, checkedRows);
+        var (resultsTask, annualTask) = StartValidation(resultsTable, annualTable, byCode, ExamResultsTemplate.UnknownInFile, checkedRows, ct);
+        var (resultRows, resultMessages) = await resultsTask;
+        var (annualRows, annualMessages) = await annualTask;
+        checkedRows.Finish();
+        messages.AddRange(resultMessages);
+        messages.AddRange(annualMessages);
         if (messages.Any(m => m.IsError))
         {
             return new ResultsImportReport(messages);
@@ -151,8 +154,8 @@ public static class ResultsImport
         await writer.FlushAsync(ct);
         var ids = await db.Participants.AsNoTracking().Where(p => p.StudyYearId == studyYearId)
             .Select(p => new { p.Code, p.Id }).ToDictionaryAsync(p => p.Code, p => p.Id, StringComparer.Ordinal, ct);
-        var results = resultRows.Count == 0 ? (Added: 0, Updated: 0, Unchanged: 0) : await WriteResultsAsync(db, studyYearId, ids, resultRows, written, ct);
-        var marks = annualRows.Count == 0 ? (Added: 0, Updated: 0, Unchanged: 0) : await WriteAnnualAsync(db, studyYearId, ids, annualRows, written, ct);
+        var results = await WriteResultsAsync(db, studyYearId, ids, resultRows, written, ct);
+        var marks = await WriteAnnualAsync(db, studyYearId, ids, annualRows, written, ct);
         await transaction.CommitAsync(ct);
         return new ResultsImportReport(messages, writer.Inserted, writer.Updated, results.Added, results.Updated, marks.Added, marks.Updated, results.Unchanged, marks.Unchanged);
     }
@@ -178,25 +181,20 @@ public static class ResultsImport
         }
     }
 
-    private static (List<ExamResultRow> Results, List<AnnualMarkRow> Annual) Validate(TableFile? resultsTable, TableFile? annualTable,
-        IReadOnlyDictionary<string, ParticipantRow> participants, string unknown, List<ImportMessage> messages, RowCounter counter)
-    {
-        resultsTable = resultsTable is null ? null : counter.Count(resultsTable);
-        annualTable = annualTable is null ? null : counter.Count(annualTable);
-        // The two files are independent: validate them on two threads (the readers are pure).
-        var resultsTask = Task.Run(() => resultsTable is null ? ([], []) : ExamResultsTemplate.Read(resultsTable, participants, unknown));
-        var annualTask = Task.Run(() => annualTable is null ? ([], []) : AnnualMarksTemplate.Read(annualTable, participants, unknown));
-        var (results, resultMessages) = resultsTask.GetAwaiter().GetResult();
-        var (annual, annualMessages) = annualTask.GetAwaiter().GetResult();
-        messages.AddRange(resultMessages);
-        messages.AddRange(annualMessages);
-        counter.Finish();
-        return (results, annual);
-    }
+    /// <summary>The two files are independent: they are validated on two threads (the readers are pure).</summary>
+    private static (Task<(List<ExamResultRow> Rows, List<ImportMessage> Messages)> Results, Task<(List<AnnualMarkRow> Rows, List<ImportMessage> Messages)> Annual)
+        StartValidation(TableFile? resultsTable, TableFile? annualTable, IReadOnlyDictionary<string, ParticipantRow> participants, string unknown,
+            RowCounter counter, CancellationToken ct) =>
+        (Task.Run(() => resultsTable is null ? ([], []) : ExamResultsTemplate.Read(counter.Count(resultsTable), participants, unknown), ct),
+         Task.Run(() => annualTable is null ? ([], []) : AnnualMarksTemplate.Read(counter.Count(annualTable), participants, unknown), ct));
 
     private static async Task<(int Added, int Updated, int Unchanged)> WriteResultsAsync(AppDbContext db, int studyYearId, IReadOnlyDictionary<string, int> participantIds,
         List<ExamResultRow> rows, RowCounter? written, CancellationToken ct)
     {
+        if (rows.Count == 0)
+        {
+            return default;
+        }
         var subjects = await db.Subjects.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Id, StringComparer.Ordinal, ct);
         var existing = (await db.ExamResults.AsNoTracking().Where(r => r.Participant!.StudyYearId == studyYearId)
                 .Select(r => new
@@ -246,6 +244,10 @@ public static class ResultsImport
     private static async Task<(int Added, int Updated, int Unchanged)> WriteAnnualAsync(AppDbContext db, int studyYearId, IReadOnlyDictionary<string, int> participantIds,
         List<AnnualMarkRow> rows, RowCounter? written, CancellationToken ct)
     {
+        if (rows.Count == 0)
+        {
+            return default;
+        }
         var subjects = await db.Subjects.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Id, StringComparer.Ordinal, ct);
         var existing = (await db.AnnualMarks.AsNoTracking().Where(m => m.Participant!.StudyYearId == studyYearId)
                 .Select(m => new { m.Id, m.ParticipantId, m.SubjectId, m.Mark }).ToListAsync(ct))
