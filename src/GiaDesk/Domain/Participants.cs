@@ -83,7 +83,11 @@ public sealed class Participant
 
     public string FullName => string.IsNullOrWhiteSpace(MiddleName) ? $"{LastName} {FirstName}" : $"{LastName} {FirstName} {MiddleName}";
 
-    public void UpdateSearchName() => SearchName = Files.TableColumns.Normalise($"{LastName} {FirstName} {MiddleName} {Code}");
+    public void UpdateSearchName() => SearchName = SearchNameOf(LastName, FirstName, MiddleName, Code);
+
+    /// <summary>What the list search matches: ФИО and code, normalised (upper case, ё = е, single spaces).</summary>
+    public static string SearchNameOf(string lastName, string firstName, string? middleName, string code) =>
+        Files.TableColumns.Normalise($"{lastName} {firstName} {middleName} {code}");
 }
 
 /// <summary>Одна явка на экзамен (template 3); natural key (participant, subject, date).</summary>

@@ -62,7 +62,8 @@ public sealed class ParticipantsModel(AppDbContext db) : ResultsPageModel(db)
         var yearId = await ResultsQueries.StudyYearIdAsync(Db, Year!.Value, ct);
         var names = await Db.Participants.AsNoTracking().Where(p => p.StudyYearId == yearId && codes.Contains(p.Code))
             .Select(p => new { p.Code, p.LastName, p.FirstName, p.MiddleName }).ToDictionaryAsync(p => p.Code, ct);
-        var sittings = data.Sittings.Where(x => selected.Contains(x.Participant)).ToLookup(x => x.Participant);
+        var wanted = selected.ToHashSet();
+        var sittings = data.Sittings.Where(x => wanted.Contains(x.Participant)).ToLookup(x => x.Participant);
         Found = [.. selected.Select(p => new DrillParticipant(
             data.ParticipantCodes[p],
             names.TryGetValue(data.ParticipantCodes[p], out var n) ? $"{n.LastName} {n.FirstName} {n.MiddleName}".Trim() : "",

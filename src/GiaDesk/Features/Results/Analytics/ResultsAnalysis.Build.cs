@@ -217,7 +217,7 @@ public sealed partial record ResultsAnalysis
                 var index = (int)category * subjectCount + j;
                 if (a.CategoryN[index] > 0)
                 {
-                    byCategory.Add(Row(CategoryName(category), j, a.CategoryBands.AsSpan(index * Bands, Bands), a.CategorySum[index]));
+                    byCategory.Add(Row(category.Russian(), j, a.CategoryBands.AsSpan(index * Bands, Bands), a.CategorySum[index]));
                 }
             }
         }
@@ -229,13 +229,4 @@ public sealed partial record ResultsAnalysis
             .SelectMany(g => g.Where(x => x.BelowMinimum > 0).OrderByDescending(x => new Ratio(x.BelowMinimum, x.Participants).Value).Take(listLength)).ToList();
         return new ScoreBands(bySchool, byCategory, bySchoolType, townRows, highest, lowest);
     }
-
-    public static string CategoryName(ParticipantCategory category) => category switch
-    {
-        ParticipantCategory.CurrentYear => "ВТГ",
-        ParticipantCategory.PastYears => "ВПЛ",
-        ParticipantCategory.Vocational => "СПО",
-        ParticipantCategory.Foreign => "ИГ",
-        _ => category.ToString(),
-    };
 }

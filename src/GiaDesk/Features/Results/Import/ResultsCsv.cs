@@ -27,7 +27,7 @@ public static class ResultsCsv
             o.Write(';');
             o.Write(x.Grade.ToString(CultureInfo.InvariantCulture));
             o.Write(';');
-            o.Write(Category(x.Category));
+            o.Write(x.Category.Russian());
             o.Write(';');
             o.Write(x.Form.Russian());
             o.Write(x.Ovz ? ";да;" : ";нет;");
@@ -104,14 +104,6 @@ public static class ResultsCsv
         ExamStage.Main => "основной",
         ExamStage.Reserve => "резерв",
         _ => "дополнительный",
-    };
-
-    private static string Category(ParticipantCategory category) => category switch
-    {
-        ParticipantCategory.PastYears => "ВПЛ",
-        ParticipantCategory.Vocational => "СПО",
-        ParticipantCategory.Foreign => "ИГ",
-        _ => "ВТГ",
     };
 
     private static string Quote(string text) =>

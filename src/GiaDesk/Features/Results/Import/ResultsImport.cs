@@ -147,7 +147,7 @@ public static class ResultsImport
             [
                 studyYearId, row.Code, schools[row.SchoolCode].Id, row.LastName, row.FirstName, row.MiddleName, row.Grade, (short)row.Category,
                 (int)row.Form, row.Ovz, row.Admitted, row.NotAdmittedReason, row.NotAdmittedRepeat,
-                TableColumns.Normalise($"{row.LastName} {row.FirstName} {row.MiddleName} {row.Code}"), nowUtc,
+                Participant.SearchNameOf(row.LastName, row.FirstName, row.MiddleName, row.Code), nowUtc,
             ];
             await writer.SaveAsync(existingIds.TryGetValue(row.Code, out var id) ? id : null, values, ct);
         }
