@@ -16,8 +16,6 @@ public sealed record CalendarEntryError(string Field, string Message);
 /// </summary>
 public static class ExternalCalendar
 {
-    public const string DateFormat = "dd.MM.yyyy";
-
     /// <summary>Validates and saves a new (<paramref name="id"/> null) or edited entry; changed dates rewrite the linked items.</summary>
     public static async Task<IReadOnlyList<CalendarEntryError>> SaveEntryAsync(AppDbContext db, int? id, int year, CalendarEntryInput input,
         CancellationToken ct)
@@ -32,7 +30,7 @@ public static class ExternalCalendar
         var to = Date(input.To, "окончания", nameof(input.To), errors);
         if (from is { } f && to is { } t && t < f)
         {
-            errors.Add(new(nameof(input.To), $"Дата окончания {t.ToString(DateFormat, CultureInfo.InvariantCulture)} раньше даты начала {f.ToString(DateFormat, CultureInfo.InvariantCulture)}."));
+            errors.Add(new(nameof(input.To), $"Дата окончания {RoadmapFormat.Date(t)} раньше даты начала {RoadmapFormat.Date(f)}."));
         }
         var entry = id is { } existing ? await db.ExternalCalendarEntries.SingleOrDefaultAsync(e => e.Id == existing, ct) : null;
         if (id is not null && entry is null)
@@ -130,8 +128,8 @@ public static class ExternalCalendar
 
     public static string Dates(ExternalCalendarEntry entry) =>
         entry.From == entry.To
-            ? entry.From.ToString(DateFormat, CultureInfo.InvariantCulture)
-            : entry.From.ToString(DateFormat, CultureInfo.InvariantCulture) + "–" + entry.To.ToString(DateFormat, CultureInfo.InvariantCulture);
+            ? RoadmapFormat.Date(entry.From)
+            : RoadmapFormat.Date(entry.From) + "–" + RoadmapFormat.Date(entry.To);
 
     private static void Unlink(AppDbContext db, RoadmapItem item)
     {
@@ -161,7 +159,7 @@ public static class ExternalCalendar
             errors.Add(new(field, $"Укажите дату {what}."));
             return null;
         }
-        if (RoadmapFormat.TryParseDate(value, out var date) && date.Year is >= 2000 and <= 2100)
+        if (RoadmapFormat.TryParseDate(value, out var date) && date.Year is >= OrderEdits.MinYear and <= OrderEdits.MaxYear)
         {
             return date;
         }

@@ -96,7 +96,7 @@ public sealed class ExternalCalendarModel(AppDbContext db, TimeProvider clock, I
 
     private async Task LoadAsync(int? year, CancellationToken ct)
     {
-        Year = year is >= 2000 and <= 2100 ? new AcademicYear(year.Value) : AcademicYear.Containing(RoadmapFormat.Today(clock));
+        Year = year is >= OrderEdits.MinYear and <= OrderEdits.MaxYear ? new AcademicYear(year.Value) : AcademicYear.Containing(RoadmapFormat.Today(clock));
         CanEdit = await MayEditAsync();
         var start = Year.StartYear;
         Rows = await db.ExternalCalendarEntries.Where(e => e.AcademicYearStart == start)

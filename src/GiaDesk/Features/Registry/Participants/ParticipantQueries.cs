@@ -113,9 +113,6 @@ public static class ParticipantQueries
         return new ParticipantPage(items, total, page, PageSize);
     }
 
-    public static Task<List<ParticipantListItem>> AllAsync(AppDbContext db, ClaimsPrincipal user, int studyYearId, ParticipantFilter f, CancellationToken ct) =>
-        Project(Sort(Filter(Visible(db, user, studyYearId), f), f.Sort)).ToListAsync(ct);
-
     public static string Document(ClaimsPrincipal user, IdentityDocumentType? type, string? series, string? number) =>
         series is null && number is null ? ""
         : user.SeesDocuments() ? $"{series} {number}".Trim()

@@ -73,7 +73,6 @@ public sealed partial record ResultsAnalysis
         public bool MainFailed;
         public int MainValue;
         public bool MainIsScore;
-        public bool HasAny;
         public int LastDay;
         public bool LastFailed;
         public int LastMark;
@@ -242,7 +241,6 @@ public sealed partial record ResultsAnalysis
                     }
                     if (day >= state.LastDay)
                     {
-                        state.HasAny = true;
                         state.LastDay = day;
                         state.LastFailed = failed;
                         state.LastMark = mark;

@@ -10,7 +10,6 @@ public sealed record YearFigures(
     Ratio Certified,
     Ratio UnsatisfactoryResults)
 {
-    public decimal AverageRounded => Average.Round(1);
 }
 
 /// <summary>A school across the years (null where it had no participants); Low[i] marks a «low» year.</summary>

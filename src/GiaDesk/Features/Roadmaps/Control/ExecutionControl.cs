@@ -35,7 +35,6 @@ public sealed record Obligation(ItemFacts Item, int? UnitId, int? SchoolId, Exec
 
 public sealed record Rate(int Expected, int Received, int OnTime)
 {
-    public double? ReceivedShare => Expected == 0 ? null : (double)Received / Expected;
 
     public double? OnTimeShare => Expected == 0 ? null : (double)OnTime / Expected;
 }

@@ -17,10 +17,6 @@ public static partial class SchoolPlanRules
             .Select(i => i.Due)
             .FirstOrDefault();
 
-    /// <summary>The school's copy holds the school-level actions; the school-level column if there is one.</summary>
-    public static IReadOnlyList<SchoolActionCandidate> CopiedActions(IEnumerable<SchoolActionCandidate> items) =>
-        items.Where(i => i.SchoolLevel).ToList();
-
     /// <summary>Status of a school plan (§B.9): не представлен → утверждён → опубликован → проверен; overdue approval is flagged.</summary>
     public static string Status(DateOnly? approvalDue, DateOnly? approvedOn, DateOnly? publishedOn, DateOnly? checkedOn, DateOnly today) =>
         checkedOn is not null ? "проверен УО"
