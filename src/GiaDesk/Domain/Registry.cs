@@ -283,5 +283,9 @@ public static class SubjectIdList
     public static List<int> Parse(string? text) =>
         string.IsNullOrEmpty(text) ? [] : text.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
+    /// <summary>The subjects as people read them: «Русский язык, Математика» («?» for an unknown id).</summary>
+    public static string Names(string? ids, IReadOnlyDictionary<int, string> names) =>
+        string.Join(", ", Parse(ids).Select(id => names.GetValueOrDefault(id, "?")));
+
     public static string Pattern(int subjectId) => ";" + subjectId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
 }

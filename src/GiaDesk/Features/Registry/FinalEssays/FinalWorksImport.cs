@@ -36,7 +36,7 @@ public static class FinalWorksImport
         {
             return new(0, 0, 0, messages);
         }
-        var year = await db.StudyYears.AsNoTracking().FirstOrDefaultAsync(y => y.IsCurrent, ct);
+        var year = await Participants.ParticipantQueries.CurrentYearAsync(db, ct);
         if (year is null)
         {
             return new(0, 0, 0, [new ImportMessage(table.FileName, 0, null, null, "не задан текущий учебный год")]);

@@ -33,7 +33,7 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
         FinalWorks = await db.FinalWorks.AsNoTracking().Where(w => w.ParticipantId == id).OrderBy(w => w.Date).ToListAsync(ct);
         Transfers = await db.Transfers.AsNoTracking().Include(t => t.FromSchool).Include(t => t.ToSchool).Where(t => t.ParticipantId == id).OrderBy(t => t.Date).ToListAsync(ct);
         Changes = await db.ParticipantChanges.AsNoTracking().Where(c => c.ParticipantId == id).OrderBy(c => c.ChangedUtc).ToListAsync(ct);
-        Subjects = ParticipantsImport.SubjectsText(participant.SubjectIds, await RegistryQuality.SubjectNamesAsync(db, ct));
+        Subjects = SubjectIdList.Names(participant.SubjectIds, await RegistryQuality.SubjectNamesAsync(db, ct));
         Document = ParticipantQueries.Document(User, participant.DocumentType, participant.DocumentSeries, participant.DocumentNumber);
         Deadline = RegistryDates.Deadline(participant.StudyYear!.StartYear, participant.Grade);
         return Page();

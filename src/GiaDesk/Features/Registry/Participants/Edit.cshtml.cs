@@ -223,8 +223,8 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : PageModel
                 ChangedUtc = now,
                 UserName = User.Identity?.Name ?? "",
                 Field = "Предметы",
-                OldValue = ParticipantsImport.SubjectsText(p.SubjectIds, names),
-                NewValue = ParticipantsImport.SubjectsText(subjects, names),
+                OldValue = SubjectIdList.Names(p.SubjectIds, names),
+                NewValue = SubjectIdList.Names(subjects, names),
                 Reason = Input.ChangeReason!.Trim(),
             });
         }

@@ -70,5 +70,5 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         return "?" + string.Join('&', values.Where(v => v.Value.Length > 0).Select(v => $"{Uri.EscapeDataString(v.Key)}={Uri.EscapeDataString(v.Value)}"));
     }
 
-    public string SubjectsText(string ids) => string.Join(", ", SubjectIdList.Parse(ids).Select(id => SubjectNames.GetValueOrDefault(id, "?")));
+    public string SubjectsText(string ids) => SubjectIdList.Names(ids, SubjectNames);
 }

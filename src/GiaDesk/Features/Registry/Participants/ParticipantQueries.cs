@@ -156,7 +156,7 @@ public static class ParticipantQueries
                 [Template.DocumentType] = p.DocumentType?.Russian(),
                 [Template.DocumentSeries] = full ? p.DocumentSeries : (p.DocumentSeries is null ? null : "••••"),
                 [Template.DocumentNumber] = full ? p.DocumentNumber : RegistryNames.MaskDocument(p.DocumentSeries, p.DocumentNumber),
-                [Template.Subjects] = ParticipantsImport.SubjectsText(p.SubjectIds, names),
+                [Template.Subjects] = SubjectIdList.Names(p.SubjectIds, names),
                 [Template.MedalCandidate] = p.IsMedalCandidate ? "да" : "нет",
                 [Template.GveGround] = GveGroundCell(p),
                 ["Ошибок"] = p.ErrorCount,

@@ -34,7 +34,7 @@ public static class ParticipantsImport
             return Failed(messages);
         }
         var name = Path.GetFileName(fileName);
-        var year = await db.StudyYears.AsNoTracking().FirstOrDefaultAsync(y => y.IsCurrent, ct);
+        var year = await ParticipantQueries.CurrentYearAsync(db, ct);
         if (year is null)
         {
             messages.Add(new ImportMessage(name, 0, null, null, "не задан текущий учебный год (Справочники → Учебные годы)"));
@@ -101,8 +101,8 @@ public static class ParticipantsImport
                         ChangedUtc = now,
                         UserName = actor.UserName,
                         Field = "Предметы",
-                        OldValue = SubjectsText(p.SubjectIds, subjectNames),
-                        NewValue = SubjectsText(newSubjects, subjectNames),
+                        OldValue = SubjectIdList.Names(p.SubjectIds, subjectNames),
+                        NewValue = SubjectIdList.Names(newSubjects, subjectNames),
                         Reason = changeReason.Trim(),
                     });
                 }
@@ -163,9 +163,6 @@ public static class ParticipantsImport
     }
 
     private static ParticipantsImportReport Failed(List<ImportMessage> messages) => new(0, 0, 0, 0, messages, []);
-
-    public static string SubjectsText(string? ids, IReadOnlyDictionary<int, string> names) =>
-        string.Join(", ", SubjectIdList.Parse(ids).Select(id => names.GetValueOrDefault(id, "?")));
 
     private static void Apply(Participant p, RegistryRow row, int schoolId, string? subjects)
     {
