@@ -148,21 +148,21 @@ public sealed partial record ResultsAnalysis
     /// b at 1 decimal, as printed.</summary>
     private static AnnualVsExamRow AnnualRow(int s, Accumulator a, MatchPercentRule rule)
     {
-        var annual = new Ratio(a.AnnualSum[s], a.Pairs[s]);
-        var exam = new Ratio(a.ExamSum[s], a.Pairs[s]);
-        var full = annual.Round(1) == exam.Round(1);
-        decimal av, bv;
-        if (rule == MatchPercentRule.PrintedPrecision)
-        {
-            (av, bv) = (annual.Round(2), exam.Round(1));
-        }
-        else
-        {
-            (av, bv) = ((decimal)a.AnnualSum[s] / a.Pairs[s], (decimal)a.ExamSum[s] / a.Pairs[s]);
-        }
-        var degree = full || bv == 0 ? 100 : (int)Ratio.HalfUp(100m * (1m - Math.Abs(av - bv) / bv), 0);
-        var kind = full ? MatchKind.FullMatch : bv > av ? MatchKind.ExamHigher : MatchKind.ExamLower;
+        var (degree, kind) = Match(a.AnnualSum[s], a.ExamSum[s], a.Pairs[s], rule);
         return new AnnualVsExamRow(s, a.Pairs[s], a.AnnualSum[s], a.ExamSum[s], a.Lower[s], a.Equal[s], a.Higher[s], degree, kind);
+    }
+
+    /// <summary>The rule above for sums of annual and exam marks over a number of pairs (also used by the dynamics).</summary>
+    internal static (int Percent, MatchKind Kind) Match(long annualSum, long examSum, int pairs, MatchPercentRule rule)
+    {
+        var annual = new Ratio(annualSum, pairs);
+        var exam = new Ratio(examSum, pairs);
+        var full = annual.Round(1) == exam.Round(1);
+        var (av, bv) = rule == MatchPercentRule.PrintedPrecision
+            ? (annual.Round(2), exam.Round(1))
+            : ((decimal)annualSum / pairs, (decimal)examSum / pairs);
+        var percent = full || bv == 0 ? 100 : (int)Ratio.HalfUp(100m * (1m - Math.Abs(av - bv) / bv), 0);
+        return (percent, full ? MatchKind.FullMatch : bv > av ? MatchKind.ExamHigher : MatchKind.ExamLower);
     }
 
     private static ScoreBands? BuildScoreBands(ResultsDataSet data, List<int> schools, List<int> subjects, Accumulator a, int listLength)

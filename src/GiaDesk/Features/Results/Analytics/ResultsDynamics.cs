@@ -228,10 +228,7 @@ public static class ResultsDynamics
         {
             return null;
         }
-        var annual = new Ratio(a.AnnualVsExam.Sum(r => r.AnnualSum), pairs);
-        var exam = new Ratio(a.AnnualVsExam.Sum(r => r.ExamSum), pairs);
-        var (av, bv) = ((decimal)annual.Numerator / pairs, (decimal)exam.Numerator / pairs);
-        var match = annual.Round(1) == exam.Round(1) || bv == 0 ? 100 : (int)Ratio.HalfUp(100m * (1m - Math.Abs(av - bv) / bv), 0);
+        var match = ResultsAnalysis.Match(a.AnnualVsExam.Sum(r => r.AnnualSum), a.AnnualVsExam.Sum(r => r.ExamSum), pairs, MatchPercentRule.Unrounded).Percent;
         return (pairs, a.AnnualVsExam.Sum(r => r.Lower), a.AnnualVsExam.Sum(r => r.Equal), a.AnnualVsExam.Sum(r => r.Higher), match);
     }
 }
