@@ -32,15 +32,13 @@ public sealed record LoadedResults(ResultsDataSet Data, ResultsAnalysis Analysis
 /// <summary>Loads the results a user may see from the database and runs the engine (page → this → AppDbContext).</summary>
 public static class ResultsQueries
 {
-    /// <summary>Exam years (the spring of the academic year) that have participants, newest first; else all years.</summary>
-    public static async Task<List<int>> YearsAsync(AppDbContext db, CancellationToken ct)
-    {
-        var years = await db.StudyYears.AsNoTracking().OrderByDescending(y => y.StartYear).Select(y => y.StartYear + 1).ToListAsync(ct);
-        return years;
-    }
+    /// <summary>Exam years (the spring of each academic year in the directory), newest first.</summary>
+    public static Task<List<int>> YearsAsync(AppDbContext db, CancellationToken ct) =>
+        db.StudyYears.AsNoTracking().OrderByDescending(y => y.StartYear).Select(y => y.StartYear + 1).ToListAsync(ct);
 
+    /// <summary>The newest exam year with participants (one index probe per year, not a scan of the participants), else the current one.</summary>
     public static async Task<int?> DefaultYearAsync(AppDbContext db, CancellationToken ct) =>
-        await db.Participants.AsNoTracking().Select(p => (int?)p.StudyYear!.StartYear + 1).MaxAsync(ct)
+        await db.StudyYears.AsNoTracking().Where(y => db.Participants.Any(p => p.StudyYearId == y.Id)).Select(y => (int?)y.StartYear + 1).MaxAsync(ct)
         ?? await db.StudyYears.AsNoTracking().Where(y => y.IsCurrent).Select(y => (int?)y.StartYear + 1).FirstOrDefaultAsync(ct);
 
     public static async Task<int?> StudyYearIdAsync(AppDbContext db, int examYear, CancellationToken ct) =>
