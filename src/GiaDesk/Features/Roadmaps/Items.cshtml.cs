@@ -125,7 +125,7 @@ public sealed class ItemsModel(AppDbContext db, TimeProvider clock) : PageModel
         var index = neighbours.FindIndex(i => i.Id == id);
         if (RoadmapMapping.ResultGroups(neighbours).FirstOrDefault(g => g.Covers(index)) is { } group)
         {
-            Result = (group.Text, Parsing.ResultSpans.Range(neighbours[group.First].RawNumber.TrimEnd('.'), neighbours[group.Last].RawNumber.TrimEnd('.')), group.Span > 1);
+            Result = (group.Text, Parsing.ResultSpans.Range(neighbours[group.First].RawNumber, neighbours[group.Last].RawNumber), group.Span > 1);
         }
         Today = RoadmapFormat.Today(clock);
         var control = await RoadmapQueries.LoadAsync(db, item.RoadmapId, User.RestrictedSchoolId(), ct);

@@ -31,7 +31,7 @@ public static class RoadmapExport
     private static string? ResultText(IReadOnlyList<ParsedItem> items, IReadOnlyList<ResultGroup> results, int index) =>
         results.FirstOrDefault(g => g.Covers(index)) is not { } group ? null
         : group.Span == 1 ? group.Text
-        : $"{group.Text} (общий для {ResultSpans.Range(items[group.First].RawNumber.TrimEnd('.'), items[group.Last].RawNumber.TrimEnd('.'))})";
+        : $"{group.Text} (общий для {ResultSpans.Range(items[group.First].RawNumber, items[group.Last].RawNumber)})";
 
     private static Dictionary<string, object?> Row(string? number, string text, string? deadline, string? responsible, string? result,
         string? municipal, string? school, bool twoLevels)

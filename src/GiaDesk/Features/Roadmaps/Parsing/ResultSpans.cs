@@ -183,8 +183,12 @@ public static class ResultSpans
         : null;
 
     /// <summary>«п. 2.1–2.4» for a result covering several items, «п. 2.1» for one.</summary>
-    public static string Range(string firstNumber, string lastNumber) =>
-        firstNumber == lastNumber ? $"п. {firstNumber}" : $"п. {firstNumber}–{lastNumber}";
+    /// <summary>«п. 2.1–2.4» from the items' numbers as printed (a final dot is dropped).</summary>
+    public static string Range(string firstNumber, string lastNumber)
+    {
+        var (first, last) = (firstNumber.TrimEnd('.'), lastNumber.TrimEnd('.'));
+        return first == last ? $"п. {first}" : $"п. {first}–{last}";
+    }
 
     private static bool StartsStatement(string text) => IsBullet(text) || char.IsUpper(text[0]);
 
