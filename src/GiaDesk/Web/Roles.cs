@@ -46,7 +46,7 @@ public static class SchoolScope
     /// <summary>The only school an operator may see; null for municipality-wide roles.</summary>
     public static int? RestrictedSchoolId(this ClaimsPrincipal user)
     {
-        if (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Specialist) || user.IsInRole(Roles.Observer))
+        if (user.IsDepartment() || user.IsInRole(Roles.Observer))
         {
             return null;
         }
@@ -55,10 +55,16 @@ public static class SchoolScope
         return int.TryParse(claim, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : -1;
     }
 
+    /// <summary>The education department: Администратор or Специалист УО (the whole municipality, may edit it).</summary>
+    public static bool IsDepartment(this ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Specialist);
+
+    /// <summary>Anyone who enters data (the department or a school's operator); not a Наблюдатель.</summary>
+    public static bool CanChangeData(this ClaimsPrincipal user) => user.IsDepartment() || user.IsInRole(Roles.SchoolOperator);
+
     public static bool CanSeeSchool(this ClaimsPrincipal user, int schoolId) =>
         user.RestrictedSchoolId() is not { } only || only == schoolId;
 
     public static bool CanEditSchool(this ClaimsPrincipal user, int schoolId) =>
-        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Specialist) ||
+        user.IsDepartment() ||
         (user.IsInRole(Roles.SchoolOperator) && user.RestrictedSchoolId() == schoolId);
 }

@@ -80,5 +80,5 @@ public static class ResultsQueries
     };
 
     public static bool CanSeeParticipants(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Specialist) || user.IsInRole(Roles.SchoolOperator);
+        user.CanChangeData();
 }

@@ -66,7 +66,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
 
     public async Task<IActionResult> OnPostNextYearAsync(int id, CancellationToken ct)
     {
-        if (!IsDepartment())
+        if (!User.IsDepartment())
         {
             return Forbid();
         }
@@ -81,7 +81,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
 
     public async Task<IActionResult> OnPostPublishAsync(int id, string? approvalDue, CancellationToken ct)
     {
-        if (!IsDepartment())
+        if (!User.IsDepartment())
         {
             return Forbid();
         }
@@ -126,7 +126,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
 
     public async Task<IActionResult> OnPostCheckAsync(int id, CancellationToken ct)
     {
-        if (!IsDepartment())
+        if (!User.IsDepartment())
         {
             return Forbid();
         }
@@ -140,8 +140,6 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
         return RedirectToPage(new { id });
     }
 
-    private bool IsDepartment() => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Specialist);
-
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var plan = await RoadmapCopies.LoadAsync(db, id, ct);
@@ -151,7 +149,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
         }
         Plan = plan;
         HasResults = plan.Sections.Any(s => s.Items.Any(i => i.Result is not null));
-        CanEdit = IsDepartment();
+        CanEdit = User.IsDepartment();
         CanEditSchoolPlan = plan.Kind == RoadmapKind.School && plan.SchoolId is { } s && User.CanEditSchool(s);
         return true;
     }

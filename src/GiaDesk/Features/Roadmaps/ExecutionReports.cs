@@ -26,7 +26,7 @@ public static class ExecutionReports
     /// <summary>Who may report: the department for anyone; a school operator for his own school only; an observer never.</summary>
     public static bool CanReport(ClaimsPrincipal user, int? schoolId)
     {
-        if (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Specialist))
+        if (user.IsDepartment())
         {
             return true;
         }

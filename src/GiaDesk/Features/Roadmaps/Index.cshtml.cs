@@ -15,7 +15,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        CanEdit = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Specialist);
+        CanEdit = User.IsDepartment();
         var only = User.RestrictedSchoolId();
         Plans = await db.Roadmaps
             .Where(r => only == null || r.Kind == RoadmapKind.Municipal || r.SchoolId == only)

@@ -10,7 +10,7 @@ namespace GiaDesk.Features.Directories.Schools;
 public sealed class DetailsModel(AppDbContext db) : PageModel
 {
     public School School { get; private set; } = new();
-    public bool CanEdit => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Specialist);
+    public bool CanEdit => User.IsDepartment();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {

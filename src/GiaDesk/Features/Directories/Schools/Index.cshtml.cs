@@ -14,7 +14,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     public string? Q { get; set; }
 
     public List<School> Schools { get; private set; } = [];
-    public bool CanEdit => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Specialist);
+    public bool CanEdit => User.IsDepartment();
 
     public async Task OnGetAsync(CancellationToken ct) => Schools = await Load(ct);
 

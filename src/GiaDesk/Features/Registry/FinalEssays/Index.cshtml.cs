@@ -20,7 +20,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public List<FinalWorkItem> Items { get; private set; } = [];
     public FinalWorksImportReport? Report { get; private set; }
-    public bool CanImport => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Specialist) || User.IsInRole(Roles.SchoolOperator);
+    public bool CanImport => User.CanChangeData();
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 

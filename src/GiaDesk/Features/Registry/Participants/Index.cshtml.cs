@@ -25,7 +25,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     public ParticipantPage Result { get; private set; } = new([], 0, 1, ParticipantQueries.PageSize);
     public List<School> Schools { get; private set; } = [];
     public Dictionary<int, string> SubjectNames { get; private set; } = [];
-    public bool CanImport => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Specialist) || User.IsInRole(Roles.SchoolOperator);
+    public bool CanImport => User.CanChangeData();
 
     private ParticipantFilter Filter => new(Q, School, Grade, Form, Subject, Ovz, Admission, Problems, Sort, PageNumber);
 

@@ -20,7 +20,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     public List<SchoolQuality> Schools { get; private set; } = [];
     public DateOnly Deadline9 { get; private set; }
     public DateOnly Deadline11 { get; private set; }
-    public bool CanRun => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Specialist) || User.IsInRole(Roles.SchoolOperator);
+    public bool CanRun => User.CanChangeData();
 
     public async Task OnGetAsync(CancellationToken ct)
     {

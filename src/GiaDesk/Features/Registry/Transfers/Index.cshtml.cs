@@ -23,7 +23,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public List<TransferItem> Items { get; private set; } = [];
     public List<School> Schools { get; private set; } = [];
-    public bool CanTransfer => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Specialist);
+    public bool CanTransfer => User.IsDepartment();
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
