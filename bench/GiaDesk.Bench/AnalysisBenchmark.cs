@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using DuckDB.NET.Data;
-using GiaDesk.Features.Demo;
+using GiaDesk.Demo;
 using GiaDesk.Features.Results.Analytics;
 
 namespace GiaDesk.Bench;

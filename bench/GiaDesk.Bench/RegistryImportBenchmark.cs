@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using GiaDesk.Data;
 using GiaDesk.Domain;
-using GiaDesk.Features.Demo;
+using GiaDesk.Demo;
 using GiaDesk.Features.Registry.Participants;
 using GiaDesk.Files;
 using Microsoft.EntityFrameworkCore;

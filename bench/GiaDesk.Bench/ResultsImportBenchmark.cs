@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using GiaDesk.Data;
 using GiaDesk.Domain;
-using GiaDesk.Features.Demo;
+using GiaDesk.Demo;
 using GiaDesk.Features.Results.Import;
 using Microsoft.EntityFrameworkCore;
 

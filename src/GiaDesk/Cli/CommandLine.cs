@@ -1,6 +1,6 @@
 using GiaDesk.Data;
 using GiaDesk.Features.Admin.Users;
-using GiaDesk.Features.Demo;
+using GiaDesk.Demo;
 using GiaDesk.Web;
 using Microsoft.AspNetCore.Identity;
 

@@ -1,11 +1,11 @@
 using GiaDesk.Data;
-using GiaDesk.Features.Demo;
+using GiaDesk.Demo;
 using GiaDesk.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace GiaDesk.Tests.Data;
 
-public sealed class DemoDataTests(TestApp app) : IClassFixture<TestApp>
+public sealed class DemoDataTests(DemoApp app) : IClassFixture<DemoApp>
 {
     [Fact]
     public async Task Demo_fills_the_eleven_schools_of_seed_004_and_one_user_per_role()

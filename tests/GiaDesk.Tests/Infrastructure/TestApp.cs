@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using GiaDesk.Data;
-using GiaDesk.Features.Demo;
+using GiaDesk.Demo;
 using GiaDesk.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -12,7 +12,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GiaDesk.Tests.Infrastructure;
 
-/// <summary>The real web application on a test server, over a fresh database filled with the demo data.</summary>
+/// <summary>
+/// The real web application on a test server, over a fresh database with the demo directory (municipality, schools,
+/// years) and the four demo accounts. A fixture that needs more of the demo says so by overriding <see cref="Parts"/>;
+/// anything else a class needs it makes itself with the builders in <see cref="A"/>.
+/// </summary>
 public partial class TestApp : IAsyncLifetime
 {
     public TestDatabase Database { get; } = new();
@@ -38,8 +42,11 @@ public partial class TestApp : IAsyncLifetime
         await App.StartAsync();
         using var scope = App.Services.CreateScope();
         await DemoData.FillAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(),
-            scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), scope.ServiceProvider.GetRequiredService<TimeProvider>());
+            scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(), Parts);
     }
+
+    /// <summary>The parts of the demo this fixture's classes read; the directory and the accounts are always there.</summary>
+    protected virtual DemoParts Parts => DemoParts.Directory;
 
     /// <summary>A derived fixture may add settings or services (e.g. a fixed clock) before the app is built.</summary>
     protected virtual void Configure(WebApplicationBuilder builder)
@@ -103,4 +110,10 @@ public partial class TestApp : IAsyncLifetime
             return response;
         }
     }
+}
+
+/// <summary>The app over the whole demo municipality: for the tests that are about the demo itself or walk every page.</summary>
+public sealed class DemoApp : TestApp
+{
+    protected override DemoParts Parts => DemoParts.All;
 }

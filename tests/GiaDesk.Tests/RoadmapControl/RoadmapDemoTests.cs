@@ -1,5 +1,5 @@
 using GiaDesk.Domain;
-using GiaDesk.Features.Demo;
+using GiaDesk.Demo;
 using GiaDesk.Features.Roadmaps;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,13 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
-using GiaDesk.Features.Demo;
+using GiaDesk.Demo;
 using GiaDesk.Tests.Infrastructure;
 using GiaDesk.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace GiaDesk.Tests.Web;
 
-public sealed class AccessTests(TestApp app) : IClassFixture<TestApp>
+public sealed class AccessTests(DemoApp app) : IClassFixture<DemoApp>
 {
     private Task<int> SchoolId(string code) => app.Database.QueryAsync(db => db.Schools.Where(s => s.Code == code).Select(s => s.Id).SingleAsync());
 

@@ -1,7 +1,7 @@
 using GiaDesk.Domain;
 using GiaDesk.Features.Results.Analytics;
 
-namespace GiaDesk.Features.Demo;
+namespace GiaDesk.Demo;
 
 /// <summary>
 /// A plausible synthetic results data set of any size (demo, benchmark, round-trip tests): per-school and

@@ -5,7 +5,7 @@ using GiaDesk.Features.Roadmaps;
 using GiaDesk.Features.Roadmaps.Parsing;
 using Microsoft.EntityFrameworkCore;
 
-namespace GiaDesk.Features.Demo;
+namespace GiaDesk.Demo;
 
 /// <summary>A small demo roadmap of the current academic year, built in code and saved by the import use case.</summary>
 public static class DemoRoadmap

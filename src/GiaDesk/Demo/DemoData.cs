@@ -5,9 +5,20 @@ using GiaDesk.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace GiaDesk.Features.Demo;
+namespace GiaDesk.Demo;
 
 public sealed record DemoAccount(string UserName, string Password, string Role, string? SchoolCode, string FullName);
+
+/// <summary>Which parts of the demo to fill besides the directory (municipality, schools, years) and the four accounts.</summary>
+[Flags]
+public enum DemoParts
+{
+    Directory = 0,
+    Registry = 1,
+    Results = 2,
+    Roadmap = 4,
+    All = Registry | Results | Roadmap,
+}
 
 /// <summary>A realistic municipality for trying GiaDesk: МОГО «Инта» and its 11 schools (seed 004).</summary>
 public static class DemoData
@@ -44,7 +55,10 @@ public static class DemoData
     }
 
     /// <summary>Fills an empty database; returns false (and changes nothing) when it already has data.</summary>
-    public static async Task<bool> FillAsync(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct = default)
+    public static async Task<bool> FillAsync(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct = default) =>
+        await FillAsync(db, users, clock, DemoParts.All, ct);
+
+    public static async Task<bool> FillAsync(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, DemoParts parts, CancellationToken ct = default)
     {
         if (await db.Schools.AnyAsync(ct) || await db.Users.AnyAsync(ct) || await db.Municipalities.AnyAsync(ct))
         {
@@ -65,7 +79,10 @@ public static class DemoData
         var currentYear = new StudyYear { StartYear = current, IsCurrent = true };
         db.StudyYears.Add(currentYear);
         await db.SaveChangesAsync(ct);
-        await DemoRegistry.FillAsync(db, currentYear.Id, current, ct);
+        if (parts.HasFlag(DemoParts.Registry))
+        {
+            await DemoRegistry.FillAsync(db, currentYear.Id, current, ct);
+        }
         foreach (var account in Accounts)
         {
             var errors = await UserAccounts.CreateAsync(users, db, new NewUser(account.UserName, account.FullName, account.Password, account.Role, account.SchoolCode), clock);
@@ -74,8 +91,14 @@ public static class DemoData
                 throw new InvalidOperationException($"Демо-пользователь {account.UserName} не создан: {string.Join(" ", errors)}");
             }
         }
-        await DemoResults.FillAsync(db, clock.GetUtcNow().UtcDateTime, ct);
-        await DemoRoadmap.AddAsync(db, new AcademicYear(current), clock.GetUtcNow().UtcDateTime, ct);
+        if (parts.HasFlag(DemoParts.Results))
+        {
+            await DemoResults.FillAsync(db, clock.GetUtcNow().UtcDateTime, ct);
+        }
+        if (parts.HasFlag(DemoParts.Roadmap))
+        {
+            await DemoRoadmap.AddAsync(db, new AcademicYear(current), clock.GetUtcNow().UtcDateTime, ct);
+        }
         return true;
     }
 }

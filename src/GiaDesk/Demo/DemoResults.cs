@@ -3,7 +3,7 @@ using GiaDesk.Features.Results.Analytics;
 using GiaDesk.Features.Results.Import;
 using Microsoft.EntityFrameworkCore;
 
-namespace GiaDesk.Features.Demo;
+namespace GiaDesk.Demo;
 
 /// <summary>Synthetic ГИА results for the demo schools (ГИА-9 2018 and 2019, ГИА-11 2019), loaded through the same
 /// package import as real files, so the results pages show real tables. Names are synthetic.</summary>

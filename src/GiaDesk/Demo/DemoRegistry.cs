@@ -3,7 +3,7 @@ using GiaDesk.Domain;
 using GiaDesk.Features.Registry.Quality;
 using Microsoft.EntityFrameworkCore;
 
-namespace GiaDesk.Features.Demo;
+namespace GiaDesk.Demo;
 
 /// <summary>Fictional participants of the current year, a few per demo school, some with data-quality problems to find.</summary>
 public static class DemoRegistry
