@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using GiaDesk.Data;
-using GiaDesk.Domain;
 using GiaDesk.Demo;
+using GiaDesk.Domain;
 using GiaDesk.Features.Results.Import;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using GiaDesk.Data;
-using GiaDesk.Features.Admin.Users;
 using GiaDesk.Demo;
+using GiaDesk.Features.Admin.Users;
 using GiaDesk.Web;
 using Microsoft.AspNetCore.Identity;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using GiaDesk.Data;
-using GiaDesk.Domain;
 using GiaDesk.Demo;
+using GiaDesk.Domain;
 using GiaDesk.Features.Results.Analytics;
 using GiaDesk.Features.Results.Data;
 using GiaDesk.Features.Results.Import;

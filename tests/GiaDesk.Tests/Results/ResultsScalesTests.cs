@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
-using GiaDesk.Domain;
 using GiaDesk.Demo;
+using GiaDesk.Domain;
 using GiaDesk.Features.Results;
 using GiaDesk.Features.Results.Analytics;
 using GiaDesk.Features.Results.Data;

@@ -1,5 +1,5 @@
-using GiaDesk.Domain;
 using GiaDesk.Demo;
+using GiaDesk.Domain;
 using GiaDesk.Features.Roadmaps;
 using Microsoft.EntityFrameworkCore;
 
