@@ -16,7 +16,9 @@ public static class CommandLine
     public static async Task<int> RunAsync(string[] args) =>
         await RunAsync(args, Console.Out, Console.Error);
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) => RunAsync(args, output, error, Console.In);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TextReader input)
     {
         var verb = args.Length == 0 || args[0].StartsWith('-') && !IsHelp(args[0]) ? "serve" : args[0];
         var rest = verb == "serve" && (args.Length == 0 || args[0] != "serve") ? args : args[1..];
@@ -27,6 +29,7 @@ public static class CommandLine
                 "serve" => await ServeAsync(rest),
                 "help" or "--help" or "-h" or "-?" => Help(output, rest.Contains("en") || rest.Contains("--en")),
                 "db" when rest is ["migrate", ..] => await MigrateAsync(output),
+                "db" when rest is ["reset", ..] => await ResetAsync(rest[1..], output, error, input),
                 "demo" => await DemoAsync(output),
                 "users" when rest is ["add", ..] => await AddUserAsync(rest[1..], output, error),
                 "roadmap" when rest is ["parse", ..] => RoadmapCommands.Parse(rest[1..], output, error),
@@ -94,6 +97,33 @@ public static class CommandLine
         await output.WriteLineAsync(pending.Count == 0
             ? "База данных актуальна: миграций для применения нет."
             : $"Применено миграций: {pending.Count} ({string.Join(", ", pending)}).");
+        return Ok;
+    }
+
+    /// <summary>`giadesk db reset [--yes]`: deletes every piece of data after the user types «да» (or with --yes).</summary>
+    private static async Task<int> ResetAsync(string[] args, TextWriter output, TextWriter error, TextReader input)
+    {
+        if (args.Any(a => a != "--yes"))
+        {
+            return Usage(error, $"Неизвестный параметр «{args.First(a => a != "--yes")}» команды db reset.");
+        }
+        await using var services = CliServices();
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var where = DatabaseSetup.Describe(db);
+        if (!args.Contains("--yes"))
+        {
+            await output.WriteLineAsync($"Будут удалены ВСЕ данные GiaDesk: {where}. База будет создана заново, пустой.");
+            await output.WriteAsync("Чтобы продолжить, введите «да»: ");
+            var answer = (await input.ReadLineAsync())?.Trim();
+            if (!string.Equals(answer, "да", StringComparison.OrdinalIgnoreCase))
+            {
+                await error.WriteLineAsync("Отменено: база данных не изменена.");
+                return Failed;
+            }
+        }
+        await DatabaseSetup.ResetAsync(db);
+        await output.WriteLineAsync($"База данных создана заново ({where}). Демо-данные: giadesk demo.");
         return Ok;
     }
 

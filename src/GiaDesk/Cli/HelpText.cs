@@ -11,6 +11,7 @@ internal static class HelpText
           serve [--urls URL] [--demo]   веб-приложение (команда по умолчанию); адрес берётся из --urls или ASPNETCORE_URLS;
                                         --demo заполняет пустую базу демо-данными
           db migrate                    создать базу данных или применить недостающие миграции
+          db reset [--yes]              удалить ВСЕ данные и создать базу заново (спросит подтверждение; --yes — без вопроса)
           demo                          заполнить пустую базу демо-данными (МОГО «Инта») и выйти
           users add [--user ИМЯ] [--role РОЛЬ] [--school КОД_ОО] [--name ФИО] [--password ПАРОЛЬ]
                                         создать пользователя; без параметров спросит; пароль можно подать на стандартный ввод.
@@ -41,6 +42,7 @@ internal static class HelpText
           serve [--urls URL] [--demo]   the web application (default command); address from --urls or ASPNETCORE_URLS;
                                         --demo fills an empty database with demo data
           db migrate                    create the database or apply pending migrations
+          db reset [--yes]              delete ALL data and create the database again (asks to confirm; --yes skips it)
           demo                          fill an empty database with demo data (МОГО «Инта») and exit
           users add [--user NAME] [--role ROLE] [--school SCHOOL_CODE] [--name FULL_NAME] [--password PASSWORD]
                                         create a user; prompts for what is missing; the password may come on standard input.

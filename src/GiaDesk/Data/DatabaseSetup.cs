@@ -80,14 +80,48 @@ public static class DatabaseSetup
         }
     }
 
-    /// <summary>Creates the database if needed and applies every pending migration of the configured provider.</summary>
+    /// <summary>
+    /// Creates the database if needed and applies every pending migration of the configured provider. A database
+    /// that holds a migration this build does not know was made by an earlier build (until the first release model
+    /// changes are folded into one <c>Initial</c>, ADR 0006): that is refused with a message naming the fix.
+    /// </summary>
     public static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
+        if (await db.Database.CanConnectAsync(cancellationToken))
+        {
+            var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+            var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(m => !known.Contains(m)).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new ConfigurationProblem(EarlierBuildMessage(db, unknown[0]));
+            }
+        }
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+    }
+
+    /// <summary>Where the data is, in words for the person at the console: the SQLite file or the PostgreSQL database.</summary>
+    public static string Describe(AppDbContext db)
+    {
+        var connection = db.Database.GetConnectionString() ?? "";
+        return db.Database.IsSqlite()
+            ? $"файл {Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection).DataSource)}"
+            : $"база PostgreSQL «{new Npgsql.NpgsqlConnectionStringBuilder(connection).Database}»";
+    }
+
+    private static string EarlierBuildMessage(AppDbContext db, string migration) =>
+        $"База данных ({Describe(db)}) создана более ранней сборкой GiaDesk: в ней применена миграция «{migration}», " +
+        "которой нет в этой версии. До первого выпуска GiaDesk базы данных не обновляются, а создаются заново. " +
+        "Для демо удалите эту базу или выполните «giadesk db reset» (команда спросит подтверждение и удалит все данные).";
+
+    /// <summary>Deletes the whole database (the SQLite file or the PostgreSQL database) and creates it again, empty.</summary>
+    public static async Task ResetAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        await db.Database.EnsureDeletedAsync(cancellationToken);
+        await MigrateAsync(db, cancellationToken);
     }
 
     /// <summary>

@@ -32,6 +32,15 @@ public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDa
     }
 
     [Fact]
+    public void Until_the_first_release_each_provider_has_one_migration_named_Initial()
+    {
+        using var sqlite = DatabaseSetup.CreateContext(new DatabaseOptions(DatabaseProvider.Sqlite, "Data Source=:memory:"));
+        using var postgres = DatabaseSetup.CreateContext(new DatabaseOptions(DatabaseProvider.Postgres, "Host=127.0.0.1;Database=none"));
+        Assert.EndsWith("_Initial", Assert.Single(sqlite.Database.GetMigrations()));
+        Assert.EndsWith("_Initial", Assert.Single(postgres.Database.GetMigrations()));
+    }
+
+    [Fact]
     public async Task Applied_migrations_leave_nothing_pending_and_create_reference_data()
     {
         await using var db = database.CreateContext();
