@@ -28,7 +28,7 @@ public sealed class School
 
     public string DisplayName => string.IsNullOrWhiteSpace(ShortName) ? FullName : ShortName;
 
-    public void UpdateSearchName() => SearchName = Files.TableColumns.Normalise($"{Code} {FullName} {ShortName}");
+    public void UpdateSearchName() => SearchName = SearchText.Normalise($"{Code} {FullName} {ShortName}");
 }
 
 /// <summary>Учебный предмет with the federal code used by the regional systems.</summary>

@@ -56,10 +56,10 @@ public static class DomainNames
 
     public static SchoolType? ParseSchoolType(string text)
     {
-        var key = Files.TableColumns.Normalise(text);
+        var key = SearchText.Normalise(text);
         foreach (var type in Enum.GetValues<SchoolType>())
         {
-            if (Files.TableColumns.Normalise(type.Russian()) == key)
+            if (SearchText.Normalise(type.Russian()) == key)
             {
                 return type;
             }

@@ -87,7 +87,7 @@ public sealed class Participant
 
     /// <summary>What the list search matches: ФИО and code, normalised (upper case, ё = е, single spaces).</summary>
     public static string SearchNameOf(string lastName, string firstName, string? middleName, string code) =>
-        Files.TableColumns.Normalise($"{lastName} {firstName} {middleName} {code}");
+        SearchText.Normalise($"{lastName} {firstName} {middleName} {code}");
 }
 
 /// <summary>Одна явка на экзамен (template 3); natural key (participant, subject, date).</summary>

@@ -114,7 +114,7 @@ public static class RegistryNames
         _ => "",
     };
 
-    public static DisabilityKind? ParseDisabilityKind(string text) => Files.TableColumns.Normalise(text) switch
+    public static DisabilityKind? ParseDisabilityKind(string text) => SearchText.Normalise(text) switch
     {
         "ОВЗ" or "ЛИЦО С ОВЗ" => DisabilityKind.Ovz,
         "РЕБЕНОК-ИНВАЛИД" or "РЕБЕНОК ИНВАЛИД" => DisabilityKind.DisabledChild,
@@ -144,7 +144,7 @@ public static class RegistryNames
     public static (GveGround Ground, string? Text)? ParseGveGround(string text)
     {
         var trimmed = text.Trim();
-        var key = Files.TableColumns.Normalise(trimmed);
+        var key = SearchText.Normalise(trimmed);
         if (key.StartsWith("ИНОЕ", StringComparison.Ordinal))
         {
             var colon = trimmed.IndexOf(':', StringComparison.Ordinal);
@@ -171,7 +171,7 @@ public static class RegistryNames
         _ => "иной документ",
     };
 
-    public static IdentityDocumentType? ParseDocumentType(string text) => Files.TableColumns.Normalise(text) switch
+    public static IdentityDocumentType? ParseDocumentType(string text) => SearchText.Normalise(text) switch
     {
         "ПАСПОРТ РФ" or "ПАСПОРТ" or "ПАСПОРТ ГРАЖДАНИНА РФ" or "ПАСПОРТ ГРАЖДАНИНА РОССИЙСКОЙ ФЕДЕРАЦИИ" or "21" => IdentityDocumentType.RussianPassport,
         "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ" or "03" or "3" => IdentityDocumentType.BirthCertificate,
@@ -203,8 +203,8 @@ public static class RegistryNames
         var unknown = new List<string>();
         foreach (var item in text.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var key = Files.TableColumns.Normalise(item);
-            var match = ConditionNames.FirstOrDefault(c => Files.TableColumns.Normalise(c.Name) == key).Value;
+            var key = SearchText.Normalise(item);
+            var match = ConditionNames.FirstOrDefault(c => SearchText.Normalise(c.Name) == key).Value;
             match = match != SpecialConditions.None ? match : key switch
             {
                 "УВЕЛИЧЕНИЕ ВРЕМЕНИ" or "ДОПОЛНИТЕЛЬНОЕ ВРЕМЯ" or "+1,5 ЧАСА" => SpecialConditions.ExtraTime,
@@ -231,7 +231,7 @@ public static class RegistryNames
         _ => kind.ToString(),
     };
 
-    public static FinalWorkKind? ParseFinalWorkKind(string text) => Files.TableColumns.Normalise(text) switch
+    public static FinalWorkKind? ParseFinalWorkKind(string text) => SearchText.Normalise(text) switch
     {
         "СОЧИНЕНИЕ" or "ИТОГОВОЕ СОЧИНЕНИЕ" => FinalWorkKind.Essay,
         "ИЗЛОЖЕНИЕ" or "ИТОГОВОЕ ИЗЛОЖЕНИЕ" => FinalWorkKind.Exposition,

@@ -1,4 +1,3 @@
-using GiaDesk.Files;
 
 namespace GiaDesk.Domain;
 
@@ -43,32 +42,32 @@ public static class SubjectCatalog
         var index = new Dictionary<string, SubjectInfo>(StringComparer.Ordinal);
         foreach (var subject in All)
         {
-            index[TableColumns.Normalise(subject.Name)] = subject;
+            index[SearchText.Normalise(subject.Name)] = subject;
             if (subject.FederalCode is { } code)
             {
                 index[code.ToString(System.Globalization.CultureInfo.InvariantCulture)] = subject;
             }
         }
-        var informatics = index[TableColumns.Normalise("Информатика")];
+        var informatics = index[SearchText.Normalise("Информатика")];
         foreach (var alias in new[] { "Информатика и ИКТ", "Информатика и информационно-коммуникационные технологии (ИКТ)", "Информ_ка и ИКТ", "КЕГЭ" })
         {
-            index[TableColumns.Normalise(alias)] = informatics;
+            index[SearchText.Normalise(alias)] = informatics;
         }
-        index[TableColumns.Normalise("Математика базовая")] = index[TableColumns.Normalise(MathematicsBasic)];
-        index[TableColumns.Normalise("Математика профильная")] = index[TableColumns.Normalise(MathematicsProfile)];
-        index[TableColumns.Normalise("Математика (профильный уровень)")] = index[TableColumns.Normalise(MathematicsProfile)];
-        index[TableColumns.Normalise("Математика (базовый уровень)")] = index[TableColumns.Normalise(MathematicsBasic)];
-        index[TableColumns.Normalise("Английский")] = index[TableColumns.Normalise("Английский язык")];
-        index[TableColumns.Normalise("Немецкий")] = index[TableColumns.Normalise("Немецкий язык")];
-        index[TableColumns.Normalise("Французский")] = index[TableColumns.Normalise("Французский язык")];
+        index[SearchText.Normalise("Математика базовая")] = index[SearchText.Normalise(MathematicsBasic)];
+        index[SearchText.Normalise("Математика профильная")] = index[SearchText.Normalise(MathematicsProfile)];
+        index[SearchText.Normalise("Математика (профильный уровень)")] = index[SearchText.Normalise(MathematicsProfile)];
+        index[SearchText.Normalise("Математика (базовый уровень)")] = index[SearchText.Normalise(MathematicsBasic)];
+        index[SearchText.Normalise("Английский")] = index[SearchText.Normalise("Английский язык")];
+        index[SearchText.Normalise("Немецкий")] = index[SearchText.Normalise("Немецкий язык")];
+        index[SearchText.Normalise("Французский")] = index[SearchText.Normalise("Французский язык")];
         return index;
     }
 
     /// <summary>Finds a subject by name, alias or federal code; null when unknown.</summary>
     public static SubjectInfo? Find(string nameOrCode) =>
-        ByKey.GetValueOrDefault(TableColumns.Normalise(nameOrCode.Trim('«', '»', '"', ' ')));
+        ByKey.GetValueOrDefault(SearchText.Normalise(nameOrCode.Trim('«', '»', '"', ' ')));
 
     /// <summary>In ГИА-9 mathematics is one subject: the basic/profile split of ГИА-11 collapses into «Математика».</summary>
     public static SubjectInfo ForLevel(SubjectInfo subject, int grade) =>
-        grade == 9 && subject.Name is MathematicsBasic or MathematicsProfile ? ByKey[TableColumns.Normalise(Mathematics)] : subject;
+        grade == 9 && subject.Name is MathematicsBasic or MathematicsProfile ? ByKey[SearchText.Normalise(Mathematics)] : subject;
 }

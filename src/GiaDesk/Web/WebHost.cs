@@ -52,6 +52,7 @@ public static class WebHost
         services.AddHttpContextAccessor();
         services.AddHostedService<Features.Roadmaps.DigestScheduler>();
         services.AddSingleton<ImportJobs>();
+        services.AddSingleton<DemoMark>();
         services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
 
         var app = builder.Build();

@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace GiaDesk.Features.Account;
+namespace GiaDesk.Features.Account.Logout;
 
 [AllowAnonymous]
-public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class IndexModel(SignInManager<AppUser> signIn) : PageModel
 {
     public void OnGet()
     {

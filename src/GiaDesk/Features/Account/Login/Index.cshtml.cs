@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace GiaDesk.Features.Account;
+namespace GiaDesk.Features.Account.Login;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class IndexModel(SignInManager<AppUser> signIn) : PageModel
 {
     [BindProperty]
     public string UserName { get; set; } = "";
