@@ -26,6 +26,23 @@ public sealed partial class ResultsPagesTests(ResultsApp app) : IClassFixture<Re
     }
 
     [Theory]
+    [InlineData("/Results?" + Query)]
+    [InlineData("/Results/Tables/t1?" + Query)]
+    [InlineData("/Results/Participants?" + Query + "&kind=mainFailed")]
+    [InlineData("/Results/Dynamics?level=9")]
+    [InlineData("/Results/Scales?year=2019")]
+    [InlineData("/Results/Import?year=2019")]
+    public async Task Every_results_screen_renders_at_its_url_without_an_empty_link(string url)
+    {
+        var client = await app.SignInAsync(TestApp.Demo(Roles.Specialist));
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("href=\"\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("action=\"\"", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("t1")]
     [InlineData("t2")]
     [InlineData("t3")]
