@@ -1,6 +1,6 @@
 using System.Globalization;
 using GiaDesk.Features.Results.Analytics;
-using GiaDesk.Features.Results.Import;
+using GiaDesk.Features.Results.Templates;
 
 namespace GiaDesk.Cli;
 

@@ -93,7 +93,7 @@ public static class DemoData
         }
         if (parts.HasFlag(DemoParts.Results))
         {
-            await DemoResults.FillAsync(db, clock.GetUtcNow().UtcDateTime, ct);
+            await DemoResults.FillAsync(db, clock, ct);
         }
         if (parts.HasFlag(DemoParts.Roadmap))
         {

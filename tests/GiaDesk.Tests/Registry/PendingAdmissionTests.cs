@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using GiaDesk.Features.Registry.Participants;
-using GiaDesk.Features.Results.Import;
+using GiaDesk.Features.Results.Templates;
 using GiaDesk.Files;
 using Microsoft.EntityFrameworkCore;
 

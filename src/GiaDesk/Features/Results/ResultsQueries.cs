@@ -2,7 +2,6 @@ using System.Security.Claims;
 using GiaDesk.Data;
 using GiaDesk.Domain;
 using GiaDesk.Features.Results.Analytics;
-using GiaDesk.Features.Results.Data;
 using GiaDesk.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +28,8 @@ public sealed record ResultsSelection(int Year, int Level, string Period, IReadO
 
 public sealed record LoadedResults(ResultsDataSet Data, ResultsAnalysis Analysis, AnalysisOptions Options);
 
-/// <summary>Loads the results a user may see from the database and runs the engine (page → this → AppDbContext).</summary>
+/// <summary>Loads the results a user may see from the database and runs the engine (page → this → AppDbContext):
+/// the one class the results pages, the API and the import ask the database through.</summary>
 public static class ResultsQueries
 {
     /// <summary>Exam years (the spring of each academic year in the directory), newest first.</summary>
@@ -52,9 +52,9 @@ public static class ResultsQueries
         {
             return null;
         }
-        var data = await ResultsDbLoader.LoadAsync(db, selection.Level, yearId.Value, user.RestrictedSchoolId() is { } own ? [own] : null, ct);
+        var data = await DataSetAsync(db, selection.Level, yearId.Value, user.RestrictedSchoolId() is { } own ? [own] : null, ct);
         data = ForPeriod(data, selection.Period);
-        var minimum = await ResultsScales.MinimumScoresAsync(db, yearId.Value, ct);
+        var minimum = await MinimumScoresAsync(db, yearId.Value, ct);
         var options = new AnalysisOptions
         {
             MinimumScores = minimum,
@@ -69,6 +69,112 @@ public static class ResultsQueries
             analysis = analysis with { RiskZones = new RiskZones(Hide(zones.RetakeToFive), Hide(zones.AppealPlus3), Hide(zones.AllFives), Hide(zones.AppealOverThreshold)) };
         }
         return new LoadedResults(data, analysis, options);
+    }
+
+    /// <summary>The engine's ResultsDataSet from the database: three projection queries, no tracking. Schools and
+    /// participants come in id order, sittings by (participant, date, id), so that data imported in file order gives
+    /// exactly the data set the file loader builds. <paramref name="schoolIds"/>: only these schools (null = all).</summary>
+    public static async Task<ResultsDataSet> DataSetAsync(AppDbContext db, int level, int studyYearId, IReadOnlyCollection<int>? schoolIds = null, CancellationToken ct = default)
+    {
+        var year = await db.StudyYears.AsNoTracking().Where(y => y.Id == studyYearId).Select(y => (int?)y.StartYear + 1).SingleOrDefaultAsync(ct);
+        var participantsQuery = db.Participants.AsNoTracking().Where(p => p.StudyYearId == studyYearId && p.Grade == level);
+        if (schoolIds is not null)
+        {
+            participantsQuery = participantsQuery.Where(p => schoolIds.Contains(p.SchoolId));
+        }
+        var participantRows = await participantsQuery
+            .OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.Code, p.SchoolId, p.Grade, p.Category, p.Form, p.Admitted, p.NotAdmittedRepeat, p.HasDisability })
+            .ToListAsync(ct);
+
+        var schoolIdsUsed = participantRows.Select(p => p.SchoolId).Distinct().ToList();
+        var schoolRows = await db.Schools.AsNoTracking().Where(s => schoolIdsUsed.Contains(s.Id)).OrderBy(s => s.Id)
+            .Select(s => new { s.Id, s.Code, s.FullName, s.ShortName, s.Type, s.IsRural })
+            .ToListAsync(ct);
+        var schoolIndex = new Dictionary<int, int>(schoolRows.Count);
+        var schools = new List<SchoolEntry>(schoolRows.Count);
+        foreach (var s in schoolRows)
+        {
+            schoolIndex[s.Id] = schools.Count;
+            schools.Add(new SchoolEntry(s.Code, string.IsNullOrWhiteSpace(s.ShortName) ? s.FullName : s.ShortName, s.Type, s.IsRural));
+        }
+
+        var participantIndex = new Dictionary<int, int>(participantRows.Count);
+        var participants = new ParticipantEntry[participantRows.Count];
+        var codes = new string[participantRows.Count];
+        for (var i = 0; i < participantRows.Count; i++)
+        {
+            var p = participantRows[i];
+            participantIndex[p.Id] = i;
+            codes[i] = p.Code;
+            // A participant whose admission is not decided yet (null) is analysed as admitted: results exist only for admitted ones.
+            participants[i] = new ParticipantEntry(schoolIndex[p.SchoolId], (byte)p.Grade, p.Category, p.Form, p.Admitted != false, p.NotAdmittedRepeat, p.HasDisability);
+        }
+
+        var resultsQuery = db.ExamResults.AsNoTracking().Where(r => r.Participant!.StudyYearId == studyYearId && r.Participant.Grade == level);
+        var marksQuery = db.AnnualMarks.AsNoTracking().Where(m => m.Participant!.StudyYearId == studyYearId && m.Participant.Grade == level);
+        if (schoolIds is not null)
+        {
+            resultsQuery = resultsQuery.Where(r => schoolIds.Contains(r.Participant!.SchoolId));
+            marksQuery = marksQuery.Where(m => schoolIds.Contains(m.Participant!.SchoolId));
+        }
+        var results = await resultsQuery
+            .OrderBy(r => r.ParticipantId).ThenBy(r => r.ExamDate).ThenBy(r => r.Id)
+            .Select(r => new
+            {
+                r.ParticipantId,
+                r.SubjectId,
+                r.ExamDate,
+                r.Stage,
+                r.Appeared,
+                r.Mark,
+                r.TestScore,
+                r.PrimaryScore,
+                r.Appeal,
+                r.PrimaryScoreBeforeAppeal,
+                r.MarkBeforeAppeal,
+                r.Annulled,
+            })
+            .ToListAsync(ct);
+        var marks = await marksQuery.OrderBy(m => m.ParticipantId).ThenBy(m => m.Id)
+            .Select(m => new { m.ParticipantId, m.SubjectId, m.Mark })
+            .ToListAsync(ct);
+
+        var subjectIdsUsed = results.Select(r => r.SubjectId).Concat(marks.Select(m => m.SubjectId)).Distinct().ToList();
+        var subjectRows = await db.Subjects.AsNoTracking().Where(s => subjectIdsUsed.Contains(s.Id))
+            .OrderBy(s => s.SortOrder).ThenBy(s => s.Id).Select(s => new { s.Id, s.Name }).ToListAsync(ct);
+        var subjectIndex = subjectRows.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => (short)x.i);
+
+        var sittings = new ExamSitting[results.Count];
+        for (var i = 0; i < results.Count; i++)
+        {
+            var r = results[i];
+            sittings[i] = ExamSitting.From(participantIndex[r.ParticipantId], subjectIndex[r.SubjectId], r.ExamDate, r.Stage, r.Appeared,
+                r.Mark, r.TestScore, r.PrimaryScore, r.Appeal, r.PrimaryScoreBeforeAppeal, r.MarkBeforeAppeal, r.Annulled);
+        }
+        var annual = new AnnualMarkEntry[marks.Count];
+        for (var i = 0; i < marks.Count; i++)
+        {
+            annual[i] = new AnnualMarkEntry(participantIndex[marks[i].ParticipantId], subjectIndex[marks[i].SubjectId], (sbyte)marks[i].Mark);
+        }
+        return new ResultsDataSet(level, year, schools, [.. subjectRows.Select(s => s.Name)], participants, codes, sittings, annual);
+    }
+
+    /// <summary>ЕГЭ minimum scores by subject name: the year's stored values over the built-in defaults.</summary>
+    public static async Task<IReadOnlyDictionary<string, int>> MinimumScoresAsync(AppDbContext db, int studyYearId, CancellationToken ct)
+    {
+        var stored = await db.EgeMinimumScores.AsNoTracking().Where(m => m.StudyYearId == studyYearId)
+            .Select(m => new { m.Subject!.Name, m.UniversityMinimum }).ToListAsync(ct);
+        if (stored.Count == 0)
+        {
+            return AnalysisOptions.DefaultMinimumScores;
+        }
+        var result = new Dictionary<string, int>(AnalysisOptions.DefaultMinimumScores, StringComparer.Ordinal);
+        foreach (var m in stored)
+        {
+            result[m.Name] = m.UniversityMinimum;
+        }
+        return result;
     }
 
     /// <summary>Keeps the sittings of the chosen period: main = early + main + reserve days; first = early + main days.</summary>

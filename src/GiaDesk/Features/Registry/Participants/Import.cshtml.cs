@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Template = GiaDesk.Features.Results.Import.ParticipantsTemplate;
+using Template = GiaDesk.Features.Results.Templates.ParticipantsTemplate;
 
 namespace GiaDesk.Features.Registry.Participants;
 

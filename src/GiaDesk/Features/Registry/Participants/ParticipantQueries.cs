@@ -4,7 +4,7 @@ using GiaDesk.Domain;
 using GiaDesk.Files;
 using GiaDesk.Web;
 using Microsoft.EntityFrameworkCore;
-using Template = GiaDesk.Features.Results.Import.ParticipantsTemplate;
+using Template = GiaDesk.Features.Results.Templates.ParticipantsTemplate;
 
 namespace GiaDesk.Features.Registry.Participants;
 

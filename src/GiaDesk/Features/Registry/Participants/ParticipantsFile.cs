@@ -1,8 +1,8 @@
 using GiaDesk.Domain;
 using GiaDesk.Features.Registry.Quality;
-using GiaDesk.Features.Results.Import;
+using GiaDesk.Features.Results.Templates;
 using GiaDesk.Files;
-using Template = GiaDesk.Features.Results.Import.ParticipantsTemplate;
+using Template = GiaDesk.Features.Results.Templates.ParticipantsTemplate;
 
 namespace GiaDesk.Features.Registry.Participants;
 

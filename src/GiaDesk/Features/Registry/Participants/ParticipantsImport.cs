@@ -3,7 +3,7 @@ using GiaDesk.Domain;
 using GiaDesk.Features.Registry.Quality;
 using GiaDesk.Files;
 using Microsoft.EntityFrameworkCore;
-using Template = GiaDesk.Features.Results.Import.ParticipantsTemplate;
+using Template = GiaDesk.Features.Results.Templates.ParticipantsTemplate;
 
 namespace GiaDesk.Features.Registry.Participants;
 

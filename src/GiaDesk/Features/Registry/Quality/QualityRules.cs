@@ -1,6 +1,6 @@
 using GiaDesk.Domain;
 using GiaDesk.Files;
-using Template = GiaDesk.Features.Results.Import.ParticipantsTemplate;
+using Template = GiaDesk.Features.Results.Templates.ParticipantsTemplate;
 
 namespace GiaDesk.Features.Registry.Quality;
 

@@ -41,7 +41,7 @@ public sealed record FigureSeries(string Table, string Title, string? Subject, F
 
 public sealed record StablyLowRule(int Window = 3, int MinimumLowYears = 2);
 
-public sealed record Dynamics(IReadOnlyList<int> Years, IReadOnlyList<YearFigures> Town, IReadOnlyList<DynamicsRow> Schools, StablyLowRule Rule)
+public sealed record DynamicsResult(IReadOnlyList<int> Years, IReadOnlyList<YearFigures> Town, IReadOnlyList<DynamicsRow> Schools, StablyLowRule Rule)
 {
     /// <summary>The municipality's figures of the one-year tables T1–T7, one series per figure.</summary>
     public IReadOnlyList<FigureSeries> TownFigures { get; init; } = [];
@@ -57,7 +57,7 @@ public static class ResultsDynamics
 {
     public const int MaxYears = 5;
 
-    public static Dynamics Compute(IEnumerable<ResultsAnalysis> analyses, StablyLowRule? rule = null)
+    public static DynamicsResult Compute(IEnumerable<ResultsAnalysis> analyses, StablyLowRule? rule = null)
     {
         rule ??= new StablyLowRule();
         var ordered = analyses.Where(a => a.Year is not null).OrderBy(a => a.Year).TakeLast(MaxYears).ToList();
@@ -103,7 +103,7 @@ public static class ResultsDynamics
             var schoolOf = ordered.Select(a => a.Schools.FirstOrDefault(s => a.AllSchools[s].Code == code, -1)).ToList();
             rows.Add(new DynamicsRow(code, name, figures, low, stably) { Figures = Series(ordered, subjects, y => schoolOf[y] < 0 ? null : schoolOf[y]) });
         }
-        return new Dynamics(years, town, rows, rule) { TownFigures = Series(ordered, subjects, _ => -1) };
+        return new DynamicsResult(years, town, rows, rule) { TownFigures = Series(ordered, subjects, _ => -1) };
     }
 
     /// <summary>Exact comparison of two fractions.</summary>

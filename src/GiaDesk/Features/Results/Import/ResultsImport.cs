@@ -1,5 +1,6 @@
 using GiaDesk.Data;
 using GiaDesk.Domain;
+using GiaDesk.Features.Results.Templates;
 using GiaDesk.Files;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,8 +8,6 @@ namespace GiaDesk.Features.Results.Import;
 
 public sealed record ResultsImportReport(
     IReadOnlyList<ImportMessage> Messages,
-    int ParticipantsAdded = 0,
-    int ParticipantsUpdated = 0,
     int ResultsAdded = 0,
     int ResultsUpdated = 0,
     int MarksAdded = 0,
@@ -19,13 +18,13 @@ public sealed record ResultsImportReport(
     public bool Succeeded => !Messages.Any(m => m.IsError);
     public IEnumerable<ImportMessage> Errors => Messages.Where(m => m.IsError);
     public IEnumerable<ImportMessage> Warnings => Messages.Where(m => !m.IsError);
-    public int Rows => ParticipantsAdded + ParticipantsUpdated + ResultsAdded + ResultsUpdated + ResultsUnchanged + MarksAdded + MarksUpdated + MarksUnchanged;
+    public int Rows => ResultsAdded + ResultsUpdated + ResultsUnchanged + MarksAdded + MarksUpdated + MarksUnchanged;
 }
 
 /// <summary>
 /// Imports template 3 «Результаты экзаменов» and template 4 «Годовые отметки» into the database for participants of
-/// one academic year that already exist, and (for the demo, the benchmark and a first load) a whole package with
-/// template 2 «Участники ГИА» as well. All-or-nothing: every file is read and validated first; any error saves
+/// one academic year that already exist (participants are written only by the registry's import of template 2,
+/// ParticipantsImport). The one write path of exam results and annual marks. All-or-nothing: every file is read and validated first; any error saves
 /// nothing. Natural keys — (participant, subject, date) and (participant, subject) — make re-imports idempotent.
 /// An optional progress listener hears the phases and every few thousand rows checked and written (the web import page).
 /// Writes go in one transaction through BulkWriter (batched parameterised INSERTs, by-id UPDATEs).
@@ -84,80 +83,7 @@ public static class ResultsImport
         written.Add(annualRows.Count);
         var results = await WriteResultsAsync(db, studyYearId, existing.IdOf, resultRows, written, ct);
         await transaction.CommitAsync(ct);
-        return new ResultsImportReport(messages, 0, 0, results.Added, results.Updated, marks.Added, marks.Updated, results.Unchanged, marks.Unchanged);
-    }
-
-    /// <summary>Participants (template 2, inserted or updated by code; missing schools are created from «Код ОО» and
-    /// «Наименование ОО»), then their results and annual marks, in one transaction.</summary>
-    public static async Task<ResultsImportReport> ImportPackageAsync(AppDbContext db, int studyYearId, InputFile participantsFile, InputFile? resultsFile, InputFile? annualFile, DateTime nowUtc,
-        CancellationToken ct = default, IProgress<ImportProgress>? progress = null)
-    {
-        progress?.Report(new ImportProgress(ImportPhase.Reading, 0, 0));
-        var messages = new List<ImportMessage>();
-        var participantsTable = Open(participantsFile, messages);
-        var resultsTable = resultsFile is null ? null : Open(resultsFile, messages);
-        var annualTable = annualFile is null ? null : Open(annualFile, messages);
-        if (messages.Count > 0)
-        {
-            return new ResultsImportReport(messages);
-        }
-        var checkedRows = new RowCounter(progress, ImportPhase.Checking,
-            participantsTable!.EstimatedRows + (resultsTable?.EstimatedRows ?? 0) + (annualTable?.EstimatedRows ?? 0));
-        var (participantRows, participantMessages) = ParticipantsTemplate.Read(checkedRows.Count(participantsTable));
-        messages.AddRange(participantMessages);
-        var byCode = new Dictionary<string, ParticipantRow>(participantRows.Count, StringComparer.Ordinal);
-        foreach (var row in participantRows)
-        {
-            byCode.TryAdd(row.Code, row);
-        }
-        var (resultsTask, annualTask) = StartValidation(resultsTable, annualTable, byCode, ExamResultsTemplate.UnknownInFile, checkedRows, ct);
-        var (resultRows, resultMessages) = await resultsTask;
-        var (annualRows, annualMessages) = await annualTask;
-        checkedRows.Finish();
-        messages.AddRange(resultMessages);
-        messages.AddRange(annualMessages);
-        if (messages.Any(m => m.IsError))
-        {
-            return new ResultsImportReport(messages);
-        }
-
-        var written = new RowCounter(progress, ImportPhase.Writing, participantRows.Count + resultRows.Count + annualRows.Count);
-        await using var bulk = await DatabaseSetup.PrepareForBulkWriteAsync(db, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var schools = await db.Schools.ToDictionaryAsync(s => s.Code, StringComparer.Ordinal, ct);
-        foreach (var row in participantRows.Where(r => !schools.ContainsKey(r.SchoolCode)))
-        {
-            var school = new School { Code = row.SchoolCode, FullName = row.SchoolName ?? row.SchoolCode, Type = row.SchoolType };
-            school.UpdateSearchName();
-            schools[row.SchoolCode] = school;
-            db.Schools.Add(school);
-        }
-        await db.SaveChangesAsync(ct);
-
-        var existingIds = await db.Participants.AsNoTracking().Where(p => p.StudyYearId == studyYearId)
-            .Select(p => new { p.Code, p.Id }).ToDictionaryAsync(p => p.Code, p => p.Id, StringComparer.Ordinal, ct);
-        await using var writer = new BulkWriter<Participant>(db,
-            nameof(Participant.StudyYearId), nameof(Participant.Code), nameof(Participant.SchoolId), nameof(Participant.LastName),
-            nameof(Participant.FirstName), nameof(Participant.MiddleName), nameof(Participant.Grade), nameof(Participant.Category),
-            nameof(Participant.Form), nameof(Participant.HasDisability), nameof(Participant.Admitted), nameof(Participant.NotAdmittedReason),
-            nameof(Participant.NotAdmittedRepeat), nameof(Participant.SearchName), nameof(Participant.UpdatedUtc));
-        foreach (var row in written.Count(participantRows))
-        {
-            object?[] values =
-            [
-                studyYearId, row.Code, schools[row.SchoolCode].Id, row.LastName, row.FirstName, row.MiddleName, row.Grade, (short)row.Category,
-                (int)row.Form, row.Ovz, row.Admitted, row.NotAdmittedReason, row.NotAdmittedRepeat,
-                Participant.SearchNameOf(row.LastName, row.FirstName, row.MiddleName, row.Code), nowUtc,
-            ];
-            await writer.SaveAsync(existingIds.TryGetValue(row.Code, out var id) ? id : null, values, ct);
-        }
-        await writer.FlushAsync(ct);
-        var ids = await db.Participants.AsNoTracking().Where(p => p.StudyYearId == studyYearId)
-            .Select(p => new { p.Code, p.Id }).ToDictionaryAsync(p => p.Code, p => p.Id, StringComparer.Ordinal, ct);
-        var results = await WriteResultsAsync(db, studyYearId, ids, resultRows, written, ct);
-        var marks = await WriteAnnualAsync(db, studyYearId, ids, annualRows, written, ct);
-        await transaction.CommitAsync(ct);
-        return new ResultsImportReport(messages, writer.Inserted, writer.Updated, results.Added, results.Updated, marks.Added, marks.Updated, results.Unchanged, marks.Unchanged);
+        return new ResultsImportReport(messages, results.Added, results.Updated, marks.Added, marks.Updated, results.Unchanged, marks.Unchanged);
     }
 
     /// <summary>Warns (does not reject) when an ОГЭ mark disagrees with the year's primary→mark scale of its subject;

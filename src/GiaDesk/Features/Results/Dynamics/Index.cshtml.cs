@@ -1,0 +1,62 @@
+using GiaDesk.Data;
+using GiaDesk.Features.Results.Analytics;
+using GiaDesk.Files;
+using Microsoft.AspNetCore.Mvc;
+
+namespace GiaDesk.Features.Results.Dynamics;
+
+/// <summary>/Results/Dynamics: the figures of T1–T7 for up to five years side by side (the municipality or one
+/// school), their XLSX, and the schools with stably low results.</summary>
+public sealed class IndexModel(AppDbContext db) : ResultsPageModel(db)
+{
+    [BindProperty(SupportsGet = true)]
+    public int Window { get; set; } = 3;
+
+    [BindProperty(SupportsGet = true)]
+    public int MinimumLow { get; set; } = 2;
+
+    /// <summary>The school whose figures are shown; empty = the municipality.</summary>
+    [BindProperty(SupportsGet = true, Name = "in")]
+    public string? Scope { get; set; }
+
+    public DynamicsResult? Result { get; private set; }
+
+    public IReadOnlyList<FigureSeries> Figures { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await BuildAsync(ct);
+        var figures = DynamicsTable.Figures(Result!, Scope);
+        if (figures is null)
+        {
+            Scope = "";
+            figures = Result!.TownFigures;
+        }
+        Figures = figures;
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
+    {
+        await BuildAsync(ct);
+        var table = DynamicsTable.Build(Result!);
+        return File(ResultsTables.ToXlsx(table, table.Rows), XlsxWriter.ContentType, $"ГИА-{Level} динамика {string.Join("-", Result!.Years.Take(1).Concat(Result.Years.TakeLast(1)).Distinct())}.xlsx");
+    }
+
+    /// <summary>One data set per year via the ordinary loader (an operator gets only their own school), then the pure dynamics.</summary>
+    private async Task BuildAsync(CancellationToken ct)
+    {
+        await ResolveAsync(ct);
+        Window = Math.Clamp(Window, 1, ResultsDynamics.MaxYears);
+        MinimumLow = Math.Clamp(MinimumLow, 1, Window);
+        var analyses = new List<ResultsAnalysis>();
+        foreach (var year in Years.Order().TakeLast(ResultsDynamics.MaxYears))
+        {
+            var loaded = await ResultsQueries.LoadAsync(Db, User, Selection with { Year = year, Schools = [], Subjects = [] }, ct);
+            if (loaded is not null && loaded.Data.Participants.Length > 0)
+            {
+                analyses.Add(loaded.Analysis);
+            }
+        }
+        Result = ResultsDynamics.Compute(analyses, new StablyLowRule(Window, MinimumLow));
+    }
+}
