@@ -50,7 +50,7 @@ public static class WebHost
             .SetApplicationName("GiaDesk")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(builder.Configuration["DataProtection:KeysFolder"] ?? "data/keys")));
         services.AddHttpContextAccessor();
-        services.AddHostedService<Features.Roadmaps.DigestScheduler>();
+        services.AddHostedService<Features.Roadmaps.Digests.DigestScheduler>();
         services.AddSingleton<ImportJobs>();
         services.AddSingleton<DemoMark>();
         services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
@@ -115,7 +115,7 @@ public static class WebHost
         Features.Results.ResultsApi.Map(api);
         ImportJobs.Map(api);
         Features.Roadmaps.RoadmapsApi.Map(api);
-        Features.Roadmaps.RoadmapsApi.MapFeed(app);
+        Features.Roadmaps.Calendar.CalendarFeed.Map(app);
     }
 }
 

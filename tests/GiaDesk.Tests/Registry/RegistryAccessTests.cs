@@ -76,7 +76,7 @@ public sealed partial class RegistryAccessTests(TestApp app) : IClassFixture<Tes
         var saved = await TestApp.PostFormAsync(client, "/Registry/Participants/Edit", Form("ClosedInstitution", "не нужно"));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var stored = await app.Database.QueryAsync(db => db.Participants.Where(p => p.Code == "GVE-EDIT").Select(p => new { p.GveGround, p.GveGroundText }).SingleAsync());
-        Assert.Equal((Domain.GveGround.ClosedInstitution, (string?)null), (stored.GveGround, stored.GveGroundText));
+        Assert.Equal((GiaDesk.Domain.GveGround.ClosedInstitution, (string?)null), (stored.GveGround, stored.GveGroundText));
     }
 
     [Fact]

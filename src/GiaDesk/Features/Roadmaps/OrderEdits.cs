@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using GiaDesk.Domain;
 using GiaDesk.Features.Roadmaps.Parsing;
-using Microsoft.EntityFrameworkCore;
 
 namespace GiaDesk.Features.Roadmaps;
 
@@ -58,6 +57,9 @@ public sealed class OrderInput
 public sealed record OrderValues(string Title, AcademicYear Year, OrderMetadata Order, string? RegionalOrder);
 
 public sealed record FieldError(string Field, string Message);
+
+/// <summary>The review form's metadata fields with the values to show and the errors of the last post.</summary>
+public sealed record OrderForm(string? Title, string? Year, OrderInput Order, IReadOnlyList<FieldError> Errors);
 
 /// <summary>Validation and application of the act's metadata, shared by the import review and the stored plan.</summary>
 public static class OrderEdits
@@ -182,26 +184,4 @@ public static class OrderEdits
 
     private static List<string> Lines(string text) =>
         text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-}
-
-/// <summary>Saves corrected metadata of a stored plan; a new year or act date parses the deadline texts again.</summary>
-public static class StoredOrderEdits
-{
-    public static async Task SaveAsync(GiaDesk.Data.AppDbContext db, Roadmap plan, OrderValues values, CancellationToken ct)
-    {
-        var reparse = values.Year != plan.AcademicYear || values.Order.Date != plan.OrderDate;
-        OrderEdits.Apply(plan, values);
-        if (reparse)
-        {
-            // Items linked to the external calendar keep the entry's dates.
-            var items = await db.RoadmapItems.Where(i => i.RoadmapId == plan.Id && i.ExternalCalendarEntryId == null)
-                .Include(i => i.Windows).Include(i => i.Section).ToListAsync(ct);
-            foreach (var item in items)
-            {
-                db.RemoveRange(item.Windows);
-                RoadmapMapping.Reparse(item, plan, item.Section?.Title);
-            }
-        }
-        await db.SaveChangesAsync(ct);
-    }
 }

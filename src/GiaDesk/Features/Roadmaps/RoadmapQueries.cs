@@ -13,6 +13,10 @@ public sealed record ControlData(
 {
     public string Who(Obligation o) =>
         o.SchoolId is { } s ? Schools.GetValueOrDefault(s, "ОО") : o.UnitId is { } u ? Units.GetValueOrDefault(u, "") : "";
+
+    /// <summary>Only the reports of <paramref name="school"/> when one is given (what a school's users see).</summary>
+    public ControlData ForSchool(int? school) =>
+        school is { } only ? this with { Obligations = Obligations.Where(o => o.SchoolId == only).ToList() } : this;
 }
 
 /// <summary>Loads items and reports as plain facts for the pure control functions.</summary>
@@ -69,10 +73,6 @@ public static class RoadmapQueries
             IReadOnlyCollection<int> reporting = school ? [row.PlanSchool ?? -1] : allSchools;
             obligations.AddRange(ExecutionControl.Obligations([facts], reportsByItem[row.Id], reporting, schoolUnits));
         }
-        if (onlySchool is { } only)
-        {
-            obligations = obligations.Where(o => o.SchoolId == only).ToList();
-        }
-        return new ControlData(obligations, schoolNames, units.ToDictionary(u => u.Id, u => u.Name), plans);
+        return new ControlData(obligations, schoolNames, units.ToDictionary(u => u.Id, u => u.Name), plans).ForSchool(onlySchool);
     }
 }
