@@ -64,7 +64,7 @@ public sealed class RoadmapOrderWebTests(RoadmapApp app) : IClassFixture<Roadmap
         Assert.DoesNotContain(paragraphs, p => p.Contains("100- у", StringComparison.Ordinal));
 
         // The appendix reads back with the corrected act.
-        var again = Features.Roadmaps.Parsing.RoadmapDocumentReader.Read("export.docx", new MemoryStream(docx), null);
+        var again = GiaDesk.Features.Roadmaps.Parsing.RoadmapDocumentReader.Read("export.docx", new MemoryStream(docx), null);
         Assert.True(again.Succeeded, again.Error);
         Assert.Equal("101-у", again.Plan!.Order.Number);
         Assert.Equal(new DateOnly(2023, 11, 3), again.Plan.Order.Date);

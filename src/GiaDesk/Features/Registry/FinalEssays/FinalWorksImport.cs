@@ -1,7 +1,6 @@
 using GiaDesk.Data;
 using GiaDesk.Domain;
 using GiaDesk.Features.Registry.Participants;
-using GiaDesk.Features.Registry.Quality;
 using GiaDesk.Files;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,7 +35,7 @@ public static class FinalWorksImport
         {
             return new(0, 0, 0, messages);
         }
-        var year = await Participants.ParticipantQueries.CurrentYearAsync(db, ct);
+        var year = await ParticipantQueries.CurrentYearAsync(db, ct);
         if (year is null)
         {
             return new(0, 0, 0, [new ImportMessage(table.FileName, 0, null, null, "не задан текущий учебный год")]);

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using GiaDesk.Data;
 using GiaDesk.Domain;
-using GiaDesk.Features.Registry.Quality;
 using GiaDesk.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,7 @@
 using GiaDesk.Data;
 using GiaDesk.Domain;
-using GiaDesk.Features.Registry.Quality;
+using GiaDesk.Features.Registry.DataQuality;
+using GiaDesk.Features.Registry.Parsing;
 using GiaDesk.Files;
 using Microsoft.EntityFrameworkCore;
 using Template = GiaDesk.Features.Results.Import.ParticipantsTemplate;
