@@ -1,7 +1,7 @@
 namespace GiaDesk.Domain;
 
 /// <summary>Участник ГИА of one academic year (template 2); Code is the natural key within the year.</summary>
-public sealed class Participant
+public sealed partial class Participant
 {
     public int Id { get; set; }
     public int StudyYearId { get; set; }

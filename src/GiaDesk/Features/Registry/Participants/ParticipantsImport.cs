@@ -88,26 +88,17 @@ public static class ParticipantsImport
                     existing[r.Code] = p;
                     created++;
                 }
-                else if (newSubjects is not null && newSubjects != p.SubjectIds && today > RegistryDates.Deadline(year.StartYear, r.Grade))
+                else if (newSubjects is not null && p.IsLateSubjectChange(newSubjects, year.StartYear, r.Grade, today) && string.IsNullOrWhiteSpace(changeReason))
                 {
-                    if (string.IsNullOrWhiteSpace(changeReason))
-                    {
-                        messages.Add(new ImportMessage(name, r.Line, Template.Subjects, row.Subjects is null ? null : string.Join(", ", row.Subjects.Select(s => s.Name)),
-                            $"после {RegistryDates.Deadline(year.StartYear, r.Grade):dd.MM.yyyy} предметы меняются только с указанием причины (поле «Причина изменений»)"));
-                        continue;
-                    }
-                    db.ParticipantChanges.Add(new ParticipantChange
-                    {
-                        Participant = p,
-                        ChangedUtc = now,
-                        UserName = actor.UserName,
-                        Field = "Предметы",
-                        OldValue = SubjectIdList.Names(p.SubjectIds, subjectNames),
-                        NewValue = SubjectIdList.Names(newSubjects, subjectNames),
-                        Reason = changeReason.Trim(),
-                    });
+                    messages.Add(new ImportMessage(name, r.Line, Template.Subjects, string.Join(", ", row.Subjects!.Select(s => s.Name)),
+                        $"после {RegistryDates.Deadline(year.StartYear, r.Grade):dd.MM.yyyy} предметы меняются только с указанием причины (поле «Причина изменений»)"));
+                    continue;
                 }
                 var before = Snapshot(p);
+                if (newSubjects is not null && p.ChangeSubjects(newSubjects, year.StartYear, r.Grade, now, actor.UserName, changeReason, subjectNames) is { } change)
+                {
+                    db.ParticipantChanges.Add(change);
+                }
                 if (p.Id != 0 && p.SchoolId != schoolId)
                 {
                     db.Transfers.Add(new Transfer
@@ -122,7 +113,7 @@ public static class ParticipantsImport
                     });
                     transferred++;
                 }
-                Apply(p, row, schoolId, newSubjects);
+                Apply(p, row, schoolId);
                 if (p.Id != 0)
                 {
                     if (before == Snapshot(p))
@@ -165,7 +156,7 @@ public static class ParticipantsImport
 
     private static ParticipantsImportReport Failed(List<ImportMessage> messages) => new(0, 0, 0, 0, messages, []);
 
-    private static void Apply(Participant p, RegistryRow row, int schoolId, string? subjects)
+    private static void Apply(Participant p, RegistryRow row, int schoolId)
     {
         var r = row.Row;
         p.SchoolId = schoolId;
@@ -178,8 +169,7 @@ public static class ParticipantsImport
         p.Admitted = r.Admitted ?? p.Admitted; // an empty «Допущен» (not decided yet) keeps a decision already recorded
         p.NotAdmittedReason = r.NotAdmittedReason;
         p.NotAdmittedRepeat = r.NotAdmittedRepeat;
-        p.DisabilityKind = row.Disability;
-        p.HasDisability = row.HasDisability;
+        p.SetDisability(row.Disability);
         p.SpecialConditions = row.Conditions;
         // Optional cells left empty keep what the registry already has (as in the schools import).
         p.Sex = r.Sex ?? p.Sex;
@@ -192,12 +182,9 @@ public static class ParticipantsImport
         p.DisabilityDocumentDate = row.DisabilityDocumentDate ?? p.DisabilityDocumentDate;
         p.AdmissionDate = row.AdmissionDate ?? p.AdmissionDate;
         p.IsMedalCandidate = row.MedalCandidate ?? p.IsMedalCandidate;
-        p.SubjectIds = subjects ?? p.SubjectIds;
         if (row.GveGround is { } ground)
         {
-            // «ОВЗ» in «Основание ГВЭ» is not stored: it is derived from the ОВЗ columns; it replaces another recorded ground.
-            p.GveGround = ground == GveGround.Disability ? GveGround.None : ground;
-            p.GveGroundText = ground == GveGround.Other ? row.GveGroundText : null;
+            p.SetGveGround(ground, row.GveGroundText);
         }
         p.UpdateSearchName();
     }
