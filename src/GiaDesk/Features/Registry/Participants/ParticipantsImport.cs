@@ -139,11 +139,18 @@ public static class ParticipantsImport
             var findings = RegistryQuality.Evaluate(all, schoolCodes, subjectNames, await RegistryQuality.PassedFinalWorkAsync(db, year.Id, ct), lines);
             db.ChangeTracker.DetectChanges();
             var written = new RowCounter(progress, ImportPhase.Writing, updated + fresh.Count);
-            // Changed rows go through the change tracker, new rows through batched one-row INSERTs: one transaction.
+            // Changed rows go through the change tracker, new rows through the bulk writer: one transaction.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
             written.Add(updated);
-            await ParticipantsBulkInsert.InsertAsync(db, fresh, ct, written);
+            await using (var writer = BulkWriter<Participant>.AllColumns(db))
+            {
+                foreach (var participant in written.Count(fresh))
+                {
+                    await writer.InsertAsync(participant, ct);
+                }
+                await writer.FlushAsync(ct);
+            }
             await transaction.CommitAsync(ct);
             var imported = findings.Where(f => lines.ContainsKey(f.Code)).OrderBy(f => lines[f.Code]).ToList();
             return new ParticipantsImportReport(created, updated, unchanged, transferred, messages, imported);
