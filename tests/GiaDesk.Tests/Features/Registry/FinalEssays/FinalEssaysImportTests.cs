@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GiaDesk.Tests.Features.Registry.FinalEssays;
 
-public sealed class FinalWorksImportTests : IAsyncLifetime
+public sealed class FinalEssaysImportTests : IAsyncLifetime
 {
     private readonly RegistryDatabase _db = new();
 
@@ -13,10 +13,10 @@ public sealed class FinalWorksImportTests : IAsyncLifetime
 
     public Task DisposeAsync() => _db.DisposeAsync();
 
-    private async Task<FinalWorksImportReport> Import(string csv, RegistryActor? actor = null)
+    private async Task<FinalEssaysImportReport> Import(string csv, RegistryActor? actor = null)
     {
         await using var db = _db.Context();
-        return await FinalWorksImport.ImportAsync(db, "итоговое.csv", Encoding.UTF8.GetBytes("Код участника;Вид;Дата;Баллы;Результат\r\n" + csv), actor ?? new RegistryActor("uo", null));
+        return await FinalEssaysImport.ImportAsync(db, "итоговое.csv", Encoding.UTF8.GetBytes("Код участника;Вид;Дата;Баллы;Результат\r\n" + csv), actor ?? new RegistryActor("uo", null));
     }
 
     [Fact]

@@ -6,13 +6,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GiaDesk.Features.Registry.FinalEssays;
 
-public sealed record FinalWorksImportReport(int Created, int Updated, int Unchanged, IReadOnlyList<ImportMessage> Messages)
+public sealed record FinalEssaysImportReport(int Created, int Updated, int Unchanged, IReadOnlyList<ImportMessage> Messages)
 {
     public bool Succeeded => !Messages.Any(m => m.IsError);
 }
 
 /// <summary>Template 5 «Итоговое сочинение и собеседование»: all-or-nothing, keyed by (участник, вид, дата).</summary>
-public static class FinalWorksImport
+public static class FinalEssaysImport
 {
     public const string Code = "Код участника";
     public const string Kind = "Вид";
@@ -23,7 +23,7 @@ public static class FinalWorksImport
     public static readonly IReadOnlyList<TemplateColumn> Template =
         [new(Code, true), new(Kind, true), new(Date, true), new(Points, false), new(Result, true)];
 
-    public static async Task<FinalWorksImportReport> ImportAsync(AppDbContext db, string fileName, byte[] content, RegistryActor actor, CancellationToken ct = default)
+    public static async Task<FinalEssaysImportReport> ImportAsync(AppDbContext db, string fileName, byte[] content, RegistryActor actor, CancellationToken ct = default)
     {
         var (table, error) = TableReader.Open(fileName, content);
         if (table is null)
