@@ -4,6 +4,7 @@ using System.Text;
 using GiaDesk.Data;
 using GiaDesk.Demo;
 using GiaDesk.Domain;
+using GiaDesk.Features.Registry;
 using GiaDesk.Features.Registry.Participants;
 using GiaDesk.Files;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using GiaDesk.Features.Registry.Participants;
+using GiaDesk.Features.Registry.Parsing;
 using GiaDesk.Files;
 
 namespace GiaDesk.Cli;

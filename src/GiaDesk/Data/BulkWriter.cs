@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
@@ -19,7 +20,8 @@ namespace GiaDesk.Data;
 /// <item>PostgreSQL: new rows stream through binary COPY straight into the table; updates stream through binary
 /// COPY into a temporary staging table and are applied by one UPDATE … FROM per batch.</item>
 /// </list>
-/// The caller decides insert or update (it knows the existing keys), so no row can conflict.
+/// The caller decides insert or update (it knows the existing keys), so no row can conflict. It is the one bulk
+/// writer: imports either pass the values of the columns they name, or (<see cref="AllColumns"/>) whole new entities.
 /// </summary>
 public sealed class BulkWriter<T> : IAsyncDisposable
 {
@@ -29,6 +31,7 @@ public sealed class BulkWriter<T> : IAsyncDisposable
     private readonly string _table;
     private readonly string[] _columns;
     private readonly string _key;
+    private readonly IProperty[] _properties;
     private readonly NpgsqlDbType[] _postgresTypes = [];
     private readonly NpgsqlDbType _postgresKeyType;
     private readonly List<object?[]> _pendingInserts = [];
@@ -41,6 +44,7 @@ public sealed class BulkWriter<T> : IAsyncDisposable
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
         var mapped = properties.Select(p => entity.FindProperty(p) ?? throw new InvalidOperationException($"{typeof(T).Name}.{p} is not mapped")).ToArray();
         var key = entity.FindPrimaryKey()!.Properties[0];
+        _properties = mapped;
         _table = Quote(entity.GetTableName()!);
         _columns = [.. mapped.Select(p => Quote(p.GetColumnName()))];
         _key = Quote(key.GetColumnName());
@@ -67,7 +71,27 @@ public sealed class BulkWriter<T> : IAsyncDisposable
         }
     }
 
+    /// <summary>A writer of every column but the generated key, for <see cref="InsertAsync(T, CancellationToken)"/>.</summary>
+    public static BulkWriter<T> AllColumns(AppDbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
+        return new BulkWriter<T>(db, [.. entity.GetProperties().Where(p => !p.IsPrimaryKey()).Select(p => p.Name)]);
+    }
+
     public int Inserted { get; private set; }
+
+    /// <summary>Inserts a new entity: its values are read through the EF model (value converters applied); its key is not read back.</summary>
+    public Task InsertAsync(T entity, CancellationToken ct = default)
+    {
+        var values = new object?[_properties.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var property = _properties[i];
+            var value = property.GetGetter().GetClrValueUsingContainingEntity(entity!);
+            values[i] = value is null ? null : property.GetTypeMapping().Converter?.ConvertToProvider(value) ?? value;
+        }
+        return InsertAsync(values, ct);
+    }
     public int Updated { get; private set; }
 
     public async Task InsertAsync(object?[] values, CancellationToken ct = default)

@@ -1,6 +1,6 @@
 using GiaDesk.Data;
 using GiaDesk.Domain;
-using GiaDesk.Features.Registry.Quality;
+using GiaDesk.Features.Registry;
 using Microsoft.EntityFrameworkCore;
 
 namespace GiaDesk.Demo;

@@ -1,7 +1,7 @@
 namespace GiaDesk.Domain;
 
 /// <summary>Участник ГИА of one academic year (template 2); Code is the natural key within the year.</summary>
-public sealed class Participant
+public sealed partial class Participant
 {
     public int Id { get; set; }
     public int StudyYearId { get; set; }
@@ -76,7 +76,7 @@ public sealed class Participant
     /// <summary>Chosen subjects as ids of Subject, written «;1;2;7;» so that one LIKE filters by subject on both providers.</summary>
     public string SubjectIds { get; set; } = "";
 
-    /// <summary>Findings of the data-quality rules at the last check (Features/Registry/Quality).</summary>
+    /// <summary>Findings of the data-quality rules at the last check (Features/Registry/DataQuality).</summary>
     public int ErrorCount { get; set; }
 
     public int WarningCount { get; set; }

@@ -28,7 +28,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         Subjects = await db.Subjects.CountAsync(ct);
         var control = await Roadmaps.RoadmapQueries.LoadAsync(db, null, User.RestrictedSchoolId(), ct);
         RoadmapsOverdue = Roadmaps.Control.ExecutionControl.Overdue(control.Obligations, Roadmaps.RoadmapFormat.Today(clock)).Count;
-        CurrentYear = (await Registry.Participants.ParticipantQueries.CurrentYearAsync(db, ct))?.Name;
+        CurrentYear = (await Registry.ParticipantQueries.CurrentYearAsync(db, ct))?.Name;
         if (User.IsInRole(Roles.Admin))
         {
             Users = await db.Users.CountAsync(ct);

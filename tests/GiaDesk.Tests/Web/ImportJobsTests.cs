@@ -1,18 +1,18 @@
 using System.Security.Claims;
 using GiaDesk.Features.Results.Import;
 using GiaDesk.Files;
-using GiaDesk.Tests.Registry;
 using GiaDesk.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GiaDesk.Tests.Web;
 
 /// <summary>The background import runner on its own: ownership, one import per kind and year, expiry, shutdown.</summary>
 public sealed class ImportJobsTests : IDisposable
 {
-    private readonly FixedClock _clock = new(new DateTime(2026, 6, 1, 9, 0, 0, DateTimeKind.Utc));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
     private readonly Lifetime _lifetime = new();
     private readonly ServiceProvider _services = new ServiceCollection().BuildServiceProvider();
     private readonly ImportJobs _jobs;
@@ -67,9 +67,9 @@ public sealed class ImportJobsTests : IDisposable
         // The same user moved to another school no longer sees it either.
         Assert.Null(_jobs.Find(job.Id, User("u1", Roles.SchoolOperator, "8")));
 
-        _clock.Utc += ImportJobs.KeepFinished - TimeSpan.FromSeconds(1);
+        _clock.Advance(ImportJobs.KeepFinished - TimeSpan.FromSeconds(1));
         Assert.Same(job, _jobs.Find(job.Id, owner));
-        _clock.Utc += TimeSpan.FromSeconds(1);
+        _clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Null(_jobs.Find(job.Id, owner));
     }
 

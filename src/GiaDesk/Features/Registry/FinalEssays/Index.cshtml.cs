@@ -19,7 +19,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public string? Result { get; set; }
 
     public List<FinalWorkItem> Items { get; private set; } = [];
-    public FinalWorksImportReport? Report { get; private set; }
+    public FinalEssaysImportReport? Report { get; private set; }
     public bool CanImport => User.CanChangeData();
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -29,22 +29,22 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         await LoadAsync(ct, int.MaxValue);
         var rows = Items.Select(i => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
-            [FinalWorksImport.Code] = i.Code,
+            [FinalEssaysImport.Code] = i.Code,
             ["Фамилия"] = i.LastName,
             ["Имя"] = i.FirstName,
             ["Код ОО"] = i.SchoolCode,
             ["Класс"] = i.Grade,
-            [FinalWorksImport.Kind] = i.Kind.Russian(),
-            [FinalWorksImport.Date] = i.Date.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture),
-            [FinalWorksImport.Points] = i.Points,
-            [FinalWorksImport.Result] = i.Passed ? "зачёт" : "незачёт",
+            [FinalEssaysImport.Kind] = i.Kind.Russian(),
+            [FinalEssaysImport.Date] = i.Date.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            [FinalEssaysImport.Points] = i.Points,
+            [FinalEssaysImport.Result] = i.Passed ? "зачёт" : "незачёт",
         });
         return File(Files.XlsxWriter.Write(rows, "Итоговое сочинение"), Files.XlsxWriter.ContentType, "Итоговое сочинение и собеседование.xlsx");
     }
 
     public IActionResult OnGetTemplate()
     {
-        var csv = string.Join(';', FinalWorksImport.Template.Select(c => c.Name)) + "\r\n" +
+        var csv = string.Join(';', FinalEssaysImport.Template.Select(c => c.Name)) + "\r\n" +
                   "900001;собеседование;12.02.2025;15;зачёт\r\n" + "110001;сочинение;04.12.2024;;незачёт\r\n" + "110001;сочинение;05.02.2025;;зачёт\r\n";
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv", "Итоговое сочинение и собеседование (шаблон 5).csv");
     }
@@ -57,13 +57,13 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         }
         if (file is null || file.Length == 0)
         {
-            Report = new FinalWorksImportReport(0, 0, 0, [new Files.ImportMessage(file?.FileName ?? "файл", 0, null, null, "файл не выбран или пуст")]);
+            Report = new FinalEssaysImportReport(0, 0, 0, [new Files.ImportMessage(file?.FileName ?? "файл", 0, null, null, "файл не выбран или пуст")]);
         }
         else
         {
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
-            Report = await FinalWorksImport.ImportAsync(db, file.FileName, buffer.ToArray(), new RegistryActor(User.Identity?.Name ?? "", User.RestrictedSchoolId()), ct);
+            Report = await FinalEssaysImport.ImportAsync(db, file.FileName, buffer.ToArray(), new RegistryActor(User.Identity?.Name ?? "", User.RestrictedSchoolId()), ct);
         }
         await LoadAsync(ct);
         return Page();

@@ -1,6 +1,6 @@
 using GiaDesk.Data;
 using GiaDesk.Domain;
-using GiaDesk.Features.Registry.Quality;
+using GiaDesk.Features.Registry.DataQuality;
 using GiaDesk.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

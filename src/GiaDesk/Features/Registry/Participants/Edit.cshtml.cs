@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using GiaDesk.Data;
 using GiaDesk.Domain;
-using GiaDesk.Features.Registry.Quality;
 using GiaDesk.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -185,22 +184,15 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : PageModel
         {
             ModelState.AddModelError("Input.Code", "Участник с таким кодом уже есть в этом учебном году");
         }
-        if (Input.GveGround == GveGround.Disability)
-        {
-            // ОВЗ / инвалидность is recorded through «Категория ОВЗ», not twice.
-            Input.GveGround = GveGround.None;
-        }
-        if (Input.GveGround == GveGround.Other && string.IsNullOrWhiteSpace(Input.GveGroundText))
+        if (!Participant.GveGroundIsDescribed(Input.GveGround, Input.GveGroundText))
         {
             ModelState.AddModelError("Input.GveGroundText", "Для «иного основания» опишите основание для ГВЭ");
         }
         var subjects = SubjectIdList.Format(Input.Subjects);
         var now = clock.GetUtcNow().UtcDateTime;
-        var deadline = RegistryDates.Deadline(year.StartYear, Input.Grade);
-        var late = p is not null && subjects != p.SubjectIds && DateOnly.FromDateTime(now) > deadline;
-        if (late && string.IsNullOrWhiteSpace(Input.ChangeReason))
+        if (p is not null && p.IsLateSubjectChange(subjects, year.StartYear, Input.Grade, DateOnly.FromDateTime(now)) && string.IsNullOrWhiteSpace(Input.ChangeReason))
         {
-            ModelState.AddModelError("Input.ChangeReason", $"После {deadline:dd.MM.yyyy} предметы меняются только с указанием причины");
+            ModelState.AddModelError("Input.ChangeReason", $"После {RegistryDates.Deadline(year.StartYear, Input.Grade):dd.MM.yyyy} предметы меняются только с указанием причины");
         }
         if (!ModelState.IsValid)
         {
@@ -215,18 +207,9 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : PageModel
             p = new Participant { StudyYearId = year.Id, Code = Input.Code.Trim(), SchoolId = Input.SchoolId };
             db.Participants.Add(p);
         }
-        else if (late)
+        if (p.ChangeSubjects(subjects, year.StartYear, Input.Grade, now, User.Identity?.Name ?? "", Input.ChangeReason, names) is { } change)
         {
-            db.ParticipantChanges.Add(new ParticipantChange
-            {
-                Participant = p,
-                ChangedUtc = now,
-                UserName = User.Identity?.Name ?? "",
-                Field = "Предметы",
-                OldValue = SubjectIdList.Names(p.SubjectIds, names),
-                NewValue = SubjectIdList.Names(subjects, names),
-                Reason = Input.ChangeReason!.Trim(),
-            });
+            db.ParticipantChanges.Add(change);
         }
         p.LastName = Input.LastName.Trim();
         p.FirstName = Input.FirstName.Trim();
@@ -240,14 +223,11 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : PageModel
         p.DocumentType = Input.DocumentType;
         p.DocumentSeries = Input.DocumentSeries?.Replace(" ", "", StringComparison.Ordinal);
         p.DocumentNumber = Input.DocumentNumber?.Replace(" ", "", StringComparison.Ordinal);
-        p.SubjectIds = subjects;
-        p.DisabilityKind = Input.DisabilityKind;
-        p.HasDisability = Input.DisabilityKind != DisabilityKind.None;
+        p.SetDisability(Input.DisabilityKind);
         p.DisabilityDocument = string.IsNullOrWhiteSpace(Input.DisabilityDocument) ? null : Input.DisabilityDocument.Trim();
         p.DisabilityDocumentDate = Input.DisabilityDocumentDate;
         p.SpecialConditions = Input.Conditions.Aggregate(SpecialConditions.None, (all, c) => all | c);
-        p.GveGround = Input.GveGround;
-        p.GveGroundText = Input.GveGround == GveGround.Other ? Input.GveGroundText!.Trim() : null;
+        p.SetGveGround(Input.GveGround, Input.GveGroundText);
         p.Admitted = Input.Admitted switch { "yes" => true, "no" => false, _ => null };
         p.AdmissionDate = Input.AdmissionDate;
         p.NotAdmittedReason = string.IsNullOrWhiteSpace(Input.NotAdmittedReason) ? null : Input.NotAdmittedReason.Trim();

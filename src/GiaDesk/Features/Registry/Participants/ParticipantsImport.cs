@@ -1,6 +1,7 @@
 using GiaDesk.Data;
 using GiaDesk.Domain;
-using GiaDesk.Features.Registry.Quality;
+using GiaDesk.Features.Registry.DataQuality;
+using GiaDesk.Features.Registry.Parsing;
 using GiaDesk.Files;
 using Microsoft.EntityFrameworkCore;
 using Template = GiaDesk.Features.Results.Templates.ParticipantsTemplate;
@@ -87,26 +88,17 @@ public static class ParticipantsImport
                     existing[r.Code] = p;
                     created++;
                 }
-                else if (newSubjects is not null && newSubjects != p.SubjectIds && today > RegistryDates.Deadline(year.StartYear, r.Grade))
+                else if (newSubjects is not null && p.IsLateSubjectChange(newSubjects, year.StartYear, r.Grade, today) && string.IsNullOrWhiteSpace(changeReason))
                 {
-                    if (string.IsNullOrWhiteSpace(changeReason))
-                    {
-                        messages.Add(new ImportMessage(name, r.Line, Template.Subjects, row.Subjects is null ? null : string.Join(", ", row.Subjects.Select(s => s.Name)),
-                            $"после {RegistryDates.Deadline(year.StartYear, r.Grade):dd.MM.yyyy} предметы меняются только с указанием причины (поле «Причина изменений»)"));
-                        continue;
-                    }
-                    db.ParticipantChanges.Add(new ParticipantChange
-                    {
-                        Participant = p,
-                        ChangedUtc = now,
-                        UserName = actor.UserName,
-                        Field = "Предметы",
-                        OldValue = SubjectIdList.Names(p.SubjectIds, subjectNames),
-                        NewValue = SubjectIdList.Names(newSubjects, subjectNames),
-                        Reason = changeReason.Trim(),
-                    });
+                    messages.Add(new ImportMessage(name, r.Line, Template.Subjects, string.Join(", ", row.Subjects!.Select(s => s.Name)),
+                        $"после {RegistryDates.Deadline(year.StartYear, r.Grade):dd.MM.yyyy} предметы меняются только с указанием причины (поле «Причина изменений»)"));
+                    continue;
                 }
                 var before = Snapshot(p);
+                if (newSubjects is not null && p.ChangeSubjects(newSubjects, year.StartYear, r.Grade, now, actor.UserName, changeReason, subjectNames) is { } change)
+                {
+                    db.ParticipantChanges.Add(change);
+                }
                 if (p.Id != 0 && p.SchoolId != schoolId)
                 {
                     db.Transfers.Add(new Transfer
@@ -121,7 +113,7 @@ public static class ParticipantsImport
                     });
                     transferred++;
                 }
-                Apply(p, row, schoolId, newSubjects);
+                Apply(p, row, schoolId);
                 if (p.Id != 0)
                 {
                     if (before == Snapshot(p))
@@ -147,11 +139,18 @@ public static class ParticipantsImport
             var findings = RegistryQuality.Evaluate(all, schoolCodes, subjectNames, await RegistryQuality.PassedFinalWorkAsync(db, year.Id, ct), lines);
             db.ChangeTracker.DetectChanges();
             var written = new RowCounter(progress, ImportPhase.Writing, updated + fresh.Count);
-            // Changed rows go through the change tracker, new rows through batched one-row INSERTs: one transaction.
+            // Changed rows go through the change tracker, new rows through the bulk writer: one transaction.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
             written.Add(updated);
-            await ParticipantsBulkInsert.InsertAsync(db, fresh, ct, written);
+            await using (var writer = BulkWriter<Participant>.AllColumns(db))
+            {
+                foreach (var participant in written.Count(fresh))
+                {
+                    await writer.InsertAsync(participant, ct);
+                }
+                await writer.FlushAsync(ct);
+            }
             await transaction.CommitAsync(ct);
             var imported = findings.Where(f => lines.ContainsKey(f.Code)).OrderBy(f => lines[f.Code]).ToList();
             return new ParticipantsImportReport(created, updated, unchanged, transferred, messages, imported);
@@ -164,7 +163,7 @@ public static class ParticipantsImport
 
     private static ParticipantsImportReport Failed(List<ImportMessage> messages) => new(0, 0, 0, 0, messages, []);
 
-    private static void Apply(Participant p, RegistryRow row, int schoolId, string? subjects)
+    private static void Apply(Participant p, RegistryRow row, int schoolId)
     {
         var r = row.Row;
         p.SchoolId = schoolId;
@@ -177,8 +176,7 @@ public static class ParticipantsImport
         p.Admitted = r.Admitted ?? p.Admitted; // an empty «Допущен» (not decided yet) keeps a decision already recorded
         p.NotAdmittedReason = r.NotAdmittedReason;
         p.NotAdmittedRepeat = r.NotAdmittedRepeat;
-        p.DisabilityKind = row.Disability;
-        p.HasDisability = row.HasDisability;
+        p.SetDisability(row.Disability);
         p.SpecialConditions = row.Conditions;
         // Optional cells left empty keep what the registry already has (as in the schools import).
         p.Sex = r.Sex ?? p.Sex;
@@ -191,12 +189,9 @@ public static class ParticipantsImport
         p.DisabilityDocumentDate = row.DisabilityDocumentDate ?? p.DisabilityDocumentDate;
         p.AdmissionDate = row.AdmissionDate ?? p.AdmissionDate;
         p.IsMedalCandidate = row.MedalCandidate ?? p.IsMedalCandidate;
-        p.SubjectIds = subjects ?? p.SubjectIds;
         if (row.GveGround is { } ground)
         {
-            // «ОВЗ» in «Основание ГВЭ» is not stored: it is derived from the ОВЗ columns; it replaces another recorded ground.
-            p.GveGround = ground == GveGround.Disability ? GveGround.None : ground;
-            p.GveGroundText = ground == GveGround.Other ? row.GveGroundText : null;
+            p.SetGveGround(ground, row.GveGroundText);
         }
         p.UpdateSearchName();
     }

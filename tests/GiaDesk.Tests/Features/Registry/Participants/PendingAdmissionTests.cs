@@ -1,10 +1,12 @@
 using System.Security.Claims;
+using GiaDesk.Features.Registry;
+using GiaDesk.Features.Registry.Parsing;
 using GiaDesk.Features.Registry.Participants;
 using GiaDesk.Features.Results.Templates;
 using GiaDesk.Files;
 using Microsoft.EntityFrameworkCore;
 
-namespace GiaDesk.Tests.Registry;
+namespace GiaDesk.Tests.Features.Registry.Participants;
 
 /// <summary>The registry is kept all year: before the pedagogical council decides, «Допущен» is empty. Such rows import,
 /// export and re-import unchanged; the results analysis, which needs the decision, still requires it.</summary>

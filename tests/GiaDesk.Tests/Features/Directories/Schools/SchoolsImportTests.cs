@@ -5,7 +5,7 @@ using GiaDesk.Files;
 using GiaDesk.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace GiaDesk.Tests.Directories;
+namespace GiaDesk.Tests.Features.Directories.Schools;
 
 public sealed class SchoolsImportTests : IAsyncLifetime
 {

@@ -1,19 +1,18 @@
 using GiaDesk.Data;
 using GiaDesk.Domain;
 using GiaDesk.Features.Registry.Participants;
-using GiaDesk.Features.Registry.Quality;
 using GiaDesk.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace GiaDesk.Features.Registry.FinalEssays;
 
-public sealed record FinalWorksImportReport(int Created, int Updated, int Unchanged, IReadOnlyList<ImportMessage> Messages)
+public sealed record FinalEssaysImportReport(int Created, int Updated, int Unchanged, IReadOnlyList<ImportMessage> Messages)
 {
     public bool Succeeded => !Messages.Any(m => m.IsError);
 }
 
 /// <summary>Template 5 «Итоговое сочинение и собеседование»: all-or-nothing, keyed by (участник, вид, дата).</summary>
-public static class FinalWorksImport
+public static class FinalEssaysImport
 {
     public const string Code = "Код участника";
     public const string Kind = "Вид";
@@ -24,7 +23,7 @@ public static class FinalWorksImport
     public static readonly IReadOnlyList<TemplateColumn> Template =
         [new(Code, true), new(Kind, true), new(Date, true), new(Points, false), new(Result, true)];
 
-    public static async Task<FinalWorksImportReport> ImportAsync(AppDbContext db, string fileName, byte[] content, RegistryActor actor, CancellationToken ct = default)
+    public static async Task<FinalEssaysImportReport> ImportAsync(AppDbContext db, string fileName, byte[] content, RegistryActor actor, CancellationToken ct = default)
     {
         var (table, error) = TableReader.Open(fileName, content);
         if (table is null)
@@ -36,7 +35,7 @@ public static class FinalWorksImport
         {
             return new(0, 0, 0, messages);
         }
-        var year = await Participants.ParticipantQueries.CurrentYearAsync(db, ct);
+        var year = await ParticipantQueries.CurrentYearAsync(db, ct);
         if (year is null)
         {
             return new(0, 0, 0, [new ImportMessage(table.FileName, 0, null, null, "не задан текущий учебный год")]);

@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using GiaDesk.Cli;
+using GiaDesk.Tests.Features.Registry;
 
-namespace GiaDesk.Tests.Registry;
+namespace GiaDesk.Tests.Cli;
 
 public sealed class ParticipantsCheckCliTests : IDisposable
 {
@@ -66,41 +67,5 @@ public sealed class ParticipantsCheckCliTests : IDisposable
     {
         Assert.Equal(1, (await Run("participants", "check", Path.Combine(_folder, "нет.csv"))).Code);
         Assert.Equal(2, (await Run("participants", "check", Write("x.csv", new Row()), "--format", "xml")).Code);
-    }
-}
-
-public sealed class RegistryTemplateTests(GiaDesk.Tests.Infrastructure.TestApp app) : IClassFixture<GiaDesk.Tests.Infrastructure.TestApp>
-{
-    [Fact]
-    public async Task The_downloadable_template_2_passes_its_own_check()
-    {
-        var client = await app.SignInAsync(GiaDesk.Tests.Infrastructure.TestApp.Demo(GiaDesk.Web.Roles.SchoolOperator));
-        var template = await client.GetByteArrayAsync("/Registry/Participants/Import?handler=Template");
-        var findings = GiaDesk.Features.Registry.Participants.ParticipantsFile.Check("шаблон.csv", template);
-        Assert.Empty(findings);
-        var (rows, _) = GiaDesk.Features.Registry.Participants.ParticipantsFile.Read("шаблон.csv", template);
-        Assert.Equal(2, rows.Count);
-        Assert.Equal(GiaDesk.Domain.SpecialConditions.ExtraTime | GiaDesk.Domain.SpecialConditions.SeparateRoom, rows[1].Conditions);
-    }
-
-    [Theory]
-    [InlineData("8724", "123456", "•••• ••3456")]
-    [InlineData(null, "1234", "•••• ••1234")]
-    [InlineData("II-АБ", "654321", "•••• ••4321")]
-    [InlineData(null, null, "")]
-    public void Document_mask_keeps_only_the_last_four_characters(string? series, string? number, string expected) =>
-        Assert.Equal(expected, GiaDesk.Domain.RegistryNames.MaskDocument(series, number));
-}
-
-public sealed class ParticipantsFileTests
-{
-    [Fact]
-    public void Sex_accepts_short_and_long_forms_and_rejects_others_with_line_and_column()
-    {
-        var (rows, messages) = GiaDesk.Features.Registry.Participants.ParticipantsFile.Read("у.csv",
-            Row.Csv(new Row("P1", Sex: "жен"), new Row("P2", Sex: "Мужской"), new Row("P3", Sex: "X")));
-        Assert.Equal(["Ж", "М"], rows.Select(r => r.Row.Sex));
-        var error = Assert.Single(messages, m => m.IsError);
-        Assert.Equal((4, "Пол", "X"), (error.Line, error.Column, error.Value));
     }
 }

@@ -1,8 +1,9 @@
 using GiaDesk.Data;
 using GiaDesk.Domain;
+using GiaDesk.Features.Registry.DataQuality;
 using Microsoft.EntityFrameworkCore;
 
-namespace GiaDesk.Features.Registry.Quality;
+namespace GiaDesk.Features.Registry;
 
 /// <summary>Runs the pure rules over the database: the whole year at once (duplicates need the whole set).</summary>
 public static class RegistryQuality

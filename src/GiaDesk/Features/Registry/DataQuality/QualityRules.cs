@@ -2,7 +2,7 @@ using GiaDesk.Domain;
 using GiaDesk.Files;
 using Template = GiaDesk.Features.Results.Templates.ParticipantsTemplate;
 
-namespace GiaDesk.Features.Registry.Quality;
+namespace GiaDesk.Features.Registry.DataQuality;
 
 /// <summary>
 /// One participant as the data-quality rules see it: from a file (Line = the Excel line) or from the database

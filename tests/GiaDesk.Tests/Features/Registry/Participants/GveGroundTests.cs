@@ -3,10 +3,12 @@ using System.Text;
 using System.Text.Json;
 using GiaDesk.Cli;
 using GiaDesk.Domain;
+using GiaDesk.Features.Registry;
+using GiaDesk.Features.Registry.Parsing;
 using GiaDesk.Features.Registry.Participants;
 using Microsoft.EntityFrameworkCore;
 
-namespace GiaDesk.Tests.Registry;
+namespace GiaDesk.Tests.Features.Registry.Participants;
 
 /// <summary>«Основание ГВЭ»: the template-2 column, storage, export and the two rules that use it.</summary>
 public sealed class GveGroundTests : IAsyncLifetime

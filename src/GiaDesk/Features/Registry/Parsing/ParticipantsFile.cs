@@ -1,10 +1,10 @@
 using GiaDesk.Domain;
-using GiaDesk.Features.Registry.Quality;
+using GiaDesk.Features.Registry.DataQuality;
 using GiaDesk.Features.Results.Templates;
 using GiaDesk.Files;
 using Template = GiaDesk.Features.Results.Templates.ParticipantsTemplate;
 
-namespace GiaDesk.Features.Registry.Participants;
+namespace GiaDesk.Features.Registry.Parsing;
 
 /// <summary>A template-2 row with the registry's optional columns; Subjects is null when the file has no «Предметы» column.</summary>
 public sealed record RegistryRow(

@@ -3,16 +3,9 @@ using GiaDesk.Data;
 using GiaDesk.Domain;
 using GiaDesk.Features.Registry.Participants;
 using GiaDesk.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
-namespace GiaDesk.Tests.Registry;
-
-/// <summary>A clock standing still at the given day.</summary>
-public sealed class FixedClock(DateTime utc) : TimeProvider
-{
-    public DateTime Utc { get; set; } = utc;
-
-    public override DateTimeOffset GetUtcNow() => new(Utc, TimeSpan.Zero);
-}
+namespace GiaDesk.Tests.Features.Registry;
 
 /// <summary>One template-2 row; every field has a valid default so a test changes only what it is about.</summary>
 public sealed record Row(
@@ -60,6 +53,6 @@ public sealed class RegistryDatabase : IAsyncLifetime
     {
         await using var db = Database.CreateContext();
         return await ParticipantsImport.ImportAsync(db, fileName, content, actor ?? new RegistryActor("uo", null), reason,
-            clock ?? new FixedClock(new DateTime(2025, 10, 1, 9, 0, 0, DateTimeKind.Utc)));
+            clock ?? new FakeTimeProvider(new DateTimeOffset(2025, 10, 1, 9, 0, 0, TimeSpan.Zero)));
     }
 }

@@ -6,7 +6,7 @@ using GiaDesk.Web;
 using Microsoft.EntityFrameworkCore;
 using Template = GiaDesk.Features.Results.Templates.ParticipantsTemplate;
 
-namespace GiaDesk.Features.Registry.Participants;
+namespace GiaDesk.Features.Registry;
 
 /// <summary>List filters of /Registry/Participants and /api/participants (all optional).</summary>
 public sealed record ParticipantFilter(

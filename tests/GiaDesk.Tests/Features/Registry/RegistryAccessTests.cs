@@ -2,14 +2,23 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
+using GiaDesk.Demo;
+using GiaDesk.Domain;
+using GiaDesk.Features.Registry.Parsing;
 using GiaDesk.Tests.Infrastructure;
 using GiaDesk.Web;
 using Microsoft.EntityFrameworkCore;
 
-namespace GiaDesk.Tests.Registry;
+namespace GiaDesk.Tests.Features.Registry;
 
-/// <summary>Access to participants over HTTP, on the real app with the demo data.</summary>
-public sealed partial class RegistryAccessTests(TestApp app) : IClassFixture<TestApp>
+/// <summary>The app with the demo participants of the current year.</summary>
+public sealed class RegistryApp : TestApp
+{
+    protected override DemoParts Parts => DemoParts.Registry;
+}
+
+/// <summary>Access to participants over HTTP, on the real app with the demo participants.</summary>
+public sealed partial class RegistryAccessTests(RegistryApp app) : IClassFixture<RegistryApp>
 {
     private sealed record ParticipantJson(int Id, string Code, string SchoolCode, string LastName, string Document);
 
@@ -58,7 +67,6 @@ public sealed partial class RegistryAccessTests(TestApp app) : IClassFixture<Tes
             ["Input.SchoolId"] = $"{school}",
             ["Input.LastName"] = "Сидоров",
             ["Input.FirstName"] = "Олег",
-            // Grade 11, so that the grade-9 export of Every_registry_list_exports_to_xlsx is not affected.
             ["Input.Grade"] = "11",
             ["Input.Form"] = "Gve",
             ["Input.Admitted"] = "yes",
@@ -148,7 +156,7 @@ public sealed partial class RegistryAccessTests(TestApp app) : IClassFixture<Tes
         }
         // The participants export is template 2 itself: it reads back with the same reader, one row per grade-9 participant.
         var export = await specialist.GetByteArrayAsync("/Registry/Participants?handler=Export&grade=9");
-        var (rows, messages) = GiaDesk.Features.Registry.Participants.ParticipantsFile.Read("экспорт.xlsx", export);
+        var (rows, messages) = ParticipantsFile.Read("экспорт.xlsx", export);
         Assert.DoesNotContain(messages, m => m.IsError);
         // The registry works on the current academic year; the demo also holds earlier years' results.
         var grade9 = await app.Database.QueryAsync(db => db.Participants.CountAsync(p => p.Grade == 9 && p.StudyYear!.IsCurrent));

@@ -1,9 +1,10 @@
 using GiaDesk.Domain;
-using GiaDesk.Features.Registry.Quality;
+using GiaDesk.Features.Registry;
+using GiaDesk.Features.Registry.DataQuality;
 using GiaDesk.Files;
 using Microsoft.EntityFrameworkCore;
 
-namespace GiaDesk.Tests.Registry;
+namespace GiaDesk.Tests.Features.Registry.DataQuality;
 
 /// <summary>Each rule through the real import into a real database: a record that breaks it and one that does not.</summary>
 public sealed class QualityRulesTests : IAsyncLifetime

@@ -3,8 +3,9 @@ using GiaDesk.Domain;
 using GiaDesk.Features.Registry.Participants;
 using GiaDesk.Files;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
-namespace GiaDesk.Tests.Registry;
+namespace GiaDesk.Tests.Features.Registry.Participants;
 
 public sealed class ParticipantsImportTests : IAsyncLifetime
 {
@@ -116,7 +117,7 @@ public sealed class ParticipantsImportTests : IAsyncLifetime
     {
         Assert.True((await _db.ImportAsync(Row.Csv(new Row("P1")))).Succeeded);
         var changed = Row.Csv(new Row("P1", Subjects: "Русский язык, Математика, История, География"));
-        var late = new FixedClock(new DateTime(2026, 3, 2, 8, 0, 0, DateTimeKind.Utc));
+        var late = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
 
         var refused = await _db.ImportAsync(changed, clock: late);
         Assert.False(refused.Succeeded);
