@@ -91,7 +91,7 @@ public static class RegistryImportBenchmark
         var school = await db.Schools.Where(s => s.Code == "S05").Select(s => s.Id).SingleAsync();
         var physics = await db.Subjects.Where(s => s.Name == "Физика").Select(s => s.Id).SingleAsync();
         var user = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, GiaDesk.Web.Roles.Specialist)], "bench"));
+            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, GiaDesk.Domain.Roles.Specialist)], "bench"));
         var filters = new (string Name, ParticipantFilter Filter)[]
         {
             ("без отбора, по ФИО", new ParticipantFilter()),

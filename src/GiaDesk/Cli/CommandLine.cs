@@ -1,5 +1,6 @@
 using GiaDesk.Data;
 using GiaDesk.Demo;
+using GiaDesk.Domain;
 using GiaDesk.Features.Admin.Users;
 using GiaDesk.Web;
 using Microsoft.AspNetCore.Identity;

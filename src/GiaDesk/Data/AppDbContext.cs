@@ -36,7 +36,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         // Fixed ids and stamps: roles are reference data created by the migrations, not at start-up.
-        builder.Entity<IdentityRole>().HasData(Web.Roles.All.Select(r =>
+        builder.Entity<IdentityRole>().HasData(Domain.Roles.All.Select(r =>
             new IdentityRole { Id = r, Name = r, NormalizedName = r.ToUpperInvariant(), ConcurrencyStamp = r }));
     }
 }

@@ -1,4 +1,5 @@
 using GiaDesk.Data;
+using GiaDesk.Domain;
 using GiaDesk.Features.Directories.Schools;
 using GiaDesk.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;

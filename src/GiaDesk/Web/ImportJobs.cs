@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
+using GiaDesk.Domain;
 using GiaDesk.Files;
 using Microsoft.AspNetCore.Authorization;
 

@@ -15,7 +15,7 @@ public sealed class DemoDataTests(DemoApp app) : IClassFixture<DemoApp>
         var rural = await app.Database.QueryAsync(db => db.Schools.Where(s => s.IsRural).Select(s => s.Code).OrderBy(c => c).ToListAsync());
         Assert.Equal(["ABZ", "KSW"], rural);
         var roles = await app.Database.QueryAsync(db => db.UserRoles.Select(r => r.RoleId).OrderBy(r => r).ToListAsync());
-        Assert.Equal(GiaDesk.Web.Roles.All.Order(), roles);
+        Assert.Equal(GiaDesk.Domain.Roles.All.Order(), roles);
         Assert.True(await app.Database.QueryAsync(db => db.Municipalities.AnyAsync(m => m.IsDemo)));
     }
 

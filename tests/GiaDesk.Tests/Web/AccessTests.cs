@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using GiaDesk.Demo;
+using GiaDesk.Domain;
 using GiaDesk.Tests.Infrastructure;
 using GiaDesk.Web;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using GiaDesk.Domain;
 using GiaDesk.Features.Results.Import;
 using GiaDesk.Files;
 using GiaDesk.Web;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using GiaDesk.Domain;
 using GiaDesk.Features.Results;
 using GiaDesk.Features.Results.Analytics;
 using GiaDesk.Files;

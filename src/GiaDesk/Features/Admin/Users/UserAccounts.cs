@@ -1,4 +1,5 @@
 using GiaDesk.Data;
+using GiaDesk.Domain;
 using GiaDesk.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -10,7 +10,7 @@ namespace GiaDesk.Features.Directories.Subjects;
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     public List<Subject> Subjects { get; private set; } = [];
-    public bool CanEdit => User.IsInRole(Web.Roles.Admin) || User.IsInRole(Web.Roles.Specialist);
+    public bool CanEdit => User.IsInRole(Domain.Roles.Admin) || User.IsInRole(Domain.Roles.Specialist);
 
     public async Task OnGetAsync(CancellationToken ct) =>
         Subjects = await db.Subjects.AsNoTracking().OrderBy(s => s.SortOrder).ToListAsync(ct);

@@ -1,5 +1,6 @@
 using System.Text;
 using GiaDesk.Data;
+using GiaDesk.Domain;
 using GiaDesk.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,5 @@
 using GiaDesk.Data;
+using GiaDesk.Domain;
 using GiaDesk.Features.Results.Templates;
 using GiaDesk.Files;
 using GiaDesk.Web;

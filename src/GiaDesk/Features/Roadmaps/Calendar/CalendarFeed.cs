@@ -1,4 +1,5 @@
 using GiaDesk.Data;
+using GiaDesk.Domain;
 using GiaDesk.Features.Roadmaps.Control;
 using GiaDesk.Web;
 using Microsoft.AspNetCore.Identity;

@@ -1,4 +1,5 @@
 using GiaDesk.Data;
+using GiaDesk.Domain;
 using GiaDesk.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

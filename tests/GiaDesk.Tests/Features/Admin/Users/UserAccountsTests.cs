@@ -1,5 +1,6 @@
 using System.Net;
 using GiaDesk.Data;
+using GiaDesk.Domain;
 using GiaDesk.Features.Admin.Users;
 using GiaDesk.Tests.Infrastructure;
 using GiaDesk.Web;

@@ -91,7 +91,7 @@ public sealed class GveGroundTests : IAsyncLifetime
     {
         var report = await _db.ImportAsync(Row.Csv(Gve9("G1", "иное: иностранный гражданин"), Gve9("G2", ovz: "да"), new Row("G3"), Gve9("G4", "учреждение, исполняющее наказание")));
         Assert.True(report.Succeeded, string.Join("; ", report.Errors));
-        var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin"), new Claim(ClaimTypes.Role, GiaDesk.Web.Roles.Admin)], "test"));
+        var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin"), new Claim(ClaimTypes.Role, GiaDesk.Domain.Roles.Admin)], "test"));
         byte[] xlsx;
         await using (var db = _db.Context())
         {

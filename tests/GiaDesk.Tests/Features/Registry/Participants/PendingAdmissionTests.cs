@@ -27,7 +27,7 @@ public sealed class PendingAdmissionTests : IAsyncLifetime
         var stored = await _db.Database.QueryAsync(x => x.Participants.OrderBy(p => p.Code).Select(p => p.Admitted).ToListAsync());
         Assert.Equal([null, true, false], stored);
 
-        var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin"), new Claim(ClaimTypes.Role, GiaDesk.Web.Roles.Admin)], "test"));
+        var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin"), new Claim(ClaimTypes.Role, GiaDesk.Domain.Roles.Admin)], "test"));
         byte[] xlsx;
         await using (var db = _db.Context())
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using GiaDesk.Demo;
+using GiaDesk.Domain;
 using GiaDesk.Tests.Infrastructure;
 using GiaDesk.Web;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using GiaDesk.Data;
+using GiaDesk.Domain;
 using GiaDesk.Features.Admin.Users;
 using GiaDesk.Features.Results.Import;
 using GiaDesk.Features.Results.Templates;

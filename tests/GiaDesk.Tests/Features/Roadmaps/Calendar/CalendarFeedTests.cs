@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using GiaDesk.Domain;
 using GiaDesk.Tests.Infrastructure;
 using GiaDesk.Web;
 

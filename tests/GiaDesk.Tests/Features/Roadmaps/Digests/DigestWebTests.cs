@@ -1,4 +1,5 @@
 using System.Net;
+using GiaDesk.Domain;
 using GiaDesk.Tests.Infrastructure;
 using GiaDesk.Web;
 

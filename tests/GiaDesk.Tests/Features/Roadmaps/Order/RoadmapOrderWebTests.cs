@@ -1,5 +1,6 @@
 using System.Net;
 using DocumentFormat.OpenXml.Packaging;
+using GiaDesk.Domain;
 using GiaDesk.Features.Roadmaps;
 using GiaDesk.Tests.Infrastructure;
 using GiaDesk.Web;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using GiaDesk.Domain;
 using GiaDesk.Features.Roadmaps;
 using GiaDesk.Features.Roadmaps.Details;
 using GiaDesk.Features.Roadmaps.Parsing;
