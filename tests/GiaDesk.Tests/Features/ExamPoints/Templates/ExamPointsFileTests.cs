@@ -213,4 +213,30 @@ public sealed class ExamPointsFileTests
         var silent = CheckRules.All.Select(r => r.Id).Except(fired).ToList();
         Assert.Empty(silent);
     }
+
+    [Theory]
+    [InlineData("exam-points.csv", ExamPointsTemplateKind.Points)]
+    [InlineData("exam-staff.csv", ExamPointsTemplateKind.Staff)]
+    public void The_documented_examples_pass_against_the_example_schools(string file, ExamPointsTemplateKind kind)
+    {
+        var examples = Examples();
+        var (schools, _) = TableReader.Open("schools.csv", File.ReadAllBytes(Path.Combine(examples, "schools.csv")));
+        var codes = schools!.Rows.Select(r => r.Cell(0)).ToList();
+
+        var report = ExamPointsFile.Check(file, File.ReadAllBytes(Path.Combine(examples, file)), codes);
+
+        Assert.Empty(report.Findings);
+        Assert.Equal(kind, report.Template);
+        Assert.Equal(5, report.Points.Sum(p => p.Auditoriums.Count) + report.Staff.Count);
+    }
+
+    private static string Examples()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(directory!.FullName, "GiaDesk.slnx")))
+        {
+            directory = directory.Parent;
+        }
+        return Path.Combine(directory.FullName, "docs", "examples");
+    }
 }
