@@ -1,0 +1,158 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using GiaDesk.Files;
+
+namespace GiaDesk.Features.ExamPoints.Templates;
+
+public enum ExamPointsTemplateKind
+{
+    Unknown,
+    Points,
+    Staff,
+}
+
+/// <summary>What `giadesk exam-points check` and the web import learn from one file.</summary>
+public sealed record ExamPointsReport(
+    string File,
+    ExamPointsTemplateKind Template,
+    IReadOnlyList<ExamPointRow> Points,
+    IReadOnlyList<StaffRow> Staff,
+    IReadOnlyList<CheckFinding> Findings)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        WriteIndented = true,
+    };
+
+    public bool HasErrors => Findings.Any(f => f.IsError);
+
+    /// <summary>Issue 12, item 6: exit code 1 on any error, 0 otherwise (warnings included).</summary>
+    public int ExitCode => HasErrors ? 1 : 0;
+
+    /// <summary>The shape of `participants check --format json` plus the file name of each finding.</summary>
+    public string ToJson() => JsonSerializer.Serialize(Findings.Select(f => new
+    {
+        file = f.File,
+        line = f.Line,
+        column = f.Column,
+        rule = f.Rule,
+        severity = f.IsError ? "error" : "warning",
+        message = f.Message,
+    }), Json);
+
+    /// <summary>The lines of `participants check --format text`, then what was read and the totals.</summary>
+    public string ToText()
+    {
+        var text = new StringBuilder();
+        foreach (var f in Findings)
+        {
+            var place = f.Line > 0 ? $"{f.File}, строка {f.Line}" : f.File;
+            place += f.Column is null ? "" : $", столбец «{f.Column}»";
+            text.Append(f.IsError ? "ОШИБКА" : "предупреждение").Append($" [{f.Rule}] {place}: {f.Message}").Append('\n');
+        }
+        var summary = Template switch
+        {
+            ExamPointsTemplateKind.Points => $"Шаблон «{PointsTemplate.Title}»: ППЭ без ошибок — {Points.Count}, аудиторий — {Points.Sum(p => p.Auditoriums.Count)}.",
+            ExamPointsTemplateKind.Staff => $"Шаблон «{StaffTemplate.Title}»: работников без ошибок — {Staff.Count}.",
+            _ => null,
+        };
+        if (summary is not null)
+        {
+            text.Append(summary).Append('\n');
+        }
+        var errors = Findings.Count(f => f.IsError);
+        text.Append($"Ошибок: {errors}, предупреждений: {Findings.Count - errors}.").Append('\n');
+        return text.ToString();
+    }
+}
+
+/// <summary>
+/// Checks a points-and-auditoriums or a staff file without a database (issue 12, item 6): the template is told by
+/// the header, so one command serves both. <c>knownSchools</c> are the directory's school codes when a caller has
+/// them (the web import); null skips the unknown-school rule (the command line).
+/// </summary>
+public static class ExamPointsFile
+{
+    public static ExamPointsReport Check(string fileName, Stream content, IEnumerable<string>? knownSchools = null)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        // One byte past the limit is enough for TableReader to refuse the file without reading all of a huge one.
+        while (buffer.Length <= TableReader.MaxFileBytes && (read = content.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, (int)Math.Min(read, TableReader.MaxFileBytes + 1 - buffer.Length));
+        }
+        return Check(fileName, buffer.ToArray(), knownSchools);
+    }
+
+    public static ExamPointsReport Check(string fileName, byte[] content, IEnumerable<string>? knownSchools = null)
+    {
+        var name = Path.GetFileName(fileName);
+        var (table, error) = TableReader.Open(name, content);
+        if (table is null)
+        {
+            return new ExamPointsReport(name, ExamPointsTemplateKind.Unknown, [], [],
+                [new CheckFinding(name, error!.Line, error.Column, error.Value, CheckRules.FileFormat.Id, MessageSeverity.Error, error.Text)]);
+        }
+        var schools = knownSchools is null ? null : new HashSet<string>(knownSchools, StringComparer.OrdinalIgnoreCase);
+        switch (Detect(table.Header))
+        {
+            case ExamPointsTemplateKind.Points:
+                var (points, pointFindings) = PointsTemplate.Read(table, schools);
+                return new ExamPointsReport(name, ExamPointsTemplateKind.Points, points, [], Ordered(pointFindings));
+            case ExamPointsTemplateKind.Staff:
+                var (staff, staffFindings) = StaffTemplate.Read(table, schools);
+                return new ExamPointsReport(name, ExamPointsTemplateKind.Staff, [], staff, Ordered(staffFindings));
+            default:
+                var text = "по заголовку не определить шаблон. Не хватает столбцов: "
+                    + $"для «{PointsTemplate.Title}» — {Missing(table.Header, PointsTemplate.Columns)}; "
+                    + $"для «{StaffTemplate.Title}» — {Missing(table.Header, StaffTemplate.Columns)}";
+                return new ExamPointsReport(name, ExamPointsTemplateKind.Unknown, [], [],
+                    [new CheckFinding(name, 1, null, null, CheckRules.UnknownTemplate.Id, MessageSeverity.Error, text)]);
+        }
+    }
+
+    /// <summary>The template whose own columns (not the shared «Код ОО») the header names more of; Unknown on a tie.</summary>
+    public static ExamPointsTemplateKind Detect(IReadOnlyList<string> header)
+    {
+        var points = Keys(PointsTemplate.Columns);
+        var staff = Keys(StaffTemplate.Columns);
+        var given = header.Select(TableColumns.Normalise).ToHashSet(StringComparer.Ordinal);
+        var pointsScore = PointsTemplate.Columns.Count(c => Names(c).Any(n => given.Contains(n) && !staff.Contains(n)));
+        var staffScore = StaffTemplate.Columns.Count(c => Names(c).Any(n => given.Contains(n) && !points.Contains(n)));
+        return pointsScore > staffScore ? ExamPointsTemplateKind.Points
+            : staffScore > pointsScore ? ExamPointsTemplateKind.Staff
+            : ExamPointsTemplateKind.Unknown;
+    }
+
+    /// <summary>Maps the header; null when a required column is missing or a column repeats (then no row is read).</summary>
+    internal static TableColumns? MapHeader(TableFile table, IReadOnlyList<TemplateColumn> template, List<CheckFinding> findings)
+    {
+        var (columns, messages) = TableColumns.Map(table, template);
+        foreach (var m in messages)
+        {
+            var missing = m.Column is not null && template.Any(c => c.Required && c.Name == m.Column) && !columns.Has(m.Column);
+            findings.Add(missing
+                ? new CheckFinding(m.File, m.Line, m.Column, null, CheckRules.RequiredColumn.Id, MessageSeverity.Error, m.Text)
+                : new CheckFinding(m.File, m.Line, m.Column, null, CheckRules.Header.Id, m.Severity, m.Text));
+        }
+        return messages.Any(m => m.IsError) ? null : columns;
+    }
+
+    private static List<CheckFinding> Ordered(List<CheckFinding> findings) =>
+        [.. findings.Where(f => f.Line == 0).Concat(findings.Where(f => f.Line > 0).OrderBy(f => f.Line))];
+
+    private static IEnumerable<string> Names(TemplateColumn column) => column.Aliases.Prepend(column.Name).Select(TableColumns.Normalise);
+
+    private static HashSet<string> Keys(IReadOnlyList<TemplateColumn> template) => template.SelectMany(Names).ToHashSet(StringComparer.Ordinal);
+
+    private static string Missing(IReadOnlyList<string> header, IReadOnlyList<TemplateColumn> template)
+    {
+        var given = header.Select(TableColumns.Normalise).ToHashSet(StringComparer.Ordinal);
+        return string.Join(", ", template.Where(c => c.Required && !Names(c).Any(given.Contains)).Select(c => c.Name));
+    }
+}
