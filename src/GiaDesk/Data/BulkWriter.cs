@@ -11,7 +11,7 @@ namespace GiaDesk.Data;
 /// <summary>
 /// Fast INSERT and by-id UPDATE on the context's own connection and transaction, for imports of hundreds of thousands
 /// of rows where EF change tracking is too slow. Table and column names come from the EF model (quoted with standard
-/// double quotes); values never become SQL text. One path per provider (ADR 0004):
+/// double quotes); values never become SQL text. One path per provider (ADR 0005):
 /// <list type="bullet">
 /// <item>SQLite (in-process): one statement prepared once through the native handle, values bound by position and
 /// the statement stepped and reset per row — the ADO.NET command binds every parameter by name on each execution,

@@ -27,7 +27,7 @@ public sealed record ResultsImportReport(
 /// ParticipantsImport). The one write path of exam results and annual marks. All-or-nothing: every file is read and validated first; any error saves
 /// nothing. Natural keys — (participant, subject, date) and (participant, subject) — make re-imports idempotent.
 /// An optional progress listener hears the phases and every few thousand rows checked and written (the web import page).
-/// Writes go in one transaction through BulkWriter (batched parameterised INSERTs, by-id UPDATEs).
+/// Writes go in one transaction through BulkWriter (ADR 0005: one native path per provider).
 /// </summary>
 public static class ResultsImport
 {
