@@ -27,26 +27,35 @@ public static class SeatingBenchmark
         GC.Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes(true);
         var times = new List<TimeSpan>();
+        var cpu = new List<TimeSpan>();
         SeatingPlan plan = null!;
+        using var process = Process.GetCurrentProcess();
         for (var r = 0; r <= runs; r++)
         {
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
             clock.Restart();
             plan = SeatingDistribution.Plan(input);
             var elapsed = clock.Elapsed;
+            process.Refresh();
+            var cpuUsed = process.TotalProcessorTime - cpuBefore;
             if (r == 0)
             {
-                Console.WriteLine($"first (cold) run: {BenchArgs.Ms(elapsed)}; allocated {BenchArgs.Mb(GC.GetTotalAllocatedBytes(true) - allocatedBefore)}");
+                Console.WriteLine($"first (cold) run: {BenchArgs.Ms(elapsed)} wall, {BenchArgs.Ms(cpuUsed)} CPU; allocated {BenchArgs.Mb(GC.GetTotalAllocatedBytes(true) - allocatedBefore)}");
             }
             else
             {
                 times.Add(elapsed);
+                cpu.Add(cpuUsed);
             }
         }
         if (times.Count > 0)
         {
             var sorted = times.Order().ToList();
-            Console.WriteLine($"warm runs: median {BenchArgs.Ms(sorted[sorted.Count / 2])} of {runs} (min {BenchArgs.Ms(sorted[0])}, max {BenchArgs.Ms(sorted[^1])})");
+            var cpuSorted = cpu.Order().ToList();
+            Console.WriteLine($"warm runs: median {BenchArgs.Ms(sorted[sorted.Count / 2])} wall of {runs} (min {BenchArgs.Ms(sorted[0])}, max {BenchArgs.Ms(sorted[^1])}); CPU median {BenchArgs.Ms(cpuSorted[cpuSorted.Count / 2])} (min {BenchArgs.Ms(cpuSorted[0])})");
         }
+        Console.WriteLine($"machine load average while measuring: {LoadAverage()}");
         Console.WriteLine($"peak working set: {BenchArgs.Mb(BenchArgs.PeakWorkingSet())}; GC heap now {BenchArgs.Mb(GC.GetTotalMemory(false))}, gen2 collections {GC.CollectionCount(2)}");
         var quality = plan.Quality;
         var usedAuditoriums = quality.Auditoriums.Count;
@@ -55,11 +64,16 @@ public static class SeatingBenchmark
         var overHalf = quality.Auditoriums.Count(a => a.LargestSchoolShare > 0.5);
         Console.WriteLine($"quality: sameSchoolNeighbours {quality.SameSchoolNeighbours}, maxSameSchoolShare {quality.MaxSameSchoolShare:F4}, average fill {quality.AverageFill:F4}, staffConflicts {quality.StaffConflicts}; auditoriums where one school holds more than half: {overHalf}");
         Console.WriteLine($"same-school neighbours in auditoriums where no school holds more than half: {NeighboursWhereNoMajority(input, plan)}");
+        var crowded = quality.Auditoriums.Where(a => a.Seated >= 10).ToList();
+        Console.WriteLine($"largest share of one school among auditoriums of 10 or more participants: {(crowded.Count == 0 ? 0 : crowded.Max(a => a.LargestSchoolShare)):F4} ({crowded.Count:N0} auditoriums)");
         clock.Restart();
         var violations = SeatingRules.Violations(input, plan);
         Console.WriteLine($"rule check of the plan: {violations.Count} violations ({BenchArgs.Ms(clock.Elapsed)}){(violations.Count > 0 ? ": " + string.Join("; ", violations.Take(5)) : "")}");
         return violations.Count == 0 && quality.StaffConflicts == 0 ? 0 : 1;
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static int NeighboursWhereNoMajority(SeatingInput input, SeatingPlan plan)
     {

@@ -42,6 +42,7 @@ public static class SeatingDistribution
         private readonly string?[] _reason;
         private readonly int[] _attached;
         private readonly List<CapacityShortfall> _shortfalls = [];
+        private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
 
         public Distribution(SeatingInput input)
         {
@@ -109,7 +110,8 @@ public static class SeatingDistribution
                     unseated.Add(new UnseatedParticipant(_input.Participants[i].Code, _input.Participants[i].FullName, reason));
                 }
             }
-            return new SeatingPlan(seats, unseated, staff, unstaffed, _shortfalls, SeatingRules.Quality(_input, seats, staff));
+            var q = SeatingRules.Quality(_input, seats, staff, code => _schools[_schoolOf[_codes[code]]]);
+            return new SeatingPlan(seats, unseated, staff, unstaffed, _shortfalls, q);
         }
 
         /// <summary>Participants who can be seated at all; the others get their reason now.</summary>
@@ -120,7 +122,7 @@ public static class SeatingDistribution
             {
                 pointIndex.TryAdd(_points[p].Code, p);
             }
-            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            var seen = _codes;
             var valid = new List<int>(_reason.Length);
             var day = _input.Day;
             for (var i = 0; i < _reason.Length; i++)

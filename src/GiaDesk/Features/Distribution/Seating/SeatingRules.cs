@@ -12,9 +12,34 @@ public static class SeatingRules
     /// and for a computer-based exam ≤ the computers (exam-organisation.md §3.1, §3.7).</summary>
     public static int Capacity(SeatingAuditorium auditorium, SeatingSettings settings, ExamDay day)
     {
-        var usable = UsableSeats(auditorium).Count;
+        var usable = UsableCount(auditorium);
         var capacity = Math.Min(Math.Min(settings.MaxPerAuditorium, auditorium.SeatsOffered), usable);
         return Math.Max(0, day.ComputerBased ? Math.Min(capacity, auditorium.Computers) : capacity);
+    }
+
+    private static int UsableCount(SeatingAuditorium auditorium)
+    {
+        var rows = Math.Max(0, auditorium.Rows);
+        var perRow = Math.Max(0, auditorium.SeatsPerRow);
+        var unusable = auditorium.Unusable ?? [];
+        var blocked = unusable.Count == 0 ? 0
+            : unusable.Where(s => s.Row >= 1 && s.Row <= rows && s.Seat >= 1 && s.Seat <= perRow).Distinct().Count();
+        return rows * perRow - blocked;
+    }
+
+    /// <summary>Whether a worker teaches the exam's subject (exam-organisation.md §3.4); names compared as SearchText.</summary>
+    internal static Func<SeatingWorker, bool> TeachesSubject(string subject)
+    {
+        var key = SearchText.Normalise(subject);
+        var known = new Dictionary<string, bool>(StringComparer.Ordinal);
+        return worker => worker.Subjects.Any(s =>
+        {
+            if (!known.TryGetValue(s, out var same))
+            {
+                known[s] = same = SearchText.Normalise(s) == key;
+            }
+            return same;
+        });
     }
 
     private static HashSet<SeatPosition> UsableSeats(SeatingAuditorium auditorium)
@@ -34,6 +59,11 @@ public static class SeatingRules
     public static SeatingQuality Quality(SeatingInput input, IReadOnlyList<SeatAssignment> seats, IReadOnlyList<StaffAssignment> staff)
     {
         var schoolOf = SchoolOf(input);
+        return Quality(input, seats, staff, code => schoolOf.GetValueOrDefault(code, ""));
+    }
+
+    internal static SeatingQuality Quality(SeatingInput input, IReadOnlyList<SeatAssignment> seats, IReadOnlyList<StaffAssignment> staff, Func<string, string> schoolOf)
+    {
         var auditoriums = Auditoriums(input);
         var fills = new List<AuditoriumFill>();
         var neighbours = 0;
@@ -48,7 +78,7 @@ public static class SeatingRules
             string? previous = null;
             for (var i = 0; i < sorted.Count; i++)
             {
-                var school = schoolOf.GetValueOrDefault(sorted[i].Participant, "");
+                var school = schoolOf(sorted[i].Participant);
                 if (i > 0 && sorted[i].Row == sorted[i - 1].Row && sorted[i].Seat == sorted[i - 1].Seat + 1 && school == previous)
                 {
                     neighbours++;
@@ -77,7 +107,7 @@ public static class SeatingRules
 
     /// <summary>Every broken rule of the plan, in Russian; empty when the plan keeps them all.</summary>
     public static IReadOnlyList<string> Violations(SeatingInput input, SeatingPlan plan) =>
-        [.. SeatViolations(input, plan), .. StaffViolations(input, plan.Seats, plan.Staff, SchoolOf(input)), .. PostViolations(input, plan)];
+        [.. SeatViolations(input, plan), .. StaffViolations(input, plan.Seats, plan.Staff, SchoolLookup(input)), .. PostViolations(input, plan)];
 
     private static IEnumerable<(string Point, string Auditorium, List<SeatAssignment> Seats)> GroupByAuditorium(IReadOnlyList<SeatAssignment> seats)
     {
@@ -226,10 +256,16 @@ public static class SeatingRules
 
     /// <summary>Staff assignments that break a rule (exam-organisation.md §3.3–3.5): the count is the plan's staff conflicts.</summary>
     public static List<string> StaffViolations(SeatingInput input, IReadOnlyList<SeatAssignment> seats, IReadOnlyList<StaffAssignment> staff) =>
-        StaffViolations(input, seats, staff, SchoolOf(input));
+        StaffViolations(input, seats, staff, SchoolLookup(input));
+
+    private static Func<string, string> SchoolLookup(SeatingInput input)
+    {
+        var schoolOf = SchoolOf(input);
+        return code => schoolOf.GetValueOrDefault(code, "");
+    }
 
     private static List<string> StaffViolations(SeatingInput input, IReadOnlyList<SeatAssignment> seats, IReadOnlyList<StaffAssignment> staff,
-        Dictionary<string, string> schoolOf)
+        Func<string, string> schoolOf)
     {
         var errors = new List<string>();
         var workers = new Dictionary<string, SeatingWorker>(StringComparer.Ordinal);
@@ -247,14 +283,14 @@ public static class SeatingRules
                 schoolsIn[seat.Point] = set = new HashSet<string>(StringComparer.Ordinal);
             }
             setPoint = seat.Point;
-            set!.Add(schoolOf.GetValueOrDefault(seat.Participant, ""));
+            set!.Add(schoolOf(seat.Participant));
         }
         var points = new Dictionary<string, SeatingPoint>(StringComparer.Ordinal);
         foreach (var point in input.Points)
         {
             points.TryAdd(point.Code, point);
         }
-        var subject = SearchText.Normalise(input.Day.Subject);
+        var teachesSubject = TeachesSubject(input.Day.Subject);
         var assigned = new HashSet<string>(StringComparer.Ordinal);
         foreach (var assignment in staff)
         {
@@ -282,7 +318,7 @@ public static class SeatingRules
             {
                 errors.Add($"{who}: аудитория {assignment.Auditorium ?? "—"} не соответствует роли «{assignment.Role.Russian()}»");
             }
-            if (worker.Subjects.Any(s => SearchText.Normalise(s) == subject))
+            if (teachesSubject(worker))
             {
                 errors.Add($"{who}: специалист по предмету «{input.Day.Subject}» не может быть организатором на этом экзамене");
             }

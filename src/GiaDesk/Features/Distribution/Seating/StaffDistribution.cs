@@ -30,7 +30,7 @@ internal sealed class StaffDistribution(SeatingInput input, List<Room> rooms, Li
         var outside = used.Select(p => points[p].Kind.NeedsOutsideOrganisers() ? _settings.OutsideOrganisersPerPoint : 0).ToArray();
 
         // Kinds of workers: (school, can work inside, can work outside), each with its workers in a seeded order.
-        var subject = GiaDesk.Domain.SearchText.Normalise(input.Day.Subject);
+        var teachesSubject = SeatingRules.TeachesSubject(input.Day.Subject);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var kindIndex = new Dictionary<(string, bool, bool), int>();
         var kinds = new List<(string School, bool Inside, bool Outside, List<int> Workers)>();
@@ -44,7 +44,7 @@ internal sealed class StaffDistribution(SeatingInput input, List<Room> rooms, Li
             {
                 continue;
             }
-            if (worker.Subjects.Any(s => GiaDesk.Domain.SearchText.Normalise(s) == subject))
+            if (teachesSubject(worker))
             {
                 specialists.Add(w);
                 continue;

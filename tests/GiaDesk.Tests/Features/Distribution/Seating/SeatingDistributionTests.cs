@@ -327,6 +327,19 @@ public sealed class SeatingDistributionTests
     }
 
     [Fact]
+    public void Staffs_every_post_when_the_first_workers_in_order_would_go_to_the_wrong_point()
+    {
+        // Taken in order, the two workers of 900 fill 1401 and leave 1402 only the workers of 102, whose
+        // participants sit there: the matching must send 102 to 1401 and 900 to 1402.
+        var workers = Organisers("900", 2).Concat(Organisers("102", 2)).ToList();
+        var plan = Plan(Input([Point("1401", Room("0001")), Point("1402", Room("0001"))],
+            Pupils("101", 20, point: "1401").Concat(Pupils("102", 20, point: "1402")), workers, new SeatingSettings { OutsideOrganisersPerPoint = 0 }));
+
+        Assert.Empty(plan.Unstaffed);
+        Assert.All(plan.Staff.Where(s => s.Point == "1402"), s => Assert.StartsWith("W900", s.Worker, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Fills_auditorium_posts_before_the_corridors_when_workers_are_short()
     {
         var plan = Plan(Input([Point("1401", Room("0001"))], Pupils("101", 10).Concat(Pupils("102", 10)), Organisers("900", 2)));

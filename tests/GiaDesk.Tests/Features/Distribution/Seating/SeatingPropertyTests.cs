@@ -105,3 +105,26 @@ public sealed class SeatingPropertyTests
     public Property The_same_seed_gives_the_same_plan() => ForAll(false, (input, plan) =>
         SeatingJson.Write(plan) == SeatingJson.Write(SeatingDistribution.Plan(input)));
 }
+
+public sealed class SeatingLayoutPropertyTests
+{
+    [FsCheck.Xunit.Property(MaxTest = 300)]
+    public Property No_schoolmates_sit_side_by_side_when_no_school_holds_more_than_half_the_auditorium() =>
+        Prop.ForAll(Gen.Choose(0, int.MaxValue - 1).ToArbitrary(), seed =>
+        {
+            var random = new Random(seed);
+            var rows = 1 + random.Next(6);
+            var perRow = 2 + random.Next(5);
+            var seats = Math.Min(25, rows * perRow);
+            var participants = new List<SeatingParticipant>();
+            var left = seats;
+            for (var school = 0; left > 0; school++)
+            {
+                var count = Math.Min(left, 1 + random.Next(Math.Max(1, seats / 2)));
+                participants.AddRange(Enumerable.Range(0, count).Select(i => new SeatingParticipant($"{school}-{i}", $"{school}", "Участник", DisabilityGroup.None, null)));
+                left -= count;
+            }
+            var input = new SeatingInput(Sample.Day, [Sample.Point("1401", Sample.Room("0001", rows, perRow, offered: seats))], participants, [], new SeatingSettings { Seed = seed });
+            return SeatingDistribution.Plan(input).Quality.SameSchoolNeighbours == 0;
+        });
+}
