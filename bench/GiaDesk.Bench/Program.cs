@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "analysis" => await AnalysisBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "results-import" => await ResultsImportBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "registry-import" => await RegistryImportBenchmark.RunAsync(args[1..]),
+    "seating" => SeatingBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "roadmap-parse" => GiaDesk.Cli.RoadmapCommands.Benchmark(args[1..], Console.Out, Console.Error),
     _ => Usage(),
 };
