@@ -103,12 +103,12 @@ public static class SeatingBenchmark
                 SeatPosition[] unusable = a % 7 == 0 ? [new SeatPosition(1, 1)] : [];
                 rooms.Add(new SeatingAuditorium($"{a:D4}", 5, 6, unusable, 25, DisabilitySuitable: a == auditoriums, Computers: 0));
             }
-            pointList.Add(new SeatingPoint($"{1400 + p}", PointKind.Ordinary, School(p % schools), [ExamForm.Oge], p % 50 == 49, rooms));
+            pointList.Add(new SeatingPoint($"{1400 + p}", ExamPointKind.Ordinary, School(p % schools), [ExamForm.Oge], p % 50 == 49, rooms));
         }
         var atHome = Math.Max(1, points / 20);
         for (var h = 0; h < atHome; h++)
         {
-            pointList.Add(new SeatingPoint($"{9000 + h}", h % 3 == 2 ? PointKind.Hospital : PointKind.AtHome, null, [ExamForm.Oge], false,
+            pointList.Add(new SeatingPoint($"{9000 + h}", h % 3 == 2 ? ExamPointKind.Medical : ExamPointKind.AtHome, null, [ExamForm.Oge], false,
                 [new SeatingAuditorium("0001", 1, 2, [], 1, DisabilitySuitable: true)]));
         }
         var people = new List<SeatingParticipant>(participants);

@@ -2,44 +2,6 @@ using GiaDesk.Domain;
 
 namespace GiaDesk.Features.Distribution.Seating;
 
-/// <summary>Вид ППЭ (exam-organisation.md §2).</summary>
-public enum PointKind : byte
-{
-    Ordinary = 0,
-    AtHome = 1,
-    Hospital = 2,
-    Remote = 3,
-    Penitentiary = 4,
-}
-
-/// <summary>Группа участников с ОВЗ: определяет условия и предельное число в аудитории (exam-organisation.md §3.2).</summary>
-public enum DisabilityGroup : byte
-{
-    None = 0,
-    Blind = 1,
-    VisuallyImpaired = 2,
-    Deaf = 3,
-    HardOfHearing = 4,
-    Musculoskeletal = 5,
-    Autism = 6,
-    Other = 7,
-}
-
-/// <summary>Роль работника ППЭ (exam-organisation.md §2).</summary>
-public enum StaffRole : byte
-{
-    AuditoriumOrganiser = 1,
-    OutsideOrganiser = 2,
-    PointHead = 3,
-    TechnicalSpecialist = 4,
-    LabSpecialist = 5,
-    Assistant = 6,
-    Medic = 7,
-    ExamBoardMember = 8,
-    Expert = 9,
-    ConflictBoardMember = 10,
-}
-
 public readonly record struct SeatPosition(int Row, int Seat);
 
 /// <summary>Аудитория ППЭ в день экзамена; Rows × SeatsPerRow мест, ряды и места с 1.</summary>
@@ -55,7 +17,7 @@ public sealed record SeatingAuditorium(
 /// <summary>ППЭ с аудиториями, доступными в этот день. Empty Forms means the point serves every form.</summary>
 public sealed record SeatingPoint(
     string Code,
-    PointKind Kind,
+    ExamPointKind Kind,
     string? HostSchool,
     IReadOnlyList<ExamForm> Forms,
     bool TeachersAllowed,

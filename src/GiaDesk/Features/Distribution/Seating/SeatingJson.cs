@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using GiaDesk.Domain;
 
 namespace GiaDesk.Features.Distribution.Seating;
 

@@ -1,3 +1,5 @@
+using GiaDesk.Domain;
+
 namespace GiaDesk.Features.Distribution.Seating;
 
 public sealed record SeatAssignment(string Participant, string Point, string Auditorium, int Row, int Seat);

@@ -1,3 +1,4 @@
+using GiaDesk.Domain;
 using static GiaDesk.Features.Distribution.Seating.SeatingDistribution;
 
 namespace GiaDesk.Features.Distribution.Seating;

@@ -203,11 +203,11 @@ public static class PointsTemplate
         {
             return null;
         }
-        var kind = ExamPointNames.ParseKind(text);
+        var kind = ExamOrganisationNames.ParseKind(text);
         if (kind is null)
         {
             cells.Add(CheckRules.UnknownPointKind, Kind, text,
-                "неизвестный вид ППЭ: ожидается " + string.Join(", ", ExamPointNames.KindNames.Select(k => k.Name)));
+                "неизвестный вид ППЭ: ожидается " + string.Join(", ", ExamOrganisationNames.KindNames.Select(k => k.Name)));
         }
         return kind;
     }

@@ -125,10 +125,10 @@ public static class StaffTemplate
         var items = RowCells.Items(text);
         foreach (var item in items)
         {
-            if (ExamPointNames.ParseRole(item) is not { } role)
+            if (ExamOrganisationNames.ParseRole(item) is not { } role)
             {
                 cells.Add(CheckRules.UnknownRole, Roles, item,
-                    "роль не из списка: " + string.Join(", ", ExamPointNames.RoleNames.Select(r => r.Name)));
+                    "роль не из списка: " + string.Join(", ", ExamOrganisationNames.RoleNames.Select(r => r.Name)));
             }
             else if (!roles.Contains(role))
             {

@@ -12,9 +12,9 @@ internal static class Sample
         new(code, rows, seatsPerRow, unusable ?? [], offered, disability, computers);
 
     public static SeatingPoint Point(string code, params SeatingAuditorium[] rooms) =>
-        new(code, PointKind.Ordinary, null, [ExamForm.Oge], false, rooms);
+        new(code, ExamPointKind.Ordinary, null, [ExamForm.Oge], false, rooms);
 
-    public static SeatingPoint Point(string code, PointKind kind, params SeatingAuditorium[] rooms) =>
+    public static SeatingPoint Point(string code, ExamPointKind kind, params SeatingAuditorium[] rooms) =>
         new(code, kind, null, [ExamForm.Oge], false, rooms);
 
     public static List<SeatingParticipant> Pupils(string school, int count, DisabilityGroup group = DisabilityGroup.None, string? point = null, string prefix = "") =>

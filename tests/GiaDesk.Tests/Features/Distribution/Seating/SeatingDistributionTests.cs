@@ -61,7 +61,7 @@ public sealed class SeatingDistributionTests
     [Fact]
     public void Ignores_points_that_do_not_hold_the_exam_form()
     {
-        var ege = new SeatingPoint("1402", PointKind.Ordinary, null, [ExamForm.Ege], false, [Room("0001")]);
+        var ege = new SeatingPoint("1402", ExamPointKind.Ordinary, null, [ExamForm.Ege], false, [Room("0001")]);
         var plan = Plan(Input([ege, Point("1401", Room("0001"))], Pupils("101", 10).Concat(Pupils("102", 10)).Concat(Pupils("103", 10))));
 
         Assert.All(plan.Seats, s => Assert.Equal("1401", s.Point));
@@ -132,7 +132,7 @@ public sealed class SeatingDistributionTests
     [Fact]
     public void Seats_only_attached_participants_in_a_home_point_even_when_others_are_left_out()
     {
-        var home = Point("1402", PointKind.AtHome, Room("0001", 1, 2, offered: 2, disability: true));
+        var home = Point("1402", ExamPointKind.AtHome, Room("0001", 1, 2, offered: 2, disability: true));
         var participants = Pupils("101", 3).Concat(Pupils("102", 1, DisabilityGroup.Musculoskeletal, point: "1402"));
         var plan = Plan(Input([Point("1401", Room("0001", 1, 2, offered: 2)), home], participants));
 
@@ -154,7 +154,7 @@ public sealed class SeatingDistributionTests
     [Fact]
     public void Reports_a_participant_attached_to_an_unknown_point_or_one_that_does_not_hold_the_form()
     {
-        var ege = new SeatingPoint("1403", PointKind.Ordinary, null, [ExamForm.Ege], false, [Room("0001")]);
+        var ege = new SeatingPoint("1403", ExamPointKind.Ordinary, null, [ExamForm.Ege], false, [Room("0001")]);
         var participants = Pupils("101", 1, point: "9999").Concat(Pupils("102", 1, point: "1403")).Concat(Pupils("103", 1));
         var plan = Plan(Input([Point("1401", Room("0001")), ege], participants));
 
@@ -177,7 +177,7 @@ public sealed class SeatingDistributionTests
     public void Reports_every_shortfall_of_the_capacity_check_before_seating()
     {
         var participants = Pupils("101", 30).Concat(Pupils("102", 3, DisabilityGroup.Blind)).Concat(Pupils("103", 3, point: "1402"));
-        var plan = SeatingDistribution.Plan(Input([Point("1401", Room("0001")), Point("1402", PointKind.Hospital, Room("0001", 1, 2, offered: 2))], participants));
+        var plan = SeatingDistribution.Plan(Input([Point("1401", Room("0001")), Point("1402", ExamPointKind.Medical, Room("0001", 1, 2, offered: 2))], participants));
 
         Assert.Equal(["всего", "ОВЗ", "ОВЗ: слепой", "ППЭ 1402", "без прикрепления"], plan.Shortfalls.Select(s => s.Pool));
         Assert.Equal("Не хватает мест в ППЭ, проводящих ОГЭ: нужно 36, есть 27", plan.Shortfalls[0].Message);
@@ -302,7 +302,7 @@ public sealed class SeatingDistributionTests
     [Fact]
     public void Lets_workers_of_the_participants_school_serve_in_a_point_marked_as_an_exception()
     {
-        var remote = new SeatingPoint("1401", PointKind.Remote, null, [ExamForm.Oge], true, [Room("0001")]);
+        var remote = new SeatingPoint("1401", ExamPointKind.Remote, null, [ExamForm.Oge], true, [Room("0001")]);
         var plan = Plan(Input([remote], Pupils("101", 12), Organisers("101", 3)));
 
         Assert.Empty(plan.Unstaffed);
@@ -369,9 +369,9 @@ public sealed class SeatingDistributionTests
     [InlineData("РАС", DisabilityGroup.Autism)]
     [InlineData("", DisabilityGroup.None)]
     public void Reads_the_disability_group_column(string text, DisabilityGroup expected) =>
-        Assert.Equal(expected, SeatingNames.ParseDisabilityGroup(text));
+        Assert.Equal(expected, ExamOrganisationNames.ParseGroup(text));
 
     [Fact]
     public void Rejects_an_unknown_disability_group_word() =>
-        Assert.Null(SeatingNames.ParseDisabilityGroup("левша"));
+        Assert.Null(ExamOrganisationNames.ParseGroup("левша"));
 }

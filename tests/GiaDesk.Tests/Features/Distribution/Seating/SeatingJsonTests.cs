@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GiaDesk.Domain;
 using GiaDesk.Features.Distribution.Seating;
 using static GiaDesk.Tests.Features.Distribution.Seating.Sample;
 

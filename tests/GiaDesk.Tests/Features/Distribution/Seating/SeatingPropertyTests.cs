@@ -14,7 +14,7 @@ public sealed class SeatingPropertyTests
         var points = new List<SeatingPoint>();
         for (var p = 0; p < 1 + random.Next(5); p++)
         {
-            var kind = random.Next(6) switch { 0 => PointKind.AtHome, 1 => PointKind.Hospital, 2 => PointKind.Remote, _ => PointKind.Ordinary };
+            var kind = random.Next(6) switch { 0 => ExamPointKind.AtHome, 1 => ExamPointKind.Medical, 2 => ExamPointKind.Remote, _ => ExamPointKind.Ordinary };
             var rooms = new List<SeatingAuditorium>();
             for (var a = 0; a < 1 + random.Next(4); a++)
             {

@@ -1,3 +1,4 @@
+using GiaDesk.Domain;
 using GiaDesk.Features.ExamPoints.Templates;
 using static GiaDesk.Tests.Features.ExamPoints.Templates.Samples;
 
