@@ -69,7 +69,7 @@ public sealed class CompilationContent
         {
             notes.Add($"Данные по состоянию на {date}.");
         }
-        notes.Add("Источник: " + (_input.Header.Source ?? "сведения о участниках и результатах ГИА (файлы шаблонов GiaDesk)."));
+        notes.Add("Источник: " + (_input.Header.Source ?? "сведения об участниках и результатах ГИА (файлы шаблонов GiaDesk)."));
         ParticipantsSection();
         Results();
         Groups();
@@ -510,6 +510,10 @@ public sealed class CompilationContent
         var outsiders = string.Join(", ", _a.Outsiders.Select(s => $"{Name(s)} ({Decimal(m.Schools.First(x => x.School == s).Pooled.Round(1), 1)})"));
         Text($"Средний результат по предметам и ОО — в таблице {{t:t4}}; средний балл по муниципалитету {Decimal(m.Town.Pooled.Round(1), 1)}. " +
              $"Лидеры (средний балл по ОО выше муниципального): {(leaders.Length == 0 ? "нет" : leaders)}. Аутсайдеры (наименьший средний балл по ОО): {outsiders}.");
+        if (schools.Count > TransposeAbove)
+        {
+            (header, rows) = Transpose(header, rows, "Наименование ОО");
+        }
         Table("t4", "Средний результат по предметам в разрезе ОО", header, rows,
             anySmall ? $"* — менее {SmallSample} участников: значение не интерпретируется." : null, wide: header.Count > 5);
         if (_focus is null && schools.Count > 1)
@@ -529,6 +533,21 @@ public sealed class CompilationContent
                 () => ReportCharts.HeatMap("Средний результат по ОО и предметам", [.. schools.Select(Name)], [.. subjects.Select(Subject)], values,
                     Level9 ? "Средняя отметка" : "Средний тестовый балл"));
         }
+    }
+
+    /// <summary>With more schools than this, T4 has a row per school (a region) instead of a column per school (seed 004's layout).</summary>
+    public const int TransposeAbove = 12;
+
+    private static (List<string> Header, List<IReadOnlyList<ReportCell>> Rows) Transpose(List<string> header, List<IReadOnlyList<ReportCell>> rows, string corner)
+    {
+        var newHeader = new List<string> { corner };
+        newHeader.AddRange(rows.Select(r => r[0].Text));
+        var newRows = new List<IReadOnlyList<ReportCell>>();
+        for (var c = 1; c < header.Count; c++)
+        {
+            newRows.Add([new ReportCell(header[c], Bold: c == 1), .. rows.Select(r => c < r.Count ? r[c] : new ReportCell(""))]);
+        }
+        return (newHeader, newRows);
     }
 
     // analytics.md A13, §4.1 (T6)

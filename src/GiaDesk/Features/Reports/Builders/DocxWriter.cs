@@ -23,6 +23,9 @@ public static partial class DocxWriter
     private const int PageShort = 11906, PageLong = 16838, Top = 1134, Bottom = 1134, Left = 1701, Right = 850;
     private const long EmuPerTwip = 635;
 
+    // Header cells one point smaller than the body (10 pt) so that narrow numeric columns keep whole words.
+    private const string HeaderFontSize = "18";
+
     public static byte[] Write(ReportDocument document)
     {
         using var stream = new MemoryStream();
@@ -206,7 +209,7 @@ public static partial class DocxWriter
                 new TableLook { Val = "04A0" }));
             table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
             var header = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
-            header.Append(data.Header.Select((h, c) => Cell(new ReportCell(h, Bold: true), widths[c], JustificationValues.Center)));
+            header.Append(data.Header.Select((h, c) => Cell(new ReportCell(h, Bold: true), widths[c], JustificationValues.Center, HeaderFontSize)));
             table.Append(header);
             foreach (var row in data.Rows)
             {
@@ -222,12 +225,21 @@ public static partial class DocxWriter
             _body.Append(data.Note is null ? new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TableNote" })) : Styled("TableNote", data.Note));
         }
 
-        private static TableCell Cell(ReportCell cell, int width, JustificationValues justification)
+        private static TableCell Cell(ReportCell cell, int width, JustificationValues justification, string? fontSize = null)
         {
             var run = new Run(new Text(cell.Text) { Space = SpaceProcessingModeValues.Preserve });
-            if (cell.Bold)
+            if (cell.Bold || fontSize is not null)
             {
-                run.PrependChild(new RunProperties(new Bold()));
+                var properties = new RunProperties();
+                if (cell.Bold)
+                {
+                    properties.Append(new Bold());
+                }
+                if (fontSize is not null)
+                {
+                    properties.Append(new FontSize { Val = fontSize }, new FontSizeComplexScript { Val = fontSize });
+                }
+                run.PrependChild(properties);
             }
             return new TableCell(
                 new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = width.ToString(CultureInfo.InvariantCulture) }),

@@ -17,20 +17,38 @@ public static class ReportCharts
     public const int Width = 1000;
     public const int Height = 560;
 
-    /// <summary>Bars sorted as given (one per school), the municipal value as a dashed line.</summary>
+    /// <summary>Bars sorted as given (one per school), the municipal value as a dashed line; more than
+    /// ManyBars schools are drawn as horizontal bars on a taller picture so that every name stays readable.</summary>
     public static ChartImage SchoolBars(string title, IReadOnlyList<(string Label, double Value)> bars, double municipal, string municipalLabel, string valueLabel)
     {
         var plot = NewPlot(title);
-        var barPlot = plot.Add.Bars(bars.Select(b => b.Value).ToArray());
+        var horizontal = bars.Count > ManyBars;
+        var positions = Enumerable.Range(0, bars.Count).Select(i => horizontal ? bars.Count - 1 - i : (double)i).ToArray();
+        var barPlot = plot.Add.Bars(positions, bars.Select(b => b.Value).ToArray());
+        barPlot.Horizontal = horizontal;
         barPlot.Color = Colors.SteelBlue;
         foreach (var bar in barPlot.Bars)
         {
             bar.Label = bar.Value.ToString("F1", RussianNumbers.Culture);
         }
         barPlot.ValueLabelStyle.FontName = FontName;
-        var line = plot.Add.HorizontalLine(municipal, 2, Colors.OrangeRed, LinePattern.Dashed);
-        line.LegendText = $"{municipalLabel}: {municipal.ToString("F1", RussianNumbers.Culture)}";
-        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, bars.Count).Select(i => (double)i)], [.. bars.Select(b => b.Label)]);
+        var legend = $"{municipalLabel}: {municipal.ToString("F1", RussianNumbers.Culture)}";
+        var labels = bars.Select(b => b.Label).ToArray();
+        if (horizontal)
+        {
+            var line = plot.Add.VerticalLine(municipal, 2, Colors.OrangeRed, LinePattern.Dashed);
+            line.LegendText = legend;
+            plot.Axes.Left.SetTicks(positions, labels);
+            plot.Axes.Left.TickLabelStyle.FontName = FontName;
+            plot.Axes.Bottom.TickGenerator = RussianTicks();
+            plot.XLabel(valueLabel);
+            plot.Axes.Margins(left: 0);
+            plot.ShowLegend(Alignment.LowerRight);
+            return Render(plot, Width, Math.Max(Height, 120 + 22 * bars.Count));
+        }
+        var hline = plot.Add.HorizontalLine(municipal, 2, Colors.OrangeRed, LinePattern.Dashed);
+        hline.LegendText = legend;
+        plot.Axes.Bottom.SetTicks(positions, labels);
         plot.Axes.Bottom.TickLabelStyle.Rotation = bars.Count > 6 ? 45 : 0;
         plot.Axes.Bottom.TickLabelStyle.Alignment = bars.Count > 6 ? Alignment.MiddleLeft : Alignment.UpperCenter;
         plot.Axes.Bottom.MinimumSize = bars.Count > 6 ? 150 : 40;
@@ -39,6 +57,8 @@ public static class ReportCharts
         plot.ShowLegend(Alignment.UpperRight);
         return Render(plot);
     }
+
+    public const int ManyBars = 20;
 
     /// <summary>Counts per bin (marks «2»…«5» or score ranges).</summary>
     public static ChartImage Histogram(string title, IReadOnlyList<(string Label, double Count)> bins, string binLabel, string countLabel = "Участников, чел.")

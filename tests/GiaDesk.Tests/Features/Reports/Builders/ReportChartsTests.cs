@@ -21,6 +21,15 @@ public sealed class ReportChartsTests
     }
 
     [Fact]
+    public void Many_schools_get_horizontal_bars_on_a_taller_picture()
+    {
+        var bars = Enumerable.Range(1, 40).Select(i => ($"Школа № {i}", 3 + i / 20.0)).ToList();
+        var image = ReportCharts.SchoolBars("Математика", bars, 3.9, "Край", "Средняя отметка");
+        Assert.True(image.Height > ReportCharts.Height);
+        Assert.Equal(image.Height, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(image.Png.AsSpan(20)));
+    }
+
+    [Fact]
     public void Cyrillic_labels_are_drawn_with_the_loaded_font()
     {
         // Without a usable typeface this Skia build draws no text at all: a chart with a long Cyrillic title must
