@@ -119,8 +119,19 @@ public sealed class CompilationContent
             }
         }
         rows.Add([new("ИТОГО", Bold: true), CountCell(graduates, true), CountCell(notAdmitted, true), CountCell(admitted, true), CountCell(noShow, true), CountCell(admitted - noShow, true)]);
-        Text($"В {_a.Year} году в {_a.Level}-х классах обучались {Count(graduates)} чел., к ГИА допущены {Count(admitted)}, " +
-             $"приняли участие {Count(admitted - noShow)} выпускников текущего года; всего участников с результатами — {Count(_f.Participants)} (таблица {{t:participants}}).");
+        if (_focus is { } own)
+        {
+            var r = admission.Rows.First(x => x.School == own);
+            var c = cohort[own];
+            Text($"В {_a.Year} году в {_a.Level}-х классах ОО обучались {Count(r.Graduates)} чел. (по муниципалитету {Count(graduates)}), к ГИА допущены {Count(c.Admitted)} " +
+                 $"({Count(admitted)}), приняли участие {Count(c.Admitted - c.NoShow)} выпускников текущего года ({Count(admitted - noShow)}); " +
+                 $"всего участников ОО с результатами — {Count(_f.ParticipantsBySchool[own])} ({Count(_f.Participants)}) (таблица {{t:participants}}).");
+        }
+        else
+        {
+            Text($"В {_a.Year} году в {_a.Level}-х классах обучались {Count(graduates)} чел., к ГИА допущены {Count(admitted)}, " +
+                 $"приняли участие {Count(admitted - noShow)} выпускников текущего года; всего участников с результатами — {Count(_f.Participants)} (таблица {{t:participants}}).");
+        }
         Table("participants", "Участники ГИА по общеобразовательным организациям",
             ["Наименование ОО", $"Обучающихся в {_a.Level} классе", "Не допущены к ГИА", "Допущены", "Не явились", "Участвовали"], rows);
 
@@ -159,8 +170,9 @@ public sealed class CompilationContent
             t1.Add([new(Name(r.School), Bold: r.School < 0), CountCell(r.Graduates, r.School < 0), new(notAdmittedText, r.NotAdmitted, 0, r.School < 0),
                 PercentCell(r.Share, r.School < 0 ? 2 : 1, r.School < 0)]);
         }
-        Text($"Не допущены к ГИА {Count(admission.Total.NotAdmitted)} чел. ({Percent(admission.Total.Share, 2)} обучающихся), " +
-             $"из них повторно — {Count(admission.Total.NotAdmittedRepeat)} (таблица {{t:t1}}).");
+        var shown = _focus is { } focusSchool ? admission.Rows.First(x => x.School == focusSchool) : admission.Total;
+        Text($"Не допущены к ГИА {Count(shown.NotAdmitted)} чел. ({Percent(shown.Share, shown.School < 0 ? 2 : 1)} обучающихся), " +
+             $"из них повторно — {Count(shown.NotAdmittedRepeat)}" + (_focus is null ? "" : $"; по муниципалитету — {Percent(admission.Total.Share, 2)}") + " (таблица {t:t1}).");
         Table("t1", "Доля лиц, не допущенных к ГИА",
             ["Наименование ОО", $"Количество обучающихся в {_a.Level} классе", "Количество выпускников, не допущенных к ГИА", "Доля лиц, не допущенных к ГИА, %"], t1);
     }
@@ -173,6 +185,7 @@ public sealed class CompilationContent
         if (Level9)
         {
             var rows = new List<IReadOnlyList<ReportCell>>();
+            var anySmall = false;
             foreach (var s in _a.AverageMarks.Subjects)
             {
                 var counts = _f.MarkCounts(scope, s.Subject);
@@ -182,7 +195,9 @@ public sealed class CompilationContent
                     continue;
                 }
                 var average = _focus is { } school ? _a.AverageMarks.Cells.First(c => c.School == school && c.Subject == s.Subject).Average : s.Average;
-                var row = new List<ReportCell> { Subject(s.Subject), CountCell(n) };
+                var small = n < SmallSample;
+                anySmall |= small;
+                var row = new List<ReportCell> { Subject(s.Subject) + (small ? "*" : ""), CountCell(n) };
                 row.AddRange(counts.Select(c => PercentCell(new Ratio(c, n), 1)));
                 row.Add(AverageCell(average, 1));
                 row.Add(PercentCell(new Ratio(n - counts[0], n), 1));
@@ -199,7 +214,7 @@ public sealed class CompilationContent
             {
                 header.Add($"Средняя отметка, {Municipality}");
             }
-            Table("marks", "Отметки по предметам", header, rows);
+            Table("marks", "Отметки по предметам", header, rows, anySmall ? $"* — менее {SmallSample} участников: распределение не интерпретируется." : null);
             foreach (var j in MandatorySubjects())
             {
                 var counts = _f.MarkCounts(scope, j);
@@ -271,7 +286,7 @@ public sealed class CompilationContent
         {
             header.AddRange(d.Years.Select(y => $"ОО, {y}"));
         }
-        Text($"Динамика показателей за {d.Years.Count} года(лет) — в таблице {{t:dynamics}} и на рисунке {{f:dynamics}}.");
+        Text($"Динамика показателей за {d.Years.Count} {Plural(d.Years.Count, "год", "года", "лет")} — в таблице {{t:dynamics}} и на рисунке {{f:dynamics}}.");
         Table("dynamics", $"Динамика показателей {d.Years[0]}–{d.Years[^1]} гг.", header, rows);
         var lines = series.Where(x => x.Table == "t4" && (x.Subject is null || MandatorySubjects().Any(j => Subject(j) == x.Subject)))
             .Select(x => (x.Subject ?? "Средний балл по всем предметам", (IReadOnlyList<double?>)[.. x.Years.Select(y => y is null ? (double?)null : (double)y.Rounded)]))

@@ -45,6 +45,17 @@ public sealed class SchoolNoteTests
     }
 
     [Fact]
+    public void School_note_text_states_the_schools_figures_with_the_municipal_ones_in_brackets()
+    {
+        var input = ReportSamples.Level9;
+        var s = input.Analysis.Schools.First(x => input.Facts.ParticipantsBySchool[x] >= 20);
+        var document = ReportFiles.School(input, input.Analysis.AllSchools[s].Code);
+        var first = document.Sections[0].Blocks.OfType<ReportParagraph>().First().Text;
+        var own = input.Analysis.Admission.Rows.First(r => r.School == s);
+        Assert.Contains($"обучались {own.Graduates.ToString("N0", Ru)} чел. (по муниципалитету {input.Analysis.Admission.Total.Graduates.ToString("N0", Ru)})", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unknown_school_code_is_refused_with_a_russian_message()
     {
         var error = Assert.Throws<ArgumentException>(() => ReportFiles.SchoolDocx(ReportSamples.Level9, "НЕТ"));
