@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "results-import" => await ResultsImportBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "registry-import" => await RegistryImportBenchmark.RunAsync(args[1..]),
     "seating" => SeatingBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
+    "reports" => await ReportsBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "roadmap-parse" => GiaDesk.Cli.RoadmapCommands.Benchmark(args[1..], Console.Out, Console.Error),
     _ => Usage(),
 };
@@ -18,6 +19,8 @@ static int Usage()
         dotnet run -c Release --project bench/GiaDesk.Bench -- results-import [--participants 150000] [--subjects 4] [--schools 60] [--progress] [--db FILE | --pg "Host=…;Port=…;Username=…"] [--parse-only]
         dotnet run -c Release --project bench/GiaDesk.Bench -- registry-import [ЧИСЛО_СТРОК] [--postgres СТРОКА_ПОДКЛЮЧЕНИЯ_К_СЕРВЕРУ]
         dotnet run -c Release --project bench/GiaDesk.Bench -- roadmap-parse FILE [--times N]
+        dotnet run -c Release --project bench/GiaDesk.Bench -- seating [--participants 100000] [--points 210] [--auditoriums 20] [--schools 400] [--workers 12000] [--runs 5] [--seed 42]
+        dotnet run -c Release --project bench/GiaDesk.Bench -- reports [--participants 310] [--schools N] [--runs 3] [--out DIR]
         """);
     return 2;
 }
