@@ -34,6 +34,8 @@ public sealed class DatabaseResetTests(BuiltApp app) : IClassFixture<BuiltApp>
         var reset = await app.RunAsync("да", environment: null, "db", "reset");
         Assert.True(reset.Code == 0, reset.Error);
         Assert.Contains("создана заново", reset.Output);
+        // The reset dropped the database under the test's pooled PostgreSQL connections.
+        Npgsql.NpgsqlConnection.ClearAllPools();
         Assert.Equal(0, await app.Database.QueryAsync(db => db.Schools.CountAsync()));
         Assert.Empty(await app.Database.QueryAsync(async db => (await db.Database.GetPendingMigrationsAsync()).ToList()));
         Assert.Equal(0, (await app.RunAsync("db", "migrate")).Code);
