@@ -47,32 +47,8 @@ public static class DemoResults
             annual is null ? null : new InputFile("годовые.csv", annual), ct: ct);
     }
 
-    /// <summary>
-    /// The registry imports into the current academic year only (that is the registry's rule: it is kept for the year
-    /// under way). A past year's participants are loaded as a user would load them: that year is made current (Справочники →
-    /// Учебные годы), the file is imported, and the current year is put back.
-    /// </summary>
-    public static async Task<ParticipantsImportReport> ImportParticipantsAsync(AppDbContext db, int studyYearId, string fileName, byte[] content,
-        TimeProvider clock, CancellationToken ct = default)
-    {
-        var current = await db.StudyYears.Where(y => y.IsCurrent).Select(y => (int?)y.Id).FirstOrDefaultAsync(ct);
-        await MakeCurrentAsync(db, studyYearId, ct);
-        try
-        {
-            return await ParticipantsImport.ImportAsync(db, fileName, content, new RegistryActor("demo", null), null, clock, ct);
-        }
-        finally
-        {
-            await MakeCurrentAsync(db, current, ct);
-        }
-    }
-
-    private static async Task MakeCurrentAsync(AppDbContext db, int? studyYearId, CancellationToken ct)
-    {
-        await db.StudyYears.Where(y => y.IsCurrent && y.Id != studyYearId).ExecuteUpdateAsync(s => s.SetProperty(y => y.IsCurrent, false), ct);
-        if (studyYearId is { } id)
-        {
-            await db.StudyYears.Where(y => y.Id == id).ExecuteUpdateAsync(s => s.SetProperty(y => y.IsCurrent, true), ct);
-        }
-    }
+    /// <summary>A year's participants (template 2) through the registry's import, into that year.</summary>
+    public static Task<ParticipantsImportReport> ImportParticipantsAsync(AppDbContext db, int studyYearId, string fileName, byte[] content,
+        TimeProvider clock, CancellationToken ct = default) =>
+        ParticipantsImport.ImportAsync(db, fileName, content, new RegistryActor("demo", null), null, clock, ct, studyYearId: studyYearId);
 }

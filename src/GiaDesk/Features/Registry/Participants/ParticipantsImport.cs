@@ -19,14 +19,15 @@ public sealed record ParticipantsImportReport(int Created, int Updated, int Unch
 }
 
 /// <summary>
-/// Imports template 2 into the current year: all-or-nothing, keyed by «Код участника», idempotent; then runs the
+/// Imports template 2 into the current year (or the given one: a past year's participants for its results):
+/// all-or-nothing, keyed by «Код участника», idempotent; then runs the
 /// data-quality rules over the whole year and reports the findings about the imported rows. An optional progress
 /// listener hears the phases, the rows checked and the rows written (the web import page).
 /// </summary>
 public static class ParticipantsImport
 {
     public static async Task<ParticipantsImportReport> ImportAsync(AppDbContext db, string fileName, byte[] content, RegistryActor actor,
-        string? changeReason, TimeProvider clock, CancellationToken ct = default, IProgress<ImportProgress>? progress = null)
+        string? changeReason, TimeProvider clock, CancellationToken ct = default, IProgress<ImportProgress>? progress = null, int? studyYearId = null)
     {
         progress?.Report(new ImportProgress(ImportPhase.Reading, 0, 0));
         var (rows, messages) = ParticipantsFile.Read(fileName, content, progress);
@@ -35,7 +36,9 @@ public static class ParticipantsImport
             return Failed(messages);
         }
         var name = Path.GetFileName(fileName);
-        var year = await ParticipantQueries.CurrentYearAsync(db, ct);
+        var year = studyYearId is { } id
+            ? await db.StudyYears.AsNoTracking().FirstOrDefaultAsync(y => y.Id == id, ct)
+            : await ParticipantQueries.CurrentYearAsync(db, ct);
         if (year is null)
         {
             messages.Add(new ImportMessage(name, 0, null, null, "не задан текущий учебный год (Справочники → Учебные годы)"));
