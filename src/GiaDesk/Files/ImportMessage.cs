@@ -6,10 +6,17 @@ public enum MessageSeverity
     Warning,
 }
 
-/// <summary>A finding about an imported file; Line is the row as Excel shows it (header = 1), 0 for the whole file.</summary>
-public sealed record ImportMessage(string File, int Line, string? Column, string? Value, string Text, MessageSeverity Severity = MessageSeverity.Error)
+/// <summary>
+/// A finding about an imported file; Line is the row as Excel shows it (header = 1), 0 for the whole file. Rule, when
+/// a checker names its rules, is the stable id of the rule that found it (for scripts reading `check --format json`).
+/// </summary>
+public sealed record ImportMessage(string File, int Line, string? Column, string? Value, string Text, MessageSeverity Severity = MessageSeverity.Error,
+    string? Rule = null)
 {
     public bool IsError => Severity == MessageSeverity.Error;
+
+    /// <summary>What was found, without the place: «value» — text.</summary>
+    public string Message => Value is null ? Text : $"«{Value}» — {Text}";
 
     public override string ToString()
     {
@@ -22,6 +29,6 @@ public sealed record ImportMessage(string File, int Line, string? Column, string
         {
             place += $", столбец «{Column}»";
         }
-        return Value is null ? $"{place}: {Text}" : $"{place}: «{Value}» — {Text}";
+        return $"{place}: {Message}";
     }
 }

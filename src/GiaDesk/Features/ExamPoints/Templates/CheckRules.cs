@@ -2,24 +2,6 @@ using GiaDesk.Files;
 
 namespace GiaDesk.Features.ExamPoints.Templates;
 
-/// <summary>
-/// A finding of `exam-points check`: Line is the row as Excel shows it (header = 1, 0 = the whole file), Column the
-/// template column concerned (null = the whole row or file), Value the offending cell (shortened) when it helps.
-/// </summary>
-public sealed record CheckFinding(string File, int Line, string? Column, string? Value, string Rule, MessageSeverity Severity, string Text)
-{
-    public bool IsError => Severity == MessageSeverity.Error;
-
-    public string Message => Value is null ? Text : $"«{Value}» — {Text}";
-
-    public override string ToString()
-    {
-        var place = Line > 0 ? $"{File}, строка {Line}" : File;
-        place += Column is null ? "" : $", столбец «{Column}»";
-        return $"{place}: {Message}";
-    }
-}
-
 public sealed record CheckRule(string Id, string Title, MessageSeverity Severity);
 
 /// <summary>Every rule of `giadesk exam-points check` (issue 12, item 6); the ids are stable for scripts.</summary>

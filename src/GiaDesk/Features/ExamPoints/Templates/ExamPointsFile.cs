@@ -19,7 +19,7 @@ public sealed record ExamPointsReport(
     ExamPointsTemplateKind Template,
     IReadOnlyList<ExamPointRow> Points,
     IReadOnlyList<StaffRow> Staff,
-    IReadOnlyList<CheckFinding> Findings)
+    IReadOnlyList<ImportMessage> Findings)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -96,7 +96,7 @@ public static class ExamPointsFile
         if (table is null)
         {
             return new ExamPointsReport(name, ExamPointsTemplateKind.Unknown, [], [],
-                [new CheckFinding(name, error!.Line, error.Column, error.Value, CheckRules.FileFormat.Id, MessageSeverity.Error, error.Text)]);
+                [new ImportMessage(name, error!.Line, error.Column, error.Value, error.Text, MessageSeverity.Error, CheckRules.FileFormat.Id)]);
         }
         var schools = knownSchools is null ? null : new HashSet<string>(knownSchools, StringComparer.OrdinalIgnoreCase);
         switch (Detect(table.Header))
@@ -112,7 +112,7 @@ public static class ExamPointsFile
                     + $"для «{PointsTemplate.Title}» — {Missing(table.Header, PointsTemplate.Columns)}; "
                     + $"для «{StaffTemplate.Title}» — {Missing(table.Header, StaffTemplate.Columns)}";
                 return new ExamPointsReport(name, ExamPointsTemplateKind.Unknown, [], [],
-                    [new CheckFinding(name, 1, null, null, CheckRules.UnknownTemplate.Id, MessageSeverity.Error, text)]);
+                    [new ImportMessage(name, 1, null, null, text, MessageSeverity.Error, CheckRules.UnknownTemplate.Id)]);
         }
     }
 
@@ -130,20 +130,20 @@ public static class ExamPointsFile
     }
 
     /// <summary>Maps the header; null when a required column is missing or a column repeats (then no row is read).</summary>
-    internal static TableColumns? MapHeader(TableFile table, IReadOnlyList<TemplateColumn> template, List<CheckFinding> findings)
+    internal static TableColumns? MapHeader(TableFile table, IReadOnlyList<TemplateColumn> template, List<ImportMessage> findings)
     {
         var (columns, messages) = TableColumns.Map(table, template);
         foreach (var m in messages)
         {
             var missing = m.Column is not null && template.Any(c => c.Required && c.Name == m.Column) && !columns.Has(m.Column);
             findings.Add(missing
-                ? new CheckFinding(m.File, m.Line, m.Column, null, CheckRules.RequiredColumn.Id, MessageSeverity.Error, m.Text)
-                : new CheckFinding(m.File, m.Line, m.Column, null, CheckRules.Header.Id, m.Severity, m.Text));
+                ? m with { Value = null, Severity = MessageSeverity.Error, Rule = CheckRules.RequiredColumn.Id }
+                : m with { Value = null, Rule = CheckRules.Header.Id });
         }
         return messages.Any(m => m.IsError) ? null : columns;
     }
 
-    private static List<CheckFinding> Ordered(List<CheckFinding> findings) =>
+    private static List<ImportMessage> Ordered(List<ImportMessage> findings) =>
         [.. findings.Where(f => f.Line == 0).Concat(findings.Where(f => f.Line > 0).OrderBy(f => f.Line))];
 
     private static IEnumerable<string> Names(TemplateColumn column) => column.Aliases.Prepend(column.Name).Select(TableColumns.Normalise);

@@ -85,9 +85,9 @@ public static class PointsTemplate
 
     /// <summary>Checks every row; Points holds the rows without errors, grouped by point. <paramref name="knownSchools"/>:
     /// the school codes of the directory (case-insensitive), or null when there is none (the command line).</summary>
-    public static (List<ExamPointRow> Points, List<CheckFinding> Findings) Read(TableFile table, IReadOnlySet<string>? knownSchools = null)
+    public static (List<ExamPointRow> Points, List<ImportMessage> Findings) Read(TableFile table, IReadOnlySet<string>? knownSchools = null)
     {
-        var findings = new List<CheckFinding>();
+        var findings = new List<ImportMessage>();
         var columns = ExamPointsFile.MapHeader(table, Columns, findings);
         if (columns is null)
         {
@@ -156,7 +156,7 @@ public static class PointsTemplate
         }
         if (!any)
         {
-            findings.Add(new CheckFinding(table.FileName, 0, null, null, CheckRules.FileFormat.Id, MessageSeverity.Error, "в файле нет ни одной строки с данными"));
+            findings.Add(new ImportMessage(table.FileName, 0, null, null, "в файле нет ни одной строки с данными", MessageSeverity.Error, CheckRules.FileFormat.Id));
         }
         var points = valid
             .GroupBy(v => v.Row.PointCode, StringComparer.Ordinal)

@@ -3,7 +3,7 @@ using GiaDesk.Files;
 namespace GiaDesk.Features.ExamPoints.Templates;
 
 /// <summary>Reads the cells of one row with the length limits of its template; every problem becomes a finding.</summary>
-internal sealed class RowCells(TableColumns columns, TableRow row, Func<string, int> limit, List<CheckFinding> findings)
+internal sealed class RowCells(TableColumns columns, TableRow row, Func<string, int> limit, List<ImportMessage> findings)
 {
     private const int ShownValue = 80;
 
@@ -17,7 +17,7 @@ internal sealed class RowCells(TableColumns columns, TableRow row, Func<string, 
     {
         var level = severity ?? rule.Severity;
         HasErrors |= level == MessageSeverity.Error;
-        findings.Add(new CheckFinding(columns.FileName, row.Line, column, Shorten(value), rule.Id, level, text));
+        findings.Add(new ImportMessage(columns.FileName, row.Line, column, Shorten(value), text, level, rule.Id));
     }
 
     /// <summary>The trimmed cell, or null when it is empty or too long (too long is reported once and never stored).</summary>

@@ -50,9 +50,9 @@ public static class StaffTemplate
     };
 
     /// <summary>Checks every row; Staff holds the rows without errors.</summary>
-    public static (List<StaffRow> Staff, List<CheckFinding> Findings) Read(TableFile table, IReadOnlySet<string>? knownSchools = null)
+    public static (List<StaffRow> Staff, List<ImportMessage> Findings) Read(TableFile table, IReadOnlySet<string>? knownSchools = null)
     {
-        var findings = new List<CheckFinding>();
+        var findings = new List<ImportMessage>();
         var columns = ExamPointsFile.MapHeader(table, Columns, findings);
         if (columns is null)
         {
@@ -109,7 +109,7 @@ public static class StaffTemplate
         }
         if (!any)
         {
-            findings.Add(new CheckFinding(table.FileName, 0, null, null, CheckRules.FileFormat.Id, MessageSeverity.Error, "в файле нет ни одной строки с данными"));
+            findings.Add(new ImportMessage(table.FileName, 0, null, null, "в файле нет ни одной строки с данными", MessageSeverity.Error, CheckRules.FileFormat.Id));
         }
         return (staff, findings);
     }
