@@ -4,7 +4,6 @@ using GiaDesk.Features.Roadmaps.Control;
 using GiaDesk.Files;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MonitoringReport = GiaDesk.Features.Roadmaps.Control.MonitoringReport;
 
 namespace GiaDesk.Features.Roadmaps.Monitoring;
 
@@ -45,7 +44,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         Plan = plan;
         var date = RoadmapFormat.TryParseDate(asOf, out var parsed) ? parsed : RoadmapFormat.Today(clock);
         var control = await RoadmapQueries.LoadAsync(db, id, Web.SchoolScope.RestrictedSchoolId(User), ct);
-        Report = Control.Monitoring.Build(control.Obligations, date, control.Schools);
+        Report = MonitoringReports.Build(control.Obligations, date, control.Schools);
         return true;
     }
 }

@@ -95,7 +95,7 @@ public sealed class ExecutionControlTests
         };
         var obligations = ExecutionControl.Obligations(items, reports, TwoSchools, SchoolUnit);
 
-        var report = GiaDesk.Features.Roadmaps.Control.Monitoring.Build(obligations, asOf, new Dictionary<int, string> { [100] = "СОШ 5", [200] = "СОШ 6" });
+        var report = MonitoringReports.Build(obligations, asOf, new Dictionary<int, string> { [100] = "СОШ 5", [200] = "СОШ 6" });
 
         Assert.Equal("промежуточный мониторинг", report.Kind);
         Assert.Equal((6, 4, 3, 2, 1), (report.Total.Total, report.Total.Due, report.Total.Done, report.Total.DoneOnTime, report.Total.Overdue));
@@ -105,7 +105,7 @@ public sealed class ExecutionControlTests
         Assert.Equal(["СОШ 5", "СОШ 6"], report.Schools.Select(s => s.Label));
         Assert.Equal(1.0, report.Schools[0].OnTimeShare);
         Assert.Equal(0.0, report.Schools[1].OnTimeShare);
-        Assert.Equal("итоговый мониторинг", GiaDesk.Features.Roadmaps.Control.Monitoring.KindOf(new DateOnly(2024, 9, 30)));
+        Assert.Equal("итоговый мониторинг", MonitoringReports.KindOf(new DateOnly(2024, 9, 30)));
     }
 
     [Fact]

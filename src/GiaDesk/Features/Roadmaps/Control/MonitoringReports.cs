@@ -15,7 +15,7 @@ public sealed record MonitoringReport(
     IReadOnlyList<MonitoringLine> Schools);
 
 /// <summary>Interim and final monitoring of plan execution as of a date (004 item 3: February and September).</summary>
-public static class Monitoring
+public static class MonitoringReports
 {
     public static string KindOf(DateOnly asOf) => asOf.Month switch
     {
