@@ -51,7 +51,9 @@ public sealed class TableColumns
         return (columns, messages);
     }
 
-    public static string Normalise(string text) =>
+    /// <summary>How a header matches its template column: case, repeated spaces and ё/е do not matter. (Names and
+    /// values are compared by Domain.SearchText, which folds the same way; Files knows no domain.)</summary>
+    private static string Normalise(string text) =>
         string.Join(' ', text.Replace('ё', 'е').Replace('Ё', 'Е').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
             .ToUpperInvariant();
 

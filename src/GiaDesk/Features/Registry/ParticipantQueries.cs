@@ -49,7 +49,7 @@ public static class ParticipantQueries
     {
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
-            var key = TableColumns.Normalise(f.Q);
+            var key = SearchText.Normalise(f.Q);
             query = query.Where(p => p.SearchName.Contains(key));
         }
         if (f.School is { } school)

@@ -10,7 +10,7 @@ namespace GiaDesk.Features.Roadmaps;
 public static class RoadmapImport
 {
     public static string UnitKey(ResponsibleParty party) =>
-        party.Key == ResponsibleNormaliser.UnknownKey ? "X:" + Files.TableColumns.Normalise(party.Name) : party.Key;
+        party.Key == ResponsibleNormaliser.UnknownKey ? "X:" + SearchText.Normalise(party.Name) : party.Key;
 
     /// <summary>Saves a plan with its units; returns the new plan's id. The caller's one SaveChanges.</summary>
     public static async Task<Roadmap> AddAsync(AppDbContext db, ParsedRoadmap plan, string? fileName, string? user, DateTime nowUtc, CancellationToken ct)

@@ -26,7 +26,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         var query = SchoolQueries.Visible(db, User);
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var key = TableColumns.Normalise(Q);
+            var key = SearchText.Normalise(Q);
             query = query.Where(s => s.SearchName.Contains(key));
         }
         return query.ToListAsync(ct);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using GiaDesk.Domain;
 using GiaDesk.Files;
 
 namespace GiaDesk.Features.ExamPoints.Templates;
@@ -121,7 +122,7 @@ public static class ExamPointsFile
     {
         var points = Keys(PointsTemplate.Columns);
         var staff = Keys(StaffTemplate.Columns);
-        var given = header.Select(TableColumns.Normalise).ToHashSet(StringComparer.Ordinal);
+        var given = header.Select(SearchText.Normalise).ToHashSet(StringComparer.Ordinal);
         var pointsScore = PointsTemplate.Columns.Count(c => Names(c).Any(n => given.Contains(n) && !staff.Contains(n)));
         var staffScore = StaffTemplate.Columns.Count(c => Names(c).Any(n => given.Contains(n) && !points.Contains(n)));
         return pointsScore > staffScore ? ExamPointsTemplateKind.Points
@@ -146,13 +147,13 @@ public static class ExamPointsFile
     private static List<ImportMessage> Ordered(List<ImportMessage> findings) =>
         [.. findings.Where(f => f.Line == 0).Concat(findings.Where(f => f.Line > 0).OrderBy(f => f.Line))];
 
-    private static IEnumerable<string> Names(TemplateColumn column) => column.Aliases.Prepend(column.Name).Select(TableColumns.Normalise);
+    private static IEnumerable<string> Names(TemplateColumn column) => column.Aliases.Prepend(column.Name).Select(SearchText.Normalise);
 
     private static HashSet<string> Keys(IReadOnlyList<TemplateColumn> template) => template.SelectMany(Names).ToHashSet(StringComparer.Ordinal);
 
     private static string Missing(IReadOnlyList<string> header, IReadOnlyList<TemplateColumn> template)
     {
-        var given = header.Select(TableColumns.Normalise).ToHashSet(StringComparer.Ordinal);
+        var given = header.Select(SearchText.Normalise).ToHashSet(StringComparer.Ordinal);
         return string.Join(", ", template.Where(c => c.Required && !Names(c).Any(given.Contains)).Select(c => c.Name));
     }
 }

@@ -282,8 +282,8 @@ public static class PointsTemplate
     private static void CheckSamePoint(RowCells cells, Dictionary<(string Point, string Column), (int Line, string Key, string Shown)> references,
         string pointCode, string? name, string? address, string? school, IReadOnlyList<ExamForm>? forms, ExamPointKind? kind)
     {
-        Compare(PointName, name is null ? null : (TableColumns.Normalise(name), name));
-        Compare(Address, address is null ? null : (TableColumns.Normalise(address), address));
+        Compare(PointName, name is null ? null : (SearchText.Normalise(name), name));
+        Compare(Address, address is null ? null : (SearchText.Normalise(address), address));
         Compare(School, school is null ? null : (school.ToUpperInvariant(), school));
         Compare(Forms, forms is null ? null : (string.Join(",", forms), string.Join(", ", forms.Select(f => f.Russian()))));
         Compare(Kind, kind is null ? null : (kind.Value.ToString(), kind.Value.Russian()));

@@ -175,7 +175,7 @@ public static class QualityRules
     private static void CheckDuplicates(IReadOnlyList<RegistryRecord> records, List<QualityFinding> findings)
     {
         var groups = records.Where(r => r.BirthDate is not null)
-            .GroupBy(r => (Name: TableColumns.Normalise($"{r.LastName} {r.FirstName} {r.MiddleName}"), r.BirthDate))
+            .GroupBy(r => (Name: SearchText.Normalise($"{r.LastName} {r.FirstName} {r.MiddleName}"), r.BirthDate))
             .Where(g => g.Select(r => r.SchoolCode).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1);
         foreach (var group in groups)
         {

@@ -74,7 +74,7 @@ public static class FinalEssaysImport
                 errors.Add(columns.Error(row, Points, columns.Text(row, Points), "баллы указываются только для собеседования"));
             }
             var resultText = columns.RequiredText(row, Result, errors);
-            bool? passed = resultText is null ? null : TableColumns.Normalise(resultText) switch
+            bool? passed = resultText is null ? null : SearchText.Normalise(resultText) switch
             {
                 "ЗАЧЕТ" => true,
                 "НЕЗАЧЕТ" or "НЕ ЗАЧЕТ" => false,

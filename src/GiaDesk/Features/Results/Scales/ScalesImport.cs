@@ -23,7 +23,7 @@ public static class ScalesImport
         {
             return (0, [error!]);
         }
-        var ege = table.Header.Any(h => TableColumns.Normalise(h).StartsWith("МИНИМАЛЬНЫЙ БАЛЛ", StringComparison.Ordinal));
+        var ege = table.Header.Any(h => SearchText.Normalise(h).StartsWith("МИНИМАЛЬНЫЙ БАЛЛ", StringComparison.Ordinal));
         var (columns, messages) = TableColumns.Map(table, ege ? EgeColumns : OgeColumns);
         if (messages.Any(m => m.IsError))
         {

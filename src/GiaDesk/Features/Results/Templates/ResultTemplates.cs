@@ -114,7 +114,7 @@ public static class ParticipantsTemplate
             var first = columns.RequiredText(row, FirstName, messages);
             var birthDate = columns.Date(row, BirthDate, messages);
             var sex = columns.OptionalText(row, Gender) is { } sexText
-                ? TableColumns.Normalise(sexText) switch
+                ? SearchText.Normalise(sexText) switch
                 {
                     "М" or "МУЖ" or "МУЖСКОЙ" => "М",
                     "Ж" or "ЖЕН" or "ЖЕНСКИЙ" => "Ж",
@@ -194,7 +194,7 @@ public static class ParticipantsTemplate
         return (rows, messages, columns);
     }
 
-    public static ParticipantCategory? ParseCategory(string text) => TableColumns.Normalise(text) switch
+    public static ParticipantCategory? ParseCategory(string text) => SearchText.Normalise(text) switch
     {
         "ВТГ" => ParticipantCategory.CurrentYear,
         "ВПЛ" => ParticipantCategory.PastYears,
@@ -267,7 +267,7 @@ public static class ExamResultsTemplate
             var appeal = AppealOutcome.None;
             if (columns.OptionalText(row, Appeal) is { } appealText)
             {
-                appeal = TableColumns.Normalise(appealText) switch
+                appeal = SearchText.Normalise(appealText) switch
                 {
                     "ОТКЛОНЕНА" => AppealOutcome.Rejected,
                     "УДОВЛЕТВОРЕНА" => AppealOutcome.Upheld,
@@ -344,7 +344,7 @@ public static class ExamResultsTemplate
         _ => ParseStageSlow(text),
     };
 
-    private static ExamStage? ParseStageSlow(string text) => TableColumns.Normalise(text) switch
+    private static ExamStage? ParseStageSlow(string text) => SearchText.Normalise(text) switch
     {
         "ДОСРОЧНЫЙ" => ExamStage.Early,
         "ОСНОВНОЙ" => ExamStage.Main,
