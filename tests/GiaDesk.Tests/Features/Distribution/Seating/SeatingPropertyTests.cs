@@ -101,6 +101,58 @@ public sealed class SeatingPropertyTests
     public Property Every_post_is_staffed_when_the_pool_is_ample_and_from_other_schools() => ForAll(true, (input, plan) =>
         plan.Quality.StaffConflicts == 0 && plan.Unstaffed.Count == 0 && SeatingRules.Violations(input, plan).Count == 0);
 
+    /// <summary>
+    /// Staff conflicts are 0 and every post is filled whenever a conflict-free assignment exists: a solution is
+    /// planted (one worker per post, from a school that has no participants in that point, or one allowed there),
+    /// hidden among workers who may not serve (specialists of the subject, teachers of every point's schools), and
+    /// the workers are shuffled. Seats do not depend on the workers, so the posts are those of the first run.
+    /// </summary>
+    [FsCheck.Xunit.Property(MaxTest = 150)]
+    public Property Every_post_is_staffed_whenever_a_conflict_free_assignment_exists() =>
+        Prop.ForAll(Gen.Choose(0, int.MaxValue - 1).ToArbitrary(), seed =>
+        {
+            var first = Random(seed, false);
+            var seated = SeatingDistribution.Plan(first);
+            var random = new Random(seed ^ 0x5eed);
+            var school = first.Participants.GroupBy(p => p.Code).ToDictionary(g => g.Key, g => g.First().School);
+            var schoolsIn = seated.Seats.GroupBy(s => s.Point).ToDictionary(g => g.Key, g => g.Select(s => school[s.Participant]).ToHashSet());
+            var allSchools = first.Participants.Select(p => p.School).Distinct().Order().ToList();
+            var workers = new List<SeatingWorker>();
+            void Plant(string point, bool inside)
+            {
+                var allowed = allSchools.Where(s => !schoolsIn[point].Contains(s)).ToList();
+                var teachersAllowed = first.Points.First(p => p.Code == point).TeachersAllowed;
+                var from = teachersAllowed && allSchools.Count > 0 ? allSchools[random.Next(allSchools.Count)]
+                    : allowed.Count > 0 ? allowed[random.Next(allowed.Count)] : $"{700 + random.Next(3)}";
+                StaffRole[] roles = random.Next(3) == 0 ? [StaffRole.AuditoriumOrganiser, StaffRole.OutsideOrganiser]
+                    : inside ? [StaffRole.AuditoriumOrganiser] : [StaffRole.OutsideOrganiser];
+                workers.Add(new SeatingWorker($"W{workers.Count}", from, "Работник", ["История"], roles));
+            }
+            foreach (var point in schoolsIn.Keys)
+            {
+                var kind = first.Points.First(p => p.Code == point).Kind;
+                foreach (var _ in Enumerable.Range(0, seated.Seats.Where(s => s.Point == point).Select(s => s.Auditorium).Distinct().Count() * first.Settings.OrganisersPerAuditorium))
+                {
+                    Plant(point, inside: true);
+                }
+                foreach (var _ in Enumerable.Range(0, kind.NeedsOutsideOrganisers() ? first.Settings.OutsideOrganisersPerPoint : 0))
+                {
+                    Plant(point, inside: false);
+                }
+            }
+            for (var d = 0; d < random.Next(20); d++)
+            {
+                var teacher = random.Next(2) == 0;
+                workers.Add(new SeatingWorker($"W{workers.Count}", teacher || allSchools.Count == 0 ? "800" : allSchools[random.Next(allSchools.Count)],
+                    "Работник", teacher ? ["математика"] : ["История"], [StaffRole.AuditoriumOrganiser, StaffRole.OutsideOrganiser]));
+            }
+            var shuffled = workers.OrderBy(_ => random.Next()).ToList();
+            var input = first with { Workers = shuffled };
+            var plan = SeatingDistribution.Plan(input);
+            return (plan.Seats.SequenceEqual(seated.Seats) && plan.Unstaffed.Count == 0 && plan.Quality.StaffConflicts == 0 && SeatingRules.Violations(input, plan).Count == 0)
+                .Label($"seed {seed}: unstaffed {plan.Unstaffed.Count}, conflicts {plan.Quality.StaffConflicts}");
+        });
+
     [FsCheck.Xunit.Property(MaxTest = 50)]
     public Property The_same_seed_gives_the_same_plan() => ForAll(false, (input, plan) =>
         SeatingJson.Write(plan) == SeatingJson.Write(SeatingDistribution.Plan(input)));
