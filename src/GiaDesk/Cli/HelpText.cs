@@ -26,6 +26,10 @@ internal static class HelpText
           participants check ФАЙЛ [--format json|text]
                                         проверка файла участников (шаблон 2) без базы данных: ошибки формата и правила
                                         качества данных; код 1, если есть хотя бы одна ошибка
+          seating plan --points ФАЙЛ --participants ФАЙЛ [--staff ФАЙЛ] --date ДД.ММ.ГГГГ --subject ПРЕДМЕТ
+                       [--form ОГЭ|ГВЭ|ЕГЭ] [--seed N] [--computer-based] [--format json|text]
+                                        распределение участников и работников по ППЭ, аудиториям и местам (шаблоны 6, 7, 8)
+                                        без базы данных; код 0 — все посажены и аудитории обеспечены, 1 — нет
           help [en]                     эта справка (en — на английском)
 
         База данных: Database__Provider = Sqlite (по умолчанию, файл data/giadesk.db) или Postgres;
@@ -56,6 +60,10 @@ internal static class HelpText
           participants check FILE [--format json|text]
                                         check a participants file (template 2) without a database: format errors and
                                         data-quality rules; exit code 1 when any error is found
+          seating plan --points FILE --participants FILE [--staff FILE] --date DD.MM.YYYY --subject NAME
+                       [--form ОГЭ|ГВЭ|ЕГЭ] [--seed N] [--computer-based] [--format json|text]
+                                        distribute participants and staff to points, auditoriums and seats (templates 6, 7, 8)
+                                        without a database; exit code 0 when all are seated and staffed, 1 otherwise
           help [en]                     this help (en — in English)
 
         Database: Database__Provider = Sqlite (default, file data/giadesk.db) or Postgres;
