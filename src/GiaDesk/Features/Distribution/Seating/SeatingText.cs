@@ -39,7 +39,7 @@ public static class SeatingText
             }
             foreach (var room in point.GroupBy(s => s.Auditorium))
             {
-                text.Append(Ru, $"  Аудитория {room.Key}: {room.Count()} участников\n");
+                text.Append(Ru, $"  Аудитория {room.Key}: {Participants(room.Count())}\n");
                 foreach (var organiser in staffOf[(point.Key, room.Key)])
                 {
                     text.Append(Ru, $"    {(organiser.Responsible ? "ответственный организатор" : "организатор")}: {organiser.Worker} {workers.GetValueOrDefault(organiser.Worker)}\n");
@@ -70,5 +70,13 @@ public static class SeatingText
         text.Append('\n').Append(Ru, $"Качество: соседей из одной ОО {q.SameSchoolNeighbours}, наибольшая доля одной ОО в аудитории {q.MaxSameSchoolShare:0.##}, средняя заполненность {q.AverageFill:0.##}, конфликтов работников {q.StaffConflicts}\n");
         text.Append(plan.IsComplete ? "Все участники посажены, все аудитории обеспечены организаторами.\n" : "Распределение неполное: см. «Без места» и «Не хватает организаторов».\n");
         return text.ToString();
+    }
+
+    /// <summary>«1 участник», «3 участника», «5 участников».</summary>
+    public static string Participants(int n)
+    {
+        var (ten, hundred) = (n % 10, n % 100);
+        var word = ten == 1 && hundred != 11 ? "участник" : ten is >= 2 and <= 4 && hundred is < 12 or > 14 ? "участника" : "участников";
+        return $"{n} {word}";
     }
 }
