@@ -1,0 +1,167 @@
+using System.Diagnostics;
+
+namespace GiaDesk.Files;
+
+/// <summary>
+/// Converts office documents with LibreOffice headless (`soffice --headless --convert-to`): DOCX → PDF for the
+/// documents, .doc/.rtf/.odt → DOCX for the importers. Each conversion gets its own LibreOffice profile directory,
+/// so conversions may run side by side, and its own output directory, so two files of the same name never collide.
+/// The executable is `GIADESK_SOFFICE` when set, else `soffice` or `libreoffice` on PATH.
+/// </summary>
+public static class LibreOffice
+{
+    /// <summary>What a conversion may take before it is stopped.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
+
+    /// <summary>The text shown when LibreOffice is not installed.</summary>
+    public const string MissingMessage =
+        "LibreOffice не установлен: преобразование документов недоступно. " +
+        "Установите пакет libreoffice-writer-nogui (apt-get install libreoffice-writer-nogui) " +
+        "или укажите путь к soffice в переменной окружения GIADESK_SOFFICE.";
+
+    /// <summary>The LibreOffice executable, or null when none is installed.</summary>
+    public static string? FindExecutable()
+    {
+        var configured = Environment.GetEnvironmentVariable("GIADESK_SOFFICE");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return File.Exists(configured) ? configured : null;
+        }
+
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        foreach (var directory in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var name in new[] { "soffice", "libreoffice" })
+            {
+                var candidate = Path.Combine(directory, name);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    public static bool IsAvailable => FindExecutable() is not null;
+
+    /// <summary>
+    /// Converts <paramref name="inputPath"/> to <paramref name="target"/> and returns the bytes of the result.
+    /// Throws <see cref="LibreOfficeException"/> with a Russian message when LibreOffice is missing, fails or
+    /// runs out of time; the input file is never changed.
+    /// </summary>
+    public static async Task<byte[]> ConvertAsync(
+        string inputPath, OfficeTarget target, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var executable = FindExecutable() ?? throw new LibreOfficeException(MissingMessage);
+        if (!File.Exists(inputPath))
+        {
+            throw new LibreOfficeException($"Файл «{Path.GetFileName(inputPath)}» не найден.");
+        }
+
+        var work = Directory.CreateTempSubdirectory("giadesk-lo-");
+        try
+        {
+            var profile = Path.Combine(work.FullName, "profile");
+            var output = Path.Combine(work.FullName, "out");
+            Directory.CreateDirectory(output);
+            var (extension, filter) = target switch
+            {
+                OfficeTarget.Pdf => ("pdf", "pdf:writer_pdf_Export"),
+                OfficeTarget.Docx => ("docx", "docx:MS Word 2007 XML"),
+                _ => throw new ArgumentOutOfRangeException(nameof(target)),
+            };
+
+            var start = new ProcessStartInfo(executable)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            start.ArgumentList.Add("-env:UserInstallation=" + new Uri(profile + "/").AbsoluteUri);
+            start.ArgumentList.Add("--headless");
+            start.ArgumentList.Add("--norestore");
+            start.ArgumentList.Add("--nolockcheck");
+            start.ArgumentList.Add("--convert-to");
+            start.ArgumentList.Add(filter);
+            start.ArgumentList.Add("--outdir");
+            start.ArgumentList.Add(output);
+            start.ArgumentList.Add(Path.GetFullPath(inputPath));
+            // LibreOffice reads HOME for its temporary files; keep them inside the work directory.
+            start.Environment["HOME"] = work.FullName;
+
+            using var process = Process.Start(start) ?? throw new LibreOfficeException(MissingMessage);
+            var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(timeout ?? DefaultTimeout);
+            try
+            {
+                await process.WaitForExitAsync(limit.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+
+                throw new LibreOfficeException(
+                    $"LibreOffice не успел преобразовать «{Path.GetFileName(inputPath)}» за {(timeout ?? DefaultTimeout).TotalSeconds:0} с.");
+            }
+
+            await Task.WhenAll(stdout, stderr);
+            var produced = Path.Combine(output, Path.GetFileNameWithoutExtension(inputPath) + "." + extension);
+            if (process.ExitCode != 0 || !File.Exists(produced) || new FileInfo(produced).Length == 0)
+            {
+                throw new LibreOfficeException(
+                    $"LibreOffice не смог преобразовать «{Path.GetFileName(inputPath)}» в {extension.ToUpperInvariant()}: " +
+                    "файл повреждён или его формат не поддерживается.");
+            }
+
+            return await File.ReadAllBytesAsync(produced, cancellationToken);
+        }
+        finally
+        {
+            try
+            {
+                work.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // A LibreOffice child that has not quite exited may still hold a file; the temp directory is left.
+            }
+        }
+    }
+
+    /// <summary>Converts bytes of a file named <paramref name="fileName"/> (its extension tells the format).</summary>
+    public static async Task<byte[]> ConvertAsync(
+        byte[] content, string fileName, OfficeTarget target, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var input = Directory.CreateTempSubdirectory("giadesk-in-");
+        try
+        {
+            // The stored name is ours: only the extension of the user's name survives, and only if it is plain.
+            var extension = Path.GetExtension(fileName).ToLowerInvariant();
+            var safeName = "input" + (extension.Length is > 1 and <= 6 && extension[1..].All(char.IsAsciiLetterOrDigit) ? extension : ".bin");
+            var path = Path.Combine(input.FullName, safeName);
+            await File.WriteAllBytesAsync(path, content, cancellationToken);
+            return await ConvertAsync(path, target, timeout, cancellationToken);
+        }
+        finally
+        {
+            input.Delete(recursive: true);
+        }
+    }
+}
+
+public enum OfficeTarget
+{
+    Pdf,
+    Docx,
+}
+
+/// <summary>A conversion that did not happen; the message is Russian and safe to show.</summary>
+public sealed class LibreOfficeException(string message) : Exception(message);
