@@ -18,7 +18,7 @@ public sealed partial class ArchitectureTests
     /// Folders that hold engines: pure code with plain data in and out (architecture.md, principle 7). A new engine
     /// folder (the seating algorithm, the report builders) is named for what it is and added here.
     /// </summary>
-    private static readonly string[] EngineFolders = ["Parsing", "Analytics", "Templates", "Control", "Rules", "DataQuality", "Seating", "Builders"];
+    private static readonly string[] EngineFolders = ["Parsing", "Analytics", "Templates", "Control", "Rules", "DataQuality", "Seating", "Builders", "Lists"];
 
     /// <summary>What an engine must not know: the database, HTTP, and our own plumbing around them.</summary>
     private static readonly string[] Impure =
