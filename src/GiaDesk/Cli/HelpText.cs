@@ -13,6 +13,7 @@ internal static class HelpText
           db migrate                    создать базу данных или применить недостающие миграции
           db reset [--yes]              удалить ВСЕ данные и создать базу заново (спросит подтверждение; --yes — без вопроса)
           demo                          заполнить пустую базу демо-данными (МОГО «Инта») и выйти
+          pages                         перечислить адреса всех страниц и GET-адресов API (для проверок)
           users add [--user ИМЯ] [--role РОЛЬ] [--school КОД_ОО] [--name ФИО] [--password ПАРОЛЬ]
                                         создать пользователя; без параметров спросит; пароль можно подать на стандартный ввод.
                                         Роли: Admin (Администратор), Specialist (Специалист УО),
@@ -48,6 +49,7 @@ internal static class HelpText
           db migrate                    create the database or apply pending migrations
           db reset [--yes]              delete ALL data and create the database again (asks to confirm; --yes skips it)
           demo                          fill an empty database with demo data (МОГО «Инта») and exit
+          pages                         list every page and GET API address (for checks)
           users add [--user NAME] [--role ROLE] [--school SCHOOL_CODE] [--name FULL_NAME] [--password PASSWORD]
                                         create a user; prompts for what is missing; the password may come on standard input.
                                         Roles: Admin, Specialist, SchoolOperator (needs --school), Observer
