@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GiaDesk.Domain;
 using GiaDesk.Features.Distribution.Seating;
+using ExamDay = GiaDesk.Features.Distribution.Seating.ExamDay;
 
 namespace GiaDesk.Bench;
 

@@ -38,7 +38,7 @@ public static class CommandLine
                 "roadmap" when rest is ["import", ..] => await RoadmapImportCommand.RunAsync(rest[1..], output, error),
                 "results" when rest is ["analyze", ..] => ResultsCommands.Analyze(rest[1..], output, error),
                 "participants" when rest is ["check", ..] => ParticipantsCommands.Check(rest[1..], output, error),
-                "seating" when rest is ["plan", ..] => SeatingCommands.Plan(rest[1..], output, error),
+                "seating" when rest is ["plan", ..] => await SeatingCommands.PlanAsync(rest[1..], output, error),
                 _ => Usage(error, $"Неизвестная команда «{string.Join(' ', args)}». / Unknown command."),
             };
         }

@@ -29,8 +29,10 @@ internal static class HelpText
                                         качества данных; код 1, если есть хотя бы одна ошибка
           seating plan --points ФАЙЛ --participants ФАЙЛ [--staff ФАЙЛ] --date ДД.ММ.ГГГГ --subject ПРЕДМЕТ
                        [--form ОГЭ|ГВЭ|ЕГЭ] [--seed N] [--computer-based] [--format json|text]
+                       [--lists ПАПКА [--pdf] [--day-code КОД]]
                                         распределение участников и работников по ППЭ, аудиториям и местам (шаблоны 6, 7, 8)
-                                        без базы данных; код 0 — все посажены и аудитории обеспечены, 1 — нет
+                                        без базы данных; код 0 — все посажены и аудитории обеспечены, 1 — нет;
+                                        --lists — списки ППЭ (DOCX, XLSX, PDF с --pdf) и CSV для обмена в папку
           help [en]                     эта справка (en — на английском)
 
         База данных: Database__Provider = Sqlite (по умолчанию, файл data/giadesk.db) или Postgres;
@@ -64,8 +66,10 @@ internal static class HelpText
                                         data-quality rules; exit code 1 when any error is found
           seating plan --points FILE --participants FILE [--staff FILE] --date DD.MM.YYYY --subject NAME
                        [--form ОГЭ|ГВЭ|ЕГЭ] [--seed N] [--computer-based] [--format json|text]
+                       [--lists DIR [--pdf] [--day-code CODE]]
                                         distribute participants and staff to points, auditoriums and seats (templates 6, 7, 8)
-                                        without a database; exit code 0 when all are seated and staffed, 1 otherwise
+                                        without a database; exit code 0 when all are seated and staffed, 1 otherwise;
+                                        --lists writes the printed lists (DOCX, XLSX, PDF with --pdf) and exchange CSV
           help [en]                     this help (en — in English)
 
         Database: Database__Provider = Sqlite (default, file data/giadesk.db) or Postgres;

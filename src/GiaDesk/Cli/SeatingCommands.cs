@@ -1,5 +1,7 @@
 using System.Globalization;
 using GiaDesk.Domain;
+using GiaDesk.Features.Distribution;
+using GiaDesk.Features.Distribution.Lists;
 using GiaDesk.Features.Distribution.Seating;
 using GiaDesk.Features.Distribution.Templates;
 using GiaDesk.Files;
@@ -8,18 +10,19 @@ namespace GiaDesk.Cli;
 
 /// <summary>
 /// `giadesk seating plan --points FILE --participants FILE [--staff FILE] --date DD.MM.YYYY --subject NAME
-/// [--form ОГЭ|ГВЭ|ЕГЭ] [--seed N] [--computer-based] [--format json|text]` (issue 13): the distribution of one exam
+/// [--form ОГЭ|ГВЭ|ЕГЭ] [--seed N] [--computer-based] [--format json|text] [--lists DIR [--pdf] [--day-code CODE]]` (issue 13): the distribution of one exam
 /// day from files, without a database. Exit code 0 when everyone is seated and every post staffed, 1 otherwise
 /// (the plan is printed in both cases) or when a file has errors (then they are printed to stderr), 2 on bad usage.
 /// </summary>
 public static class SeatingCommands
 {
     public const string Usage = "Использование: giadesk seating plan --points ФАЙЛ --participants ФАЙЛ [--staff ФАЙЛ] --date ДД.ММ.ГГГГ "
-        + "--subject ПРЕДМЕТ [--form ОГЭ|ГВЭ|ЕГЭ] [--seed N] [--computer-based] [--format json|text]";
+        + "--subject ПРЕДМЕТ [--form ОГЭ|ГВЭ|ЕГЭ] [--seed N] [--computer-based] [--format json|text] [--lists ПАПКА [--pdf] [--day-code КОД]]";
 
-    public static int Plan(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    public static async Task<int> PlanAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        var options = Options.Parse(args, ["--points", "--participants", "--staff", "--date", "--subject", "--form", "--seed", "--format"], ["--computer-based"]);
+        var options = Options.Parse(args, ["--points", "--participants", "--staff", "--date", "--subject", "--form", "--seed", "--format", "--lists", "--day-code"],
+            ["--computer-based", "--pdf"]);
         int Bad(string message)
         {
             error.WriteLine(message);
@@ -61,6 +64,11 @@ public static class SeatingCommands
         if (format is not ("json" or "text"))
         {
             return Bad($"Формат «{format}» не поддерживается: укажите json или text.");
+        }
+
+        if (options.Get("--lists") is null && (options.Get("--pdf") is not null || options.Get("--day-code") is not null))
+        {
+            return Bad("--pdf и --day-code действуют только вместе с --lists ПАПКА.");
         }
 
         var files = new List<NamedFile>();
@@ -118,6 +126,21 @@ public static class SeatingCommands
         else
         {
             output.Write(SeatingText.Write(input, plan));
+        }
+        if (options.Get("--lists") is { } folder)
+        {
+            var code = options.Get("--day-code") ?? date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+            var lists = read.Lists(new ListDay(date, day.Subject, day.Form, code), plan);
+            try
+            {
+                var written = await ListFiles.WriteAsync(lists, folder, options.Get("--pdf") is not null);
+                await error.WriteLineAsync($"Списки записаны в {folder}: {string.Join(", ", written)}.");
+            }
+            catch (Exception ex) when (ex is LibreOfficeException or IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"Списки не записаны: {ex.Message}");
+                return CommandLine.Failed;
+            }
         }
         return plan.IsComplete ? CommandLine.Ok : CommandLine.Failed;
     }

@@ -31,6 +31,21 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
     public DbSet<ExternalCalendarEntry> ExternalCalendarEntries => Set<ExternalCalendarEntry>();
 
+    // Exam organisation (issue 12): exam days, points and auditoriums, staff, public observers, readiness checks.
+    public DbSet<ExamDay> ExamDays => Set<ExamDay>();
+    public DbSet<ExamPoint> ExamPoints => Set<ExamPoint>();
+    public DbSet<Auditorium> Auditoriums => Set<Auditorium>();
+    public DbSet<ExamDayAuditorium> ExamDayAuditoriums => Set<ExamDayAuditorium>();
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+    public DbSet<StaffRoleAssignment> StaffRoleAssignments => Set<StaffRoleAssignment>();
+    public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
+    public DbSet<GekKey> GekKeys => Set<GekKey>();
+    public DbSet<PublicObserver> PublicObservers => Set<PublicObserver>();
+    public DbSet<ObserverAssignment> ObserverAssignments => Set<ObserverAssignment>();
+    public DbSet<ObserverVisit> ObserverVisits => Set<ObserverVisit>();
+    public DbSet<ReadinessCheck> ReadinessChecks => Set<ReadinessCheck>();
+    public DbSet<ReadinessCheckItem> ReadinessCheckItems => Set<ReadinessCheckItem>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

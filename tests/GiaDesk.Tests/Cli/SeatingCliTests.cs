@@ -185,6 +185,57 @@ public sealed class SeatingCliTests : IDisposable
         Assert.Contains("в --staff указан файл шаблона «ППЭ и аудитории», нужен «Работники ППЭ»", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Lists_writes_a_docx_and_xlsx_per_point_and_the_exchange_csv_matching_the_printed_plan()
+    {
+        var participants = Participants(Pupils("T01", 10), Pupils("T02", 9), Pupils("T03", 2, "глухой"), Pupils("T04", 1, "НОДА", "1402"));
+        var folder = Path.Combine(_folder, "списки");
+
+        var (code, output, error) = await Run(Args(participants, Staff(), "--format", "json", "--lists", folder, "--day-code", "0526-02"));
+
+        Assert.True(code == 0, error);
+        Assert.Equal(["ППЭ-1401.docx", "ППЭ-1401.xlsx", "ППЭ-1402.docx", "ППЭ-1402.xlsx", "аудитории.csv", "места.csv"],
+            Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        using var json = JsonDocument.Parse(output);
+        var in0012 = json.RootElement.GetProperty("seats").EnumerateArray().Where(s => s.GetProperty("auditorium").GetString() == "0012")
+            .OrderBy(s => s.GetProperty("row").GetInt32()).ThenBy(s => s.GetProperty("seat").GetInt32())
+            .Select(s => s.GetProperty("participant").GetString()!).ToList();
+        using var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(Path.Combine(folder, "ППЭ-1401.docx"), false);
+        var table = docx.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().First();
+        var names = table.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Skip(1).Select(r => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().ElementAt(2).InnerText);
+        // Names are «Ученикова Мария T01 3»: the middle name of the fixture is the code's school and number.
+        Assert.Equal(in0012.Select(c => $"Ученикова Мария {c[..3]} {int.Parse(c[4..], System.Globalization.CultureInfo.InvariantCulture)}"), names);
+        var csv = File.ReadAllText(Path.Combine(folder, "аудитории.csv"), Encoding.UTF8).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["Код ППЭ;Код аудитории;Код дня экзамена;Мест", "1401;0012;0526-02;19", "1401;0014;0526-02;2", "1402;0001;0526-02;1"], csv);
+    }
+
+    [Fact]
+    public async Task Pdf_lists_come_from_the_docx_through_libreoffice()
+    {
+        var folder = Path.Combine(_folder, "pdf");
+
+        var (code, _, error) = await Run(Args(Participants(Pupils("T01", 3), Pupils("T02", 3)), Staff(), "--lists", folder, "--pdf"));
+
+        Assert.True(code == 0, error);
+        var pdf = await File.ReadAllBytesAsync(Path.Combine(folder, "ППЭ-1401.pdf"));
+        Assert.Equal("%PDF", Encoding.ASCII.GetString(pdf, 0, 4));
+        var text = new System.Diagnostics.ProcessStartInfo("pdftotext", [Path.Combine(folder, "ППЭ-1401.pdf"), "-"]) { RedirectStandardOutput = true };
+        using var process = System.Diagnostics.Process.Start(text)!;
+        var content = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Contains("Список участников ГИА в аудитории ППЭ", content, StringComparison.Ordinal);
+        Assert.Contains("Ученикова Мария T01 1", content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pdf_without_lists_is_bad_usage()
+    {
+        var (code, _, error) = await Run(Args(Participants(Pupils("T01", 2)), null, "--pdf"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("только вместе с --lists", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--date", "2026-05-26", "не в формате ДД.ММ.ГГГГ")]
     [InlineData("--form", "ОГЭЕ", "Форма «ОГЭЕ» неизвестна")]

@@ -22,6 +22,21 @@ namespace GiaDesk.Data.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ExamDaySubjects", b =>
+                {
+                    b.Property<int>("ExamDayId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubjectsId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ExamDayId", "SubjectsId");
+
+                    b.HasIndex("SubjectsId");
+
+                    b.ToTable("ExamDaySubjects");
+                });
+
             modelBuilder.Entity("GiaDesk.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -126,6 +141,60 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.ToTable("AnnualMarks");
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.Auditorium", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<int>("Computers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ExamPointId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ForDisabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("PreparationRoom")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SeatsOffered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SeatsPerRow")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnusableSeats")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("Video")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExamPointId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("Auditoriums");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.CalendarFeedToken", b =>
                 {
                     b.Property<int>("Id")
@@ -228,6 +297,144 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.HasIndex("ExecutionId");
 
                     b.ToTable("EvidenceFiles");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ExamDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DisabilityExtraMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ExternalCalendarEntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Form")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<byte>("Period")
+                        .HasColumnType("smallint");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("StudyYearId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExternalCalendarEntryId");
+
+                    b.HasIndex("StudyYearId", "Date", "Grade", "Form")
+                        .IsUnique();
+
+                    b.ToTable("ExamDays");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ExamDayAuditorium", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AuditoriumId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ExamDayId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SeatsOffered")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditoriumId");
+
+                    b.HasIndex("ExamDayId", "AuditoriumId")
+                        .IsUnique();
+
+                    b.ToTable("ExamDayAuditoriums");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ExamPoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Forms")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("HeadId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Levels")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("TeacherRuleException")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Technologies")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("HeadId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.ToTable("ExamPoints");
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.ExamResult", b =>
@@ -353,6 +560,44 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.ToTable("FinalWorks");
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.GekKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("HolderId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("RenewalDue")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RenewedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HolderId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("RenewalDue");
+
+                    b.ToTable("GekKeys");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.ItemExecution", b =>
                 {
                     b.Property<int>("Id")
@@ -463,6 +708,74 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Municipalities");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ObserverAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ExamPointId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PublicObserverId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExamPointId", "Date");
+
+                    b.HasIndex("PublicObserverId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("ObserverAssignments");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ObserverVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<TimeOnly?>("Arrived")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("AssignmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Attended")
+                        .HasColumnType("boolean");
+
+                    b.Property<TimeOnly?>("Left")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("ViolationsReported")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.ToTable("ObserverVisits");
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.OgeMarkScale", b =>
@@ -687,6 +1000,150 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.HasIndex("ParticipantId");
 
                     b.ToTable("ParticipantChanges");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.PublicObserver", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("MiddleName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StudyYearId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Workplace")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("StudyYearId", "SchoolId");
+
+                    b.HasIndex("StudyYearId", "LastName", "FirstName", "MiddleName", "BirthDate")
+                        .IsUnique();
+
+                    b.ToTable("PublicObservers");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ReadinessCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ExamDayId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ExamPointId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Result")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExamDayId");
+
+                    b.HasIndex("ExamPointId", "Date");
+
+                    b.ToTable("ReadinessChecks");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ReadinessCheckItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool?>("Ok")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ReadinessCheckId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Remark")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Technology")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReadinessCheckId");
+
+                    b.ToTable("ReadinessCheckItems");
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.ResponsibleUnit", b =>
@@ -1074,6 +1531,100 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.ToTable("Schools");
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.StaffMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("ConfirmedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("MiddleName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SearchName");
+
+                    b.HasIndex("SchoolId", "LastName", "FirstName");
+
+                    b.ToTable("StaffMembers");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.StaffRoleAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffMemberId", "Role")
+                        .IsUnique();
+
+                    b.ToTable("StaffRoleAssignments");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.StudyYear", b =>
                 {
                     b.Property<int>("Id")
@@ -1253,6 +1804,51 @@ namespace GiaDesk.Data.Postgres.Migrations
                             Name = "Родная литература",
                             SortOrder = 19
                         });
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.TrainingRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Certificate")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Course")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Result")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StudyYearId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudyYearId");
+
+                    b.HasIndex("StaffMemberId", "Role", "StudyYearId", "Date");
+
+                    b.ToTable("TrainingRecords");
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.Transfer", b =>
@@ -1462,6 +2058,36 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("StaffMemberSubjects", b =>
+                {
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubjectsId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("StaffMemberId", "SubjectsId");
+
+                    b.HasIndex("SubjectsId");
+
+                    b.ToTable("StaffMemberSubjects");
+                });
+
+            modelBuilder.Entity("ExamDaySubjects", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.ExamDay", null)
+                        .WithMany()
+                        .HasForeignKey("ExamDayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GiaDesk.Data.AppUser", b =>
                 {
                     b.HasOne("GiaDesk.Domain.School", "School")
@@ -1489,6 +2115,17 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.Navigation("Participant");
 
                     b.Navigation("Subject");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.Auditorium", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.ExamPoint", "ExamPoint")
+                        .WithMany("Auditoriums")
+                        .HasForeignKey("ExamPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ExamPoint");
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.EgeMinimumScore", b =>
@@ -1519,6 +2156,61 @@ namespace GiaDesk.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.ExamDay", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.ExternalCalendarEntry", "ExternalCalendarEntry")
+                        .WithMany()
+                        .HasForeignKey("ExternalCalendarEntryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("GiaDesk.Domain.StudyYear", "StudyYear")
+                        .WithMany()
+                        .HasForeignKey("StudyYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ExternalCalendarEntry");
+
+                    b.Navigation("StudyYear");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ExamDayAuditorium", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.Auditorium", "Auditorium")
+                        .WithMany()
+                        .HasForeignKey("AuditoriumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.ExamDay", "ExamDay")
+                        .WithMany("Auditoriums")
+                        .HasForeignKey("ExamDayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Auditorium");
+
+                    b.Navigation("ExamDay");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ExamPoint", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.StaffMember", "Head")
+                        .WithMany()
+                        .HasForeignKey("HeadId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("GiaDesk.Domain.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Head");
+
+                    b.Navigation("School");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.ExamResult", b =>
                 {
                     b.HasOne("GiaDesk.Domain.Participant", "Participant")
@@ -1547,6 +2239,17 @@ namespace GiaDesk.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.GekKey", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.StaffMember", "Holder")
+                        .WithMany()
+                        .HasForeignKey("HolderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Holder");
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.ItemExecution", b =>
@@ -1589,6 +2292,34 @@ namespace GiaDesk.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ObserverAssignment", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.ExamPoint", "ExamPoint")
+                        .WithMany()
+                        .HasForeignKey("ExamPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.PublicObserver", "PublicObserver")
+                        .WithMany("Assignments")
+                        .HasForeignKey("PublicObserverId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ExamPoint");
+
+                    b.Navigation("PublicObserver");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ObserverVisit", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.ObserverAssignment", null)
+                        .WithMany("Visits")
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.OgeMarkScale", b =>
@@ -1638,6 +2369,52 @@ namespace GiaDesk.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.PublicObserver", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.StudyYear", "StudyYear")
+                        .WithMany()
+                        .HasForeignKey("StudyYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("School");
+
+                    b.Navigation("StudyYear");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ReadinessCheck", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.ExamDay", "ExamDay")
+                        .WithMany()
+                        .HasForeignKey("ExamDayId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("GiaDesk.Domain.ExamPoint", "ExamPoint")
+                        .WithMany()
+                        .HasForeignKey("ExamPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ExamDay");
+
+                    b.Navigation("ExamPoint");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ReadinessCheckItem", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.ReadinessCheck", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ReadinessCheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.Roadmap", b =>
@@ -1702,6 +2479,45 @@ namespace GiaDesk.Data.Postgres.Migrations
                         .HasForeignKey("RoadmapId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.StaffMember", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.StaffRoleAssignment", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.StaffMember", null)
+                        .WithMany("Roles")
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.TrainingRecord", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.StaffMember", "StaffMember")
+                        .WithMany("Trainings")
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.StudyYear", "StudyYear")
+                        .WithMany()
+                        .HasForeignKey("StudyYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("StaffMember");
+
+                    b.Navigation("StudyYear");
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.Transfer", b =>
@@ -1782,9 +2598,49 @@ namespace GiaDesk.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("StaffMemberSubjects", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ExamDay", b =>
+                {
+                    b.Navigation("Auditoriums");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ExamPoint", b =>
+                {
+                    b.Navigation("Auditoriums");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.ItemExecution", b =>
                 {
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ObserverAssignment", b =>
+                {
+                    b.Navigation("Visits");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.PublicObserver", b =>
+                {
+                    b.Navigation("Assignments");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ReadinessCheck", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.Roadmap", b =>
@@ -1804,6 +2660,13 @@ namespace GiaDesk.Data.Postgres.Migrations
             modelBuilder.Entity("GiaDesk.Domain.RoadmapSection", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.StaffMember", b =>
+                {
+                    b.Navigation("Roles");
+
+                    b.Navigation("Trainings");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,21 @@ namespace GiaDesk.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ExamDaySubjects", b =>
+                {
+                    b.Property<int>("ExamDayId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectsId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ExamDayId", "SubjectsId");
+
+                    b.HasIndex("SubjectsId");
+
+                    b.ToTable("ExamDaySubjects");
+                });
+
             modelBuilder.Entity("GiaDesk.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -119,6 +134,58 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.ToTable("AnnualMarks");
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.Auditorium", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Computers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExamPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ForDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PreparationRoom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeatsOffered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeatsPerRow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnusableSeats")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Video")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExamPointId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("Auditoriums");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.CalendarFeedToken", b =>
                 {
                     b.Property<int>("Id")
@@ -215,6 +282,138 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.HasIndex("ExecutionId");
 
                     b.ToTable("EvidenceFiles");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ExamDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DisabilityExtraMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ExternalCalendarEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Form")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StudyYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExternalCalendarEntryId");
+
+                    b.HasIndex("StudyYearId", "Date", "Grade", "Form")
+                        .IsUnique();
+
+                    b.ToTable("ExamDays");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ExamDayAuditorium", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuditoriumId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExamDayId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeatsOffered")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditoriumId");
+
+                    b.HasIndex("ExamDayId", "AuditoriumId")
+                        .IsUnique();
+
+                    b.ToTable("ExamDayAuditoriums");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ExamPoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Forms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HeadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Levels")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TeacherRuleException")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Technologies")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("HeadId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.ToTable("ExamPoints");
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.ExamResult", b =>
@@ -334,6 +533,42 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.ToTable("FinalWorks");
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.GekKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HolderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RenewalDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RenewedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HolderId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("RenewalDue");
+
+                    b.ToTable("GekKeys");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.ItemExecution", b =>
                 {
                     b.Property<int>("Id")
@@ -438,6 +673,70 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Municipalities");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ObserverAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExamPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PublicObserverId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExamPointId", "Date");
+
+                    b.HasIndex("PublicObserverId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("ObserverAssignments");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ObserverVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("Arrived")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AssignmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("Left")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ViolationsReported")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.ToTable("ObserverVisits");
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.OgeMarkScale", b =>
@@ -656,6 +955,144 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.HasIndex("ParticipantId");
 
                     b.ToTable("ParticipantChanges");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.PublicObserver", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MiddleName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StudyYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Workplace")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("StudyYearId", "SchoolId");
+
+                    b.HasIndex("StudyYearId", "LastName", "FirstName", "MiddleName", "BirthDate")
+                        .IsUnique();
+
+                    b.ToTable("PublicObservers");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ReadinessCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExamDayId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExamPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Result")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExamDayId");
+
+                    b.HasIndex("ExamPointId", "Date");
+
+                    b.ToTable("ReadinessChecks");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ReadinessCheckItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Ok")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReadinessCheckId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Remark")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Technology")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReadinessCheckId");
+
+                    b.ToTable("ReadinessCheckItems");
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.ResponsibleUnit", b =>
@@ -1029,6 +1466,96 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.ToTable("Schools");
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.StaffMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MiddleName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SearchName");
+
+                    b.HasIndex("SchoolId", "LastName", "FirstName");
+
+                    b.ToTable("StaffMembers");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.StaffRoleAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffMemberId", "Role")
+                        .IsUnique();
+
+                    b.ToTable("StaffRoleAssignments");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.StudyYear", b =>
                 {
                     b.Property<int>("Id")
@@ -1204,6 +1731,49 @@ namespace GiaDesk.Data.Sqlite.Migrations
                             Name = "Родная литература",
                             SortOrder = 19
                         });
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.TrainingRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Certificate")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Course")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Result")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StudyYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudyYearId");
+
+                    b.HasIndex("StaffMemberId", "Role", "StudyYearId", "Date");
+
+                    b.ToTable("TrainingRecords");
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.Transfer", b =>
@@ -1407,6 +1977,36 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("StaffMemberSubjects", b =>
+                {
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectsId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StaffMemberId", "SubjectsId");
+
+                    b.HasIndex("SubjectsId");
+
+                    b.ToTable("StaffMemberSubjects");
+                });
+
+            modelBuilder.Entity("ExamDaySubjects", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.ExamDay", null)
+                        .WithMany()
+                        .HasForeignKey("ExamDayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GiaDesk.Data.AppUser", b =>
                 {
                     b.HasOne("GiaDesk.Domain.School", "School")
@@ -1434,6 +2034,17 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.Navigation("Participant");
 
                     b.Navigation("Subject");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.Auditorium", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.ExamPoint", "ExamPoint")
+                        .WithMany("Auditoriums")
+                        .HasForeignKey("ExamPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ExamPoint");
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.EgeMinimumScore", b =>
@@ -1464,6 +2075,61 @@ namespace GiaDesk.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.ExamDay", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.ExternalCalendarEntry", "ExternalCalendarEntry")
+                        .WithMany()
+                        .HasForeignKey("ExternalCalendarEntryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("GiaDesk.Domain.StudyYear", "StudyYear")
+                        .WithMany()
+                        .HasForeignKey("StudyYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ExternalCalendarEntry");
+
+                    b.Navigation("StudyYear");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ExamDayAuditorium", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.Auditorium", "Auditorium")
+                        .WithMany()
+                        .HasForeignKey("AuditoriumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.ExamDay", "ExamDay")
+                        .WithMany("Auditoriums")
+                        .HasForeignKey("ExamDayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Auditorium");
+
+                    b.Navigation("ExamDay");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ExamPoint", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.StaffMember", "Head")
+                        .WithMany()
+                        .HasForeignKey("HeadId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("GiaDesk.Domain.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Head");
+
+                    b.Navigation("School");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.ExamResult", b =>
                 {
                     b.HasOne("GiaDesk.Domain.Participant", "Participant")
@@ -1492,6 +2158,17 @@ namespace GiaDesk.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.GekKey", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.StaffMember", "Holder")
+                        .WithMany()
+                        .HasForeignKey("HolderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Holder");
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.ItemExecution", b =>
@@ -1534,6 +2211,34 @@ namespace GiaDesk.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ObserverAssignment", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.ExamPoint", "ExamPoint")
+                        .WithMany()
+                        .HasForeignKey("ExamPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.PublicObserver", "PublicObserver")
+                        .WithMany("Assignments")
+                        .HasForeignKey("PublicObserverId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ExamPoint");
+
+                    b.Navigation("PublicObserver");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ObserverVisit", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.ObserverAssignment", null)
+                        .WithMany("Visits")
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.OgeMarkScale", b =>
@@ -1583,6 +2288,52 @@ namespace GiaDesk.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.PublicObserver", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.StudyYear", "StudyYear")
+                        .WithMany()
+                        .HasForeignKey("StudyYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("School");
+
+                    b.Navigation("StudyYear");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ReadinessCheck", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.ExamDay", "ExamDay")
+                        .WithMany()
+                        .HasForeignKey("ExamDayId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("GiaDesk.Domain.ExamPoint", "ExamPoint")
+                        .WithMany()
+                        .HasForeignKey("ExamPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ExamDay");
+
+                    b.Navigation("ExamPoint");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ReadinessCheckItem", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.ReadinessCheck", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ReadinessCheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.Roadmap", b =>
@@ -1647,6 +2398,45 @@ namespace GiaDesk.Data.Sqlite.Migrations
                         .HasForeignKey("RoadmapId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.StaffMember", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.StaffRoleAssignment", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.StaffMember", null)
+                        .WithMany("Roles")
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.TrainingRecord", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.StaffMember", "StaffMember")
+                        .WithMany("Trainings")
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.StudyYear", "StudyYear")
+                        .WithMany()
+                        .HasForeignKey("StudyYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("StaffMember");
+
+                    b.Navigation("StudyYear");
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.Transfer", b =>
@@ -1727,9 +2517,49 @@ namespace GiaDesk.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("StaffMemberSubjects", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ExamDay", b =>
+                {
+                    b.Navigation("Auditoriums");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ExamPoint", b =>
+                {
+                    b.Navigation("Auditoriums");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.ItemExecution", b =>
                 {
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ObserverAssignment", b =>
+                {
+                    b.Navigation("Visits");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.PublicObserver", b =>
+                {
+                    b.Navigation("Assignments");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ReadinessCheck", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.Roadmap", b =>
@@ -1749,6 +2579,13 @@ namespace GiaDesk.Data.Sqlite.Migrations
             modelBuilder.Entity("GiaDesk.Domain.RoadmapSection", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.StaffMember", b =>
+                {
+                    b.Navigation("Roles");
+
+                    b.Navigation("Trainings");
                 });
 #pragma warning restore 612, 618
         }

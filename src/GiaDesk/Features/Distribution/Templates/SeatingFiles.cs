@@ -1,4 +1,5 @@
 using GiaDesk.Domain;
+using GiaDesk.Features.Distribution.Lists;
 using GiaDesk.Features.Distribution.Seating;
 using GiaDesk.Features.ExamPoints.Templates;
 using GiaDesk.Files;
@@ -13,9 +14,15 @@ public sealed record SeatingFilesResult(
     IReadOnlyList<SeatingPoint> Points,
     IReadOnlyList<SeatingParticipant> Participants,
     IReadOnlyList<SeatingWorker> Workers,
-    IReadOnlyList<ImportMessage> Findings)
+    IReadOnlyList<ImportMessage> Findings,
+    IReadOnlyList<ListPoint> PointNames,
+    IReadOnlyList<ListWorker> WorkerNames)
 {
     public bool HasErrors => Findings.Any(f => f.IsError);
+
+    /// <summary>The names the printed lists need, for a plan of these files.</summary>
+    public ListsInput Lists(ListDay day, SeatingPlan plan) =>
+        new(day, PointNames, [.. Participants.Select(p => new ListParticipant(p.Code, p.FullName, p.School))], WorkerNames, [], plan.Seats, plan.Staff);
 }
 
 /// <summary>
@@ -35,6 +42,7 @@ public static class SeatingFiles
             findings.Add(new ImportMessage(pointReport.File, 1, null, null, $"в --points указан файл шаблона «{StaffTemplate.Title}», нужен «{PointsTemplate.Title}»"));
         }
         List<SeatingWorker> workers = [];
+        List<ListWorker> workerNames = [];
         if (staff is not null)
         {
             var staffReport = ExamPointsFile.Check(staff.Name, staff.Content);
@@ -44,6 +52,7 @@ public static class SeatingFiles
                 findings.Add(new ImportMessage(staffReport.File, 1, null, null, $"в --staff указан файл шаблона «{PointsTemplate.Title}», нужен «{StaffTemplate.Title}»"));
             }
             workers = [.. staffReport.Staff.Select(Worker)];
+            workerNames = [.. staffReport.Staff.Zip(workers, (row, worker) => new ListWorker(worker.Code, worker.FullName, worker.School, row.Position))];
         }
         var people = new List<SeatingParticipant>();
         var name = Path.GetFileName(participants.Name);
@@ -58,7 +67,8 @@ public static class SeatingFiles
             people = read;
             findings.AddRange(messages);
         }
-        return new SeatingFilesResult([.. pointReport.Points.Select(Point)], people, workers, findings);
+        return new SeatingFilesResult([.. pointReport.Points.Select(Point)], people, workers, findings,
+            [.. pointReport.Points.Select(p => new ListPoint(p.Code, p.Name, p.Address))], workerNames);
     }
 
     public static SeatingPoint Point(ExamPointRow row) =>

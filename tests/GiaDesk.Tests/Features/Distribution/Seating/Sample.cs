@@ -1,5 +1,6 @@
 using GiaDesk.Domain;
 using GiaDesk.Features.Distribution.Seating;
+using ExamDay = GiaDesk.Features.Distribution.Seating.ExamDay;
 
 namespace GiaDesk.Tests.Features.Distribution.Seating;
 

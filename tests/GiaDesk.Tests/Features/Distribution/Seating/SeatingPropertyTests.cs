@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using GiaDesk.Domain;
 using GiaDesk.Features.Distribution.Seating;
+using ExamDay = GiaDesk.Features.Distribution.Seating.ExamDay;
 
 namespace GiaDesk.Tests.Features.Distribution.Seating;
 

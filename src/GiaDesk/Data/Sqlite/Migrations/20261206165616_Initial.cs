@@ -269,6 +269,72 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StaffMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    MiddleName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConfirmedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SearchName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StaffMembers_Schools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "Schools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExamDays",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StudyYearId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Grade = table.Column<int>(type: "INTEGER", nullable: false),
+                    Form = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<byte>(type: "INTEGER", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    DisabilityExtraMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ExternalCalendarEntryId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExamDays", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExamDays_ExternalCalendarEntries_ExternalCalendarEntryId",
+                        column: x => x.ExternalCalendarEntryId,
+                        principalTable: "ExternalCalendarEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_ExamDays_StudyYears_StudyYearId",
+                        column: x => x.StudyYearId,
+                        principalTable: "StudyYears",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Participants",
                 columns: table => new
                 {
@@ -318,6 +384,42 @@ namespace GiaDesk.Data.Sqlite.Migrations
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Participants_StudyYears_StudyYearId",
+                        column: x => x.StudyYearId,
+                        principalTable: "StudyYears",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublicObservers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StudyYearId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    MiddleName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Workplace = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecisionDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicObservers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublicObservers_Schools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "Schools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PublicObservers_StudyYears_StudyYearId",
                         column: x => x.StudyYearId,
                         principalTable: "StudyYears",
                         principalColumn: "Id",
@@ -487,6 +589,164 @@ namespace GiaDesk.Data.Sqlite.Migrations
                         name: "FK_RoadmapSections_Roadmaps_RoadmapId",
                         column: x => x.RoadmapId,
                         principalTable: "Roadmaps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExamPoints",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Forms = table.Column<int>(type: "INTEGER", nullable: false),
+                    Levels = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Technologies = table.Column<int>(type: "INTEGER", nullable: false),
+                    TeacherRuleException = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HeadId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExamPoints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExamPoints_Schools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "Schools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ExamPoints_StaffMembers_HeadId",
+                        column: x => x.HeadId,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GekKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HolderId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RenewalDue = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RenewedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GekKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GekKeys_StaffMembers_HolderId",
+                        column: x => x.HolderId,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffMemberSubjects",
+                columns: table => new
+                {
+                    StaffMemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubjectsId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffMemberSubjects", x => new { x.StaffMemberId, x.SubjectsId });
+                    table.ForeignKey(
+                        name: "FK_StaffMemberSubjects_StaffMembers_StaffMemberId",
+                        column: x => x.StaffMemberId,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_StaffMemberSubjects_Subjects_SubjectsId",
+                        column: x => x.SubjectsId,
+                        principalTable: "Subjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffRoleAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StaffMemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffRoleAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StaffRoleAssignments_StaffMembers_StaffMemberId",
+                        column: x => x.StaffMemberId,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrainingRecords",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StaffMemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    StudyYearId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Course = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Platform = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Result = table.Column<int>(type: "INTEGER", nullable: false),
+                    Certificate = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TrainingRecords_StaffMembers_StaffMemberId",
+                        column: x => x.StaffMemberId,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TrainingRecords_StudyYears_StudyYearId",
+                        column: x => x.StudyYearId,
+                        principalTable: "StudyYears",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExamDaySubjects",
+                columns: table => new
+                {
+                    ExamDayId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubjectsId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExamDaySubjects", x => new { x.ExamDayId, x.SubjectsId });
+                    table.ForeignKey(
+                        name: "FK_ExamDaySubjects_ExamDays_ExamDayId",
+                        column: x => x.ExamDayId,
+                        principalTable: "ExamDays",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ExamDaySubjects_Subjects_SubjectsId",
+                        column: x => x.SubjectsId,
+                        principalTable: "Subjects",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -694,6 +954,94 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Auditoriums",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ExamPointId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    SeatsPerRow = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnusableSeats = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    SeatsOffered = table.Column<int>(type: "INTEGER", nullable: false),
+                    ForDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Video = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Computers = table.Column<int>(type: "INTEGER", nullable: false),
+                    PreparationRoom = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Auditoriums", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Auditoriums_ExamPoints_ExamPointId",
+                        column: x => x.ExamPointId,
+                        principalTable: "ExamPoints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ObserverAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PublicObserverId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExamPointId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ObserverAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ObserverAssignments_ExamPoints_ExamPointId",
+                        column: x => x.ExamPointId,
+                        principalTable: "ExamPoints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ObserverAssignments_PublicObservers_PublicObserverId",
+                        column: x => x.PublicObserverId,
+                        principalTable: "PublicObservers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReadinessChecks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ExamPointId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ExamDayId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Result = table.Column<int>(type: "INTEGER", nullable: false),
+                    Remarks = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CheckedBy = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RecordedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReadinessChecks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReadinessChecks_ExamDays_ExamDayId",
+                        column: x => x.ExamDayId,
+                        principalTable: "ExamDays",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_ReadinessChecks_ExamPoints_ExamPointId",
+                        column: x => x.ExamPointId,
+                        principalTable: "ExamPoints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ItemExecutions",
                 columns: table => new
                 {
@@ -778,6 +1126,82 @@ namespace GiaDesk.Data.Sqlite.Migrations
                         name: "FK_RoadmapDeadlineWindow_RoadmapItems_ItemId",
                         column: x => x.ItemId,
                         principalTable: "RoadmapItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExamDayAuditoriums",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ExamDayId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuditoriumId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SeatsOffered = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExamDayAuditoriums", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExamDayAuditoriums_Auditoriums_AuditoriumId",
+                        column: x => x.AuditoriumId,
+                        principalTable: "Auditoriums",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ExamDayAuditoriums_ExamDays_ExamDayId",
+                        column: x => x.ExamDayId,
+                        principalTable: "ExamDays",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ObserverVisits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AssignmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attended = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Arrived = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    Left = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    ViolationsReported = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Remarks = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RecordedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ObserverVisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ObserverVisits_ObserverAssignments_AssignmentId",
+                        column: x => x.AssignmentId,
+                        principalTable: "ObserverAssignments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReadinessCheckItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReadinessCheckId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Technology = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Ok = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Remark = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReadinessCheckItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReadinessCheckItems_ReadinessChecks_ReadinessCheckId",
+                        column: x => x.ReadinessCheckId,
+                        principalTable: "ReadinessChecks",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -898,6 +1322,12 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Auditoriums_ExamPointId_Code",
+                table: "Auditoriums",
+                columns: new[] { "ExamPointId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CalendarFeedTokens_Token",
                 table: "CalendarFeedTokens",
                 column: "Token",
@@ -926,6 +1356,49 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 column: "ExecutionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExamDayAuditoriums_AuditoriumId",
+                table: "ExamDayAuditoriums",
+                column: "AuditoriumId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExamDayAuditoriums_ExamDayId_AuditoriumId",
+                table: "ExamDayAuditoriums",
+                columns: new[] { "ExamDayId", "AuditoriumId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExamDays_ExternalCalendarEntryId",
+                table: "ExamDays",
+                column: "ExternalCalendarEntryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExamDays_StudyYearId_Date_Grade_Form",
+                table: "ExamDays",
+                columns: new[] { "StudyYearId", "Date", "Grade", "Form" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExamDaySubjects_SubjectsId",
+                table: "ExamDaySubjects",
+                column: "SubjectsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExamPoints_Code",
+                table: "ExamPoints",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExamPoints_HeadId",
+                table: "ExamPoints",
+                column: "HeadId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExamPoints_SchoolId",
+                table: "ExamPoints",
+                column: "SchoolId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ExamResults_ParticipantId_SubjectId_ExamDate",
                 table: "ExamResults",
                 columns: new[] { "ParticipantId", "SubjectId", "ExamDate" },
@@ -946,6 +1419,22 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 table: "FinalWorks",
                 columns: new[] { "ParticipantId", "Kind", "Date" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GekKeys_HolderId",
+                table: "GekKeys",
+                column: "HolderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GekKeys_Number",
+                table: "GekKeys",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GekKeys_RenewalDue",
+                table: "GekKeys",
+                column: "RenewalDue");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ItemExecutions_ItemId_UnitId_SchoolId",
@@ -972,6 +1461,22 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "IX_ItemResponsibilities_UnitId",
                 table: "ItemResponsibilities",
                 column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ObserverAssignments_ExamPointId_Date",
+                table: "ObserverAssignments",
+                columns: new[] { "ExamPointId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ObserverAssignments_PublicObserverId_Date",
+                table: "ObserverAssignments",
+                columns: new[] { "PublicObserverId", "Date" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ObserverVisits_AssignmentId",
+                table: "ObserverVisits",
+                column: "AssignmentId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OgeMarkScales_StudyYearId_SubjectId",
@@ -1014,6 +1519,37 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "IX_Participants_StudyYearId_SchoolId_Grade",
                 table: "Participants",
                 columns: new[] { "StudyYearId", "SchoolId", "Grade" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicObservers_SchoolId",
+                table: "PublicObservers",
+                column: "SchoolId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicObservers_StudyYearId_LastName_FirstName_MiddleName_BirthDate",
+                table: "PublicObservers",
+                columns: new[] { "StudyYearId", "LastName", "FirstName", "MiddleName", "BirthDate" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicObservers_StudyYearId_SchoolId",
+                table: "PublicObservers",
+                columns: new[] { "StudyYearId", "SchoolId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReadinessCheckItems_ReadinessCheckId",
+                table: "ReadinessCheckItems",
+                column: "ReadinessCheckId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReadinessChecks_ExamDayId",
+                table: "ReadinessChecks",
+                column: "ExamDayId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReadinessChecks_ExamPointId_Date",
+                table: "ReadinessChecks",
+                columns: new[] { "ExamPointId", "Date" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ResponsibleUnits_Key",
@@ -1068,6 +1604,33 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_StaffMembers_Code",
+                table: "StaffMembers",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffMembers_SchoolId_LastName_FirstName",
+                table: "StaffMembers",
+                columns: new[] { "SchoolId", "LastName", "FirstName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffMembers_SearchName",
+                table: "StaffMembers",
+                column: "SearchName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffMemberSubjects_SubjectsId",
+                table: "StaffMemberSubjects",
+                column: "SubjectsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffRoleAssignments_StaffMemberId_Role",
+                table: "StaffRoleAssignments",
+                columns: new[] { "StaffMemberId", "Role" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StudyYears_StartYear",
                 table: "StudyYears",
                 column: "StartYear",
@@ -1078,6 +1641,16 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 table: "Subjects",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingRecords_StaffMemberId_Role_StudyYearId_Date",
+                table: "TrainingRecords",
+                columns: new[] { "StaffMemberId", "Role", "StudyYearId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingRecords_StudyYearId",
+                table: "TrainingRecords",
+                column: "StudyYearId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Transfers_Date",
@@ -1131,10 +1704,19 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "EvidenceFiles");
 
             migrationBuilder.DropTable(
+                name: "ExamDayAuditoriums");
+
+            migrationBuilder.DropTable(
+                name: "ExamDaySubjects");
+
+            migrationBuilder.DropTable(
                 name: "ExamResults");
 
             migrationBuilder.DropTable(
                 name: "FinalWorks");
+
+            migrationBuilder.DropTable(
+                name: "GekKeys");
 
             migrationBuilder.DropTable(
                 name: "ItemResponsibilities");
@@ -1143,16 +1725,31 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "Municipalities");
 
             migrationBuilder.DropTable(
+                name: "ObserverVisits");
+
+            migrationBuilder.DropTable(
                 name: "OgeMarkScales");
 
             migrationBuilder.DropTable(
                 name: "ParticipantChanges");
 
             migrationBuilder.DropTable(
+                name: "ReadinessCheckItems");
+
+            migrationBuilder.DropTable(
                 name: "RoadmapDeadlineWindow");
 
             migrationBuilder.DropTable(
                 name: "RoadmapDrafts");
+
+            migrationBuilder.DropTable(
+                name: "StaffMemberSubjects");
+
+            migrationBuilder.DropTable(
+                name: "StaffRoleAssignments");
+
+            migrationBuilder.DropTable(
+                name: "TrainingRecords");
 
             migrationBuilder.DropTable(
                 name: "Transfers");
@@ -1167,6 +1764,15 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "ItemExecutions");
 
             migrationBuilder.DropTable(
+                name: "Auditoriums");
+
+            migrationBuilder.DropTable(
+                name: "ObserverAssignments");
+
+            migrationBuilder.DropTable(
+                name: "ReadinessChecks");
+
+            migrationBuilder.DropTable(
                 name: "Subjects");
 
             migrationBuilder.DropTable(
@@ -1179,13 +1785,25 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "RoadmapItems");
 
             migrationBuilder.DropTable(
-                name: "StudyYears");
+                name: "PublicObservers");
+
+            migrationBuilder.DropTable(
+                name: "ExamDays");
+
+            migrationBuilder.DropTable(
+                name: "ExamPoints");
+
+            migrationBuilder.DropTable(
+                name: "RoadmapSections");
 
             migrationBuilder.DropTable(
                 name: "ExternalCalendarEntries");
 
             migrationBuilder.DropTable(
-                name: "RoadmapSections");
+                name: "StudyYears");
+
+            migrationBuilder.DropTable(
+                name: "StaffMembers");
 
             migrationBuilder.DropTable(
                 name: "Roadmaps");
