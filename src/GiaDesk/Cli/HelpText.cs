@@ -26,6 +26,9 @@ internal static class HelpText
           participants check ФАЙЛ [--format json|text]
                                         проверка файла участников (шаблон 2) без базы данных: ошибки формата и правила
                                         качества данных; код 1, если есть хотя бы одна ошибка
+          exam-points check ФАЙЛ [--format json|text]
+                                        проверка файла ППЭ и аудиторий или работников ППЭ без базы данных (шаблон
+                                        определяется по заголовку); код 1, если есть хотя бы одна ошибка
           help [en]                     эта справка (en — на английском)
 
         База данных: Database__Provider = Sqlite (по умолчанию, файл data/giadesk.db) или Postgres;
@@ -56,6 +59,9 @@ internal static class HelpText
           participants check FILE [--format json|text]
                                         check a participants file (template 2) without a database: format errors and
                                         data-quality rules; exit code 1 when any error is found
+          exam-points check FILE [--format json|text]
+                                        check an exam points and auditoriums file or a staff file without a database
+                                        (the template is told by the header); exit code 1 when any error is found
           help [en]                     this help (en — in English)
 
         Database: Database__Provider = Sqlite (default, file data/giadesk.db) or Postgres;
