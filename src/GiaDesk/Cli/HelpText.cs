@@ -33,6 +33,9 @@ internal static class HelpText
                                         распределение участников и работников по ППЭ, аудиториям и местам (шаблоны 6, 7, 8)
                                         без базы данных; код 0 — все посажены и аудитории обеспечены, 1 — нет;
                                         --lists — списки ППЭ (DOCX, XLSX, PDF с --pdf) и CSV для обмена в папку
+          exam-points check ФАЙЛ [--format json|text]
+                                        проверка файла ППЭ и аудиторий или работников ППЭ без базы данных (шаблон
+                                        определяется по заголовку); код 1, если есть хотя бы одна ошибка
           help [en]                     эта справка (en — на английском)
 
         База данных: Database__Provider = Sqlite (по умолчанию, файл data/giadesk.db) или Postgres;
@@ -70,6 +73,9 @@ internal static class HelpText
                                         distribute participants and staff to points, auditoriums and seats (templates 6, 7, 8)
                                         without a database; exit code 0 when all are seated and staffed, 1 otherwise;
                                         --lists writes the printed lists (DOCX, XLSX, PDF with --pdf) and exchange CSV
+          exam-points check FILE [--format json|text]
+                                        check an exam points and auditoriums file or a staff file without a database
+                                        (the template is told by the header); exit code 1 when any error is found
           help [en]                     this help (en — in English)
 
         Database: Database__Provider = Sqlite (default, file data/giadesk.db) or Postgres;
