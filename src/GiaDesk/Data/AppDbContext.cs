@@ -31,6 +31,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
     public DbSet<ExternalCalendarEntry> ExternalCalendarEntries => Set<ExternalCalendarEntry>();
 
+    // Audit (issue 9: roadmap writes; issue 10 generalises it)
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
