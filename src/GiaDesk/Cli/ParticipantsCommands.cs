@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using GiaDesk.Features.Registry.DataQuality;
 using GiaDesk.Features.Registry.Parsing;
 using GiaDesk.Files;
 
@@ -38,7 +39,7 @@ public static class ParticipantsCommands
             error.WriteLine($"{Path.GetFileName(path)}: файл не найден ({path}).");
             return CommandLine.Failed;
         }
-        var findings = ParticipantsFile.Check(Path.GetFileName(path), File.ReadAllBytes(path));
+        var findings = ParticipantsFile.Check(Path.GetFileName(path), File.ReadAllBytes(path), DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime));
         if (format == "json")
         {
             output.WriteLine(JsonSerializer.Serialize(findings.Select(f => new
@@ -46,6 +47,7 @@ public static class ParticipantsCommands
                 line = f.Line,
                 column = f.Column,
                 rule = f.Rule,
+                title = Title(f.Rule),
                 severity = f.IsError ? "error" : "warning",
                 message = f.Message,
             }), Json));
@@ -57,11 +59,14 @@ public static class ParticipantsCommands
             {
                 var place = f.Line > 0 ? $"{name}, строка {f.Line}" : name;
                 place += f.Column is null ? "" : $", столбец «{f.Column}»";
-                output.WriteLine($"{(f.IsError ? "ОШИБКА" : "предупреждение")} [{f.Rule}] {place}: {f.Message}");
+                output.WriteLine($"{(f.IsError ? "ОШИБКА" : "предупреждение")} [{Title(f.Rule)}] {place}: {f.Message}");
             }
             var errors = findings.Count(f => f.IsError);
             output.WriteLine($"Ошибок: {errors}, предупреждений: {findings.Count - errors}.");
         }
         return findings.Any(f => f.Severity == MessageSeverity.Error) ? CommandLine.Failed : CommandLine.Ok;
     }
+
+    /// <summary>The rule's Russian title with its code: «Форма ГИА не соответствует классу … (grade-form)».</summary>
+    private static string Title(string rule) => rule == ParticipantsFile.FormatRule ? "Формат файла" : QualityRules.Describe(rule);
 }
