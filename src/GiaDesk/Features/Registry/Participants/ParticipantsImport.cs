@@ -168,7 +168,8 @@ public static class ParticipantsImport
         }
     }
 
-    private static ParticipantsImportReport Failed(List<ImportMessage> messages) => new(0, 0, 0, 0, messages, []);
+    // Format and directory errors were found in two passes over the rows: the report lists them in file order.
+    private static ParticipantsImportReport Failed(List<ImportMessage> messages) => new(0, 0, 0, 0, messages.OrderBy(m => m.Line).ToList(), []);
 
     private static void Apply(Participant p, RegistryRow row, int schoolId)
     {

@@ -110,7 +110,7 @@ public sealed class CalendarAndTemplateRulesTests : IAsyncLifetime
         var report = await _db.ImportAsync(Row.Csv(new Row("E1", Class: "10"), new Row("E2", School: "S99"), new Row("E3", Birth: "31.02.2010")));
 
         Assert.False(report.Succeeded);
-        Assert.Equal([2, 3, 4], report.Errors.Select(e => e.Line).Order());
+        Assert.Equal([2, 3, 4], report.Errors.Select(e => e.Line));
         var csv = System.Text.Encoding.UTF8.GetString(ImportErrorList.Csv(report));
         Assert.StartsWith("\uFEFFФайл;Строка;Код участника;Столбец;Значение;Важность;Правило;Сообщение", csv);
         Assert.Contains("S99", csv);
