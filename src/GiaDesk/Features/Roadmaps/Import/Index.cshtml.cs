@@ -94,7 +94,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         RoadmapReadResult result;
         await using (var stream = file.OpenReadStream())
         {
-            result = RoadmapDocumentReader.Read(file.FileName, stream, academicYear);
+            result = await RoadmapImport.ReadFileAsync(file.FileName, stream, academicYear, ct);
         }
         if (!result.Succeeded)
         {
