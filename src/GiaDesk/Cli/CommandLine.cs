@@ -36,6 +36,7 @@ public static class CommandLine
                 "roadmap" when rest is ["parse", ..] => RoadmapCommands.Parse(rest[1..], output, error),
                 "roadmap" when rest is ["import", ..] => await RoadmapImportCommand.RunAsync(rest[1..], output, error),
                 "results" when rest is ["analyze", ..] => ResultsCommands.Analyze(rest[1..], output, error),
+                "report" => await ReportCommands.RunAsync(rest, output, error),
                 "participants" when rest is ["check", ..] => ParticipantsCommands.Check(rest[1..], output, error),
                 _ => Usage(error, $"Неизвестная команда «{string.Join(' ', args)}». / Unknown command."),
             };
