@@ -36,17 +36,17 @@ public sealed class IndexModel(AppDbContext db) : ResultsPageModel(db)
 
     public static readonly (string Key, string Title)[] AllKinds =
     [
-        ("compilation", "Статистико-аналитический сборник"),
+        ("compilation", "Сборник"),
         ("school", "Справка по ОО"),
-        ("note", "Аналитическая записка с проектом плана мероприятий"),
+        ("note", "Аналитическая записка"),
     ];
 
     public static readonly (string Key, string Title)[] Formats =
     [
         ("docx", "Word (DOCX)"),
         ("pdf", "PDF"),
-        ("xlsx", "Excel (XLSX, только таблицы)"),
-        ("zip", "ZIP: справки всех ОО (DOCX)"),
+        ("xlsx", "Excel (таблицы)"),
+        ("zip", "ZIP: справки всех ОО"),
     ];
 
     public async Task OnGetAsync(CancellationToken ct)
