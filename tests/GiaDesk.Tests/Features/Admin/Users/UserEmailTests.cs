@@ -1,6 +1,6 @@
-using GiaDesk.Domain;
 using System.Net;
 using GiaDesk.Data;
+using GiaDesk.Domain;
 using GiaDesk.Tests.Infrastructure;
 using GiaDesk.Web;
 using Microsoft.AspNetCore.Identity;

@@ -1,6 +1,6 @@
-using GiaDesk.Domain;
 using System.Net;
 using System.Text.RegularExpressions;
+using GiaDesk.Domain;
 using GiaDesk.Features.Roadmaps.Control;
 using GiaDesk.Tests.Infrastructure;
 using GiaDesk.Web;

@@ -49,8 +49,14 @@ public sealed partial class ControlAgreementTests(RoadmapApp app) : IClassFixtur
         {
             db.ItemExecutions.Add(new ItemExecution
             {
-                ItemId = item, SchoolId = s06, Status = ExecutionStatus.Done, ReportText = "утверждён", ReportDate = new DateOnly(2023, 11, 10),
-                SubmittedOn = new DateOnly(2023, 11, 10), SubmittedUtc = new DateTime(2023, 11, 10, 8, 0, 0, DateTimeKind.Utc), UpdatedUtc = DateTime.UtcNow,
+                ItemId = item,
+                SchoolId = s06,
+                Status = ExecutionStatus.Done,
+                ReportText = "утверждён",
+                ReportDate = new DateOnly(2023, 11, 10),
+                SubmittedOn = new DateOnly(2023, 11, 10),
+                SubmittedUtc = new DateTime(2023, 11, 10, 8, 0, 0, DateTimeKind.Utc),
+                UpdatedUtc = DateTime.UtcNow,
             });
             return await db.SaveChangesAsync();
         });

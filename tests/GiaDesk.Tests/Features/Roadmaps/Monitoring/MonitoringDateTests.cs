@@ -1,5 +1,5 @@
-using GiaDesk.Domain;
 using System.Net;
+using GiaDesk.Domain;
 using GiaDesk.Tests.Infrastructure;
 using GiaDesk.Web;
 
