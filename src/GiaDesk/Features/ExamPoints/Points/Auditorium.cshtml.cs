@@ -69,8 +69,15 @@ public sealed class AuditoriumModel(AppDbContext db) : PageModel
             }
             Input = new AuditoriumInput
             {
-                Code = a.Code, Rows = a.Rows, SeatsPerRow = a.SeatsPerRow, SeatsOffered = a.SeatsOffered, UnusableSeats = a.UnusableSeats,
-                ForDisabled = a.ForDisabled, Video = a.Video, Computers = a.Computers, PreparationRoom = a.PreparationRoom,
+                Code = a.Code,
+                Rows = a.Rows,
+                SeatsPerRow = a.SeatsPerRow,
+                SeatsOffered = a.SeatsOffered,
+                UnusableSeats = a.UnusableSeats,
+                ForDisabled = a.ForDisabled,
+                Video = a.Video,
+                Computers = a.Computers,
+                PreparationRoom = a.PreparationRoom,
             };
         }
         return Page();

@@ -75,8 +75,12 @@ public sealed partial class PointsPagesTests(TestApp app) : IClassFixture<TestAp
         var code = Code();
         var created = await TestApp.PostFormAsync(client, "/ExamPoints/Points/Edit", new()
         {
-            ["Input.Code"] = code, ["Input.Name"] = "МБОУ «СОШ № 5»", ["Input.SchoolId"] = schoolId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.Kind"] = "Ordinary", ["Input.Forms"] = "Oge", ["Input.Technologies"] = "Scanning",
+            ["Input.Code"] = code,
+            ["Input.Name"] = "МБОУ «СОШ № 5»",
+            ["Input.SchoolId"] = schoolId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Kind"] = "Ordinary",
+            ["Input.Forms"] = "Oge",
+            ["Input.Technologies"] = "Scanning",
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var details = created.Headers.Location!.OriginalString;
@@ -84,12 +88,20 @@ public sealed partial class PointsPagesTests(TestApp app) : IClassFixture<TestAp
 
         var first = await TestApp.PostFormAsync(client, $"/ExamPoints/Points/Auditorium/{id}", new()
         {
-            ["Input.Code"] = "12", ["Input.Rows"] = "3", ["Input.SeatsPerRow"] = "4", ["Input.UnusableSeats"] = "1-2, 3-4", ["Input.SeatsOffered"] = "",
+            ["Input.Code"] = "12",
+            ["Input.Rows"] = "3",
+            ["Input.SeatsPerRow"] = "4",
+            ["Input.UnusableSeats"] = "1-2, 3-4",
+            ["Input.SeatsOffered"] = "",
         });
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         var second = await TestApp.PostFormAsync(client, $"/ExamPoints/Points/Auditorium/{id}", new()
         {
-            ["Input.Code"] = "0013", ["Input.Rows"] = "5", ["Input.SeatsPerRow"] = "6", ["Input.SeatsOffered"] = "25", ["Input.ForDisabled"] = "true",
+            ["Input.Code"] = "0013",
+            ["Input.Rows"] = "5",
+            ["Input.SeatsPerRow"] = "6",
+            ["Input.SeatsOffered"] = "25",
+            ["Input.ForDisabled"] = "true",
         });
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
 
@@ -110,7 +122,10 @@ public sealed partial class PointsPagesTests(TestApp app) : IClassFixture<TestAp
         var id = await NewPointAsync();
         var response = await TestApp.PostFormAsync(client, $"/ExamPoints/Points/Auditorium/{id}", new()
         {
-            ["Input.Code"] = "00123", ["Input.Rows"] = "2", ["Input.SeatsPerRow"] = "2", ["Input.UnusableSeats"] = "3-1",
+            ["Input.Code"] = "00123",
+            ["Input.Rows"] = "2",
+            ["Input.SeatsPerRow"] = "2",
+            ["Input.UnusableSeats"] = "3-1",
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -119,7 +134,11 @@ public sealed partial class PointsPagesTests(TestApp app) : IClassFixture<TestAp
 
         var over = await TestApp.PostFormAsync(client, $"/ExamPoints/Points/Auditorium/{id}", new()
         {
-            ["Input.Code"] = "7", ["Input.Rows"] = "2", ["Input.SeatsPerRow"] = "2", ["Input.UnusableSeats"] = "1-1", ["Input.SeatsOffered"] = "4",
+            ["Input.Code"] = "7",
+            ["Input.Rows"] = "2",
+            ["Input.SeatsPerRow"] = "2",
+            ["Input.UnusableSeats"] = "1-1",
+            ["Input.SeatsOffered"] = "4",
         });
         Assert.Contains("Мест на экзамен больше, чем есть: 2 × 2 − 1 недоступных = 3", WebUtility.HtmlDecode(await over.Content.ReadAsStringAsync()));
         Assert.False(await app.Database.QueryAsync(db => db.Auditoriums.AnyAsync(a => a.ExamPointId == id)));
