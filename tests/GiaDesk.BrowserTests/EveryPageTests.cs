@@ -216,6 +216,40 @@ public sealed partial class EveryPageTests(EveryPageApp site) : IClassFixture<Ev
         Assert.True(failures.Count == 0, $"Проверено страниц: {site.Pages.Count}, адресов API: {site.Endpoints.Count}. Ошибки:\n" + string.Join("\n", failures));
     }
 
+    /// <summary>
+    /// Issue 9: the observer (Наблюдатель) sees persons as «Фамилия И. О.» only. The full names come from the
+    /// administrator's view of the participants API; no page or GET address answers the observer with one of them.
+    /// </summary>
+    [Fact]
+    public async Task The_observer_sees_no_full_name_on_any_page()
+    {
+        var admin = await site.App.SignInAsync("admin", "demo-admin-1");
+        var list = await admin.Context.APIRequest.GetAsync(site.App.BaseUrl + "/api/participants");
+        var items = JsonDocument.Parse(await list.TextAsync()).RootElement.GetProperty("items");
+        var fullNames = items.EnumerateArray()
+            .Select(p => $"{p.GetProperty("lastName").GetString()} {p.GetProperty("firstName").GetString()}")
+            .Distinct(StringComparer.Ordinal).ToList();
+        await admin.Context.CloseAsync();
+        Assert.True(fullNames.Count >= 10, "администратор должен видеть полные имена участников демо");
+
+        var viewer = await site.App.SignInAsync("viewer", "demo-view-1");
+        var failures = new List<string>();
+        foreach (var url in site.Pages.Where(u => u != "/Account/Logout"))
+        {
+            await viewer.GotoAsync(site.App.BaseUrl + url);
+            var text = await viewer.InnerTextAsync("body");
+            failures.AddRange(fullNames.Where(n => text.Contains(n, StringComparison.Ordinal)).Take(3).Select(n => $"{url}: «{n}»"));
+        }
+        foreach (var url in site.Endpoints)
+        {
+            var response = await viewer.Context.APIRequest.GetAsync(site.App.BaseUrl + url);
+            var body = await response.TextAsync();
+            failures.AddRange(fullNames.Where(n => body.Contains(n, StringComparison.Ordinal)).Take(3).Select(n => $"{url}: «{n}»"));
+        }
+        await viewer.Context.CloseAsync();
+        Assert.True(failures.Count == 0, "Наблюдатель видит полное ФИО:\n" + string.Join("\n", failures));
+    }
+
     /// <summary>The English words (and rule codes, document references) in a visible text; addresses, e-mails and file names aside.</summary>
     public static List<string> EnglishIn(string text)
     {

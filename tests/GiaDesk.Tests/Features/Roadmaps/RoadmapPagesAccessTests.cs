@@ -112,6 +112,6 @@ public sealed class RoadmapPagesAccessTests(RoadmapDemoApp app) : IClassFixture<
         var client = await app.SignInAsync(TestApp.Demo(Roles.SchoolOperator));
         var home = await client.GetStringAsync("/");
 
-        Assert.Matches("<div class=\"value\">[1-9][0-9]*</div><div>просрочено по дорожным картам", home);
+        Assert.Matches("<div class=\"value bad\">[1-9][0-9]*</div><div>просрочено у вашей ОО по дорожным картам", home);
     }
 }

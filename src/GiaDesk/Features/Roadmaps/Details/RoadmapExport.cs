@@ -24,7 +24,7 @@ public static class RoadmapExport
                     ResultText(section.Items, results, i), item.MunicipalAction, item.SchoolAction, twoLevels));
             }
         }
-        return Files.XlsxWriter.Write(rows, "План мероприятий");
+        return Files.XlsxWriter.Write(rows, "План мероприятий", plan.Title, $"Учебный год {plan.AcademicYear.StartYear}/{plan.AcademicYear.EndYear}");
     }
 
     // A spreadsheet row has no merged cell here: a shared result is repeated on each item it covers, with a note.

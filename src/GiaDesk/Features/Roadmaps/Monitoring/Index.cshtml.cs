@@ -35,7 +35,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         {
             return NotFound();
         }
-        return File(MonitoringDocuments.Xlsx(Report), XlsxWriter.ContentType, $"Мониторинг на {RoadmapFormat.Date(Report.AsOf)}.xlsx");
+        return File(MonitoringDocuments.Xlsx(Plan.Title, Report), XlsxWriter.ContentType, $"Мониторинг на {RoadmapFormat.Date(Report.AsOf)}.xlsx");
     }
 
     private async Task<bool> BuildAsync(int id, string? asOf, CancellationToken ct)

@@ -22,7 +22,7 @@ public static class MonitoringDocuments
             new DocxTable("По образовательным организациям", Headers, report.Schools.Select(Cells).ToList()),
         ]);
 
-    public static byte[] Xlsx(MonitoringReport report)
+    public static byte[] Xlsx(string planTitle, MonitoringReport report)
     {
         var rows = new List<IDictionary<string, object?>>();
         void Add(string level, IEnumerable<MonitoringLine> lines)
@@ -47,7 +47,7 @@ public static class MonitoringDocuments
         Add("раздел", report.Sections);
         Add("мероприятие", report.Items);
         Add("ОО", report.Schools);
-        return XlsxWriter.Write(rows, "Мониторинг");
+        return XlsxWriter.Write(rows, "Мониторинг", $"{Capital(report.Kind)} исполнения плана мероприятий на {RoadmapFormat.Date(report.AsOf)}", planTitle);
     }
 
     private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
