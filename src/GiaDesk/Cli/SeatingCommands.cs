@@ -5,6 +5,7 @@ using GiaDesk.Features.Distribution.Lists;
 using GiaDesk.Features.Distribution.Seating;
 using GiaDesk.Features.Distribution.Templates;
 using GiaDesk.Files;
+using ExamDay = GiaDesk.Features.Distribution.Seating.ExamDay;
 
 namespace GiaDesk.Cli;
 
