@@ -85,6 +85,8 @@ public static class SeatingBenchmark
             [.. input.Points.Select(p => new ListPoint(p.Code, $"ППЭ {p.Code}"))],
             [.. input.Participants.Select(p => new ListParticipant(p.Code, p.FullName, p.School, "8712 345678"))],
             [.. input.Workers.Select(w => new ListWorker(w.Code, w.FullName, w.School))], [], plan.Seats, plan.Staff);
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         long docx = 0, xlsx = 0, count = 0;
         foreach (var point in plan.Seats.Select(s => s.Point).Distinct())
@@ -95,7 +97,13 @@ public static class SeatingBenchmark
             xlsx += ListXlsx.Write(printed).Length;
         }
         var csv = ListCsv.Auditoriums(lists).Length + ListCsv.Seats(lists).Length;
-        Console.WriteLine($"printed lists: {count:N0} lists of {plan.Seats.Select(s => s.Point).Distinct().Count()} points as DOCX ({BenchArgs.Mb(docx)}) and XLSX ({BenchArgs.Mb(xlsx)}), CSV {BenchArgs.Mb(csv)}: {BenchArgs.Ms(clock.Elapsed)}");
+        Console.WriteLine($"printed lists: {count:N0} lists of {plan.Seats.Select(s => s.Point).Distinct().Count()} points as DOCX ({BenchArgs.Mb(docx)}) and XLSX ({BenchArgs.Mb(xlsx)}), CSV {BenchArgs.Mb(csv)}: {BenchArgs.Ms(clock.Elapsed)} wall, {BenchArgs.Ms(CpuSince(process, cpuBefore))} CPU");
+    }
+
+    private static TimeSpan CpuSince(Process process, TimeSpan before)
+    {
+        process.Refresh();
+        return process.TotalProcessorTime - before;
     }
 
     private static string LoadAverage() =>
