@@ -32,12 +32,14 @@ public static class CommandLine
                 "db" when rest is ["migrate", ..] => await MigrateAsync(output),
                 "db" when rest is ["reset", ..] => await ResetAsync(rest[1..], output, error, input),
                 "demo" => await DemoAsync(output),
+                "pages" => Pages(output),
                 "users" when rest is ["add", ..] => await AddUserAsync(rest[1..], output, error),
                 "roadmap" when rest is ["parse", ..] => RoadmapCommands.Parse(rest[1..], output, error),
                 "roadmap" when rest is ["import", ..] => await RoadmapImportCommand.RunAsync(rest[1..], output, error),
                 "results" when rest is ["analyze", ..] => ResultsCommands.Analyze(rest[1..], output, error),
                 "participants" when rest is ["check", ..] => ParticipantsCommands.Check(rest[1..], output, error),
                 "seating" when rest is ["plan", ..] => await SeatingCommands.PlanAsync(rest[1..], output, error),
+                "exam-points" when rest is ["check", ..] => ExamPointsCommands.Check(rest[1..], output, error),
                 _ => Usage(error, $"Неизвестная команда «{string.Join(' ', args)}». / Unknown command."),
             };
         }
@@ -78,6 +80,17 @@ public static class CommandLine
             }
         }
         await app.RunAsync();
+        return Ok;
+    }
+
+    /// <summary>`giadesk pages`: every GET address of the web application, «page|get TAB route» per line.</summary>
+    private static int Pages(TextWriter output)
+    {
+        var app = WebHost.Build([]);
+        foreach (var entry in PageList.Get(app))
+        {
+            output.WriteLine($"{entry.Kind}\t{entry.Route}");
+        }
         return Ok;
     }
 

@@ -13,6 +13,7 @@ internal static class HelpText
           db migrate                    создать базу данных или применить недостающие миграции
           db reset [--yes]              удалить ВСЕ данные и создать базу заново (спросит подтверждение; --yes — без вопроса)
           demo                          заполнить пустую базу демо-данными (МОГО «Инта») и выйти
+          pages                         перечислить адреса всех страниц и GET-адресов API (для проверок)
           users add [--user ИМЯ] [--role РОЛЬ] [--school КОД_ОО] [--name ФИО] [--password ПАРОЛЬ]
                                         создать пользователя; без параметров спросит; пароль можно подать на стандартный ввод.
                                         Роли: Admin (Администратор), Specialist (Специалист УО),
@@ -32,6 +33,9 @@ internal static class HelpText
                                         распределение участников и работников по ППЭ, аудиториям и местам (шаблоны 6, 7, 8)
                                         без базы данных; код 0 — все посажены и аудитории обеспечены, 1 — нет;
                                         --lists — списки ППЭ (DOCX, XLSX, PDF с --pdf) и CSV для обмена в папку
+          exam-points check ФАЙЛ [--format json|text]
+                                        проверка файла ППЭ и аудиторий или работников ППЭ без базы данных (шаблон
+                                        определяется по заголовку); код 1, если есть хотя бы одна ошибка
           help [en]                     эта справка (en — на английском)
 
         База данных: Database__Provider = Sqlite (по умолчанию, файл data/giadesk.db) или Postgres;
@@ -50,6 +54,7 @@ internal static class HelpText
           db migrate                    create the database or apply pending migrations
           db reset [--yes]              delete ALL data and create the database again (asks to confirm; --yes skips it)
           demo                          fill an empty database with demo data (МОГО «Инта») and exit
+          pages                         list every page and GET API address (for checks)
           users add [--user NAME] [--role ROLE] [--school SCHOOL_CODE] [--name FULL_NAME] [--password PASSWORD]
                                         create a user; prompts for what is missing; the password may come on standard input.
                                         Roles: Admin, Specialist, SchoolOperator (needs --school), Observer
@@ -68,6 +73,9 @@ internal static class HelpText
                                         distribute participants and staff to points, auditoriums and seats (templates 6, 7, 8)
                                         without a database; exit code 0 when all are seated and staffed, 1 otherwise;
                                         --lists writes the printed lists (DOCX, XLSX, PDF with --pdf) and exchange CSV
+          exam-points check FILE [--format json|text]
+                                        check an exam points and auditoriums file or a staff file without a database
+                                        (the template is told by the header); exit code 1 when any error is found
           help [en]                     this help (en — in English)
 
         Database: Database__Provider = Sqlite (default, file data/giadesk.db) or Postgres;

@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
 using GiaDesk.Features.Registry.Parsing;
 using GiaDesk.Files;
 
@@ -11,57 +8,9 @@ public static class ParticipantsCommands
 {
     public const string Usage = "Использование: giadesk participants check ФАЙЛ [--format json|text]";
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        WriteIndented = true,
-    };
-
-    public static int Check(IReadOnlyList<string> args, TextWriter output, TextWriter error)
-    {
-        var options = Options.Parse(args, ["--format"]);
-        if (options.Error is not null || options.Positional.Count != 1)
-        {
-            error.WriteLine(options.Error ?? "Укажите один файл участников (шаблон 2).");
-            error.WriteLine(Usage);
-            return CommandLine.BadUsage;
-        }
-        var format = options.Get("--format") ?? "text";
-        if (format is not ("json" or "text"))
-        {
-            error.WriteLine($"Формат «{format}» не поддерживается: укажите json или text.");
-            return CommandLine.BadUsage;
-        }
-        var path = options.Positional[0];
-        if (!File.Exists(path))
-        {
-            error.WriteLine($"{Path.GetFileName(path)}: файл не найден ({path}).");
-            return CommandLine.Failed;
-        }
-        var findings = ParticipantsFile.Check(Path.GetFileName(path), File.ReadAllBytes(path));
-        if (format == "json")
-        {
-            output.WriteLine(JsonSerializer.Serialize(findings.Select(f => new
-            {
-                line = f.Line,
-                column = f.Column,
-                rule = f.Rule,
-                severity = f.IsError ? "error" : "warning",
-                message = f.Message,
-            }), Json));
-        }
-        else
-        {
-            var name = Path.GetFileName(path);
-            foreach (var f in findings)
-            {
-                var place = f.Line > 0 ? $"{name}, строка {f.Line}" : name;
-                place += f.Column is null ? "" : $", столбец «{f.Column}»";
-                output.WriteLine($"{(f.IsError ? "ОШИБКА" : "предупреждение")} [{f.Rule}] {place}: {f.Message}");
-            }
-            var errors = findings.Count(f => f.IsError);
-            output.WriteLine($"Ошибок: {errors}, предупреждений: {findings.Count - errors}.");
-        }
-        return findings.Any(f => f.Severity == MessageSeverity.Error) ? CommandLine.Failed : CommandLine.Ok;
-    }
+    public static int Check(IReadOnlyList<string> args, TextWriter output, TextWriter error) =>
+        CheckCommand.Run(args, "Укажите один файл участников (шаблон 2).", Usage, output, error, (name, content) =>
+            (ParticipantsFile.Check(name, content)
+                .Select(f => new ImportMessage(name, f.Line, f.Column, null, f.Message, f.Severity, f.Rule))
+                .ToList(), null));
 }

@@ -45,6 +45,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ObserverVisit> ObserverVisits => Set<ObserverVisit>();
     public DbSet<ReadinessCheck> ReadinessChecks => Set<ReadinessCheck>();
     public DbSet<ReadinessCheckItem> ReadinessCheckItems => Set<ReadinessCheckItem>();
+    // Audit (issue 9: roadmap writes; issue 10 generalises it)
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -80,10 +80,14 @@ public static class DemoRoadmap
                 Status = status,
                 ReportText = status == ExecutionStatus.Done ? "План-график утверждён приказом директора (демо)" : "Проект на согласовании (демо)",
                 ReportDate = first.DueDate?.AddDays(-3),
+                SubmittedOn = first.DueDate?.AddDays(-3),
+                SubmittedUtc = first.DueDate?.AddDays(-3).ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc),
                 UpdatedBy = "demo",
                 UpdatedUtc = nowUtc,
             });
         }
         await db.SaveChangesAsync(ct);
+        // Published for schools, so school operators see it («Опубликован для ОО» governs what schools see).
+        await Features.Roadmaps.Details.RoadmapDetails.PublishAsync(db, roadmap.Id, null, nowUtc, ct);
     }
 }

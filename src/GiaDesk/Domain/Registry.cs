@@ -248,6 +248,12 @@ public static class RegistryNames
         _ => category.ToString(),
     };
 
+    /// <summary>A person as a Наблюдатель sees them: the surname and initials, «Иванов И. И.».</summary>
+    public static string MaskName(string lastName, string? firstName, string? middleName) =>
+        string.Join(' ', new[] { lastName.Trim(), Initial(firstName), Initial(middleName) }.Where(p => p.Length > 0));
+
+    private static string Initial(string? name) => string.IsNullOrWhiteSpace(name) ? "" : char.ToUpperInvariant(name.Trim()[0]) + ".";
+
     /// <summary>Shows only the last four characters of a document number: «•••• ••1234».</summary>
     public static string MaskDocument(string? series, string? number)
     {

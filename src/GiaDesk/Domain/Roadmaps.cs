@@ -30,6 +30,38 @@ public static class ExecutionStatusNames
 
     /// <summary>A report that closes the item for this responsible: nothing is overdue any more.</summary>
     public static bool IsClosed(this ExecutionStatus status) => status is ExecutionStatus.Done or ExecutionStatus.NotRequired;
+
+    public static string Russian(this ReviewState state) => state switch
+    {
+        ReviewState.Accepted => "принят УО",
+        ReviewState.Returned => "возвращён на доработку",
+        _ => "не проверен",
+    };
+
+    public static string Russian(this DoneRequirement requirement) => requirement switch
+    {
+        DoneRequirement.Text => "текст отчёта",
+        DoneRequirement.Evidence => "подтверждающий файл",
+        DoneRequirement.TextAndEvidence => "текст отчёта и подтверждающий файл",
+        _ => "ничего",
+    };
+}
+
+/// <summary>The department's decision on a report: a returned report is open again until the executor reports anew.</summary>
+public enum ReviewState
+{
+    Pending = 0,
+    Accepted = 1,
+    Returned = 2,
+}
+
+/// <summary>What a report «выполнено» must carry (per plan, an item may say otherwise).</summary>
+public enum DoneRequirement
+{
+    Nothing = 0,
+    Text = 1,
+    Evidence = 2,
+    TextAndEvidence = 3,
 }
 
 /// <summary>План мероприятий («дорожная карта») with the metadata of its approving act (§B.1, §B.3).</summary>
@@ -61,6 +93,15 @@ public sealed class Roadmap
 
     /// <summary>Published to schools: each school got its own copy of the school-level actions.</summary>
     public DateTime? PublishedUtc { get; set; }
+
+    /// <summary>Archived: kept for reference, no longer controlled (dashboard, calendar, digests leave it out).</summary>
+    public DateTime? ArchivedUtc { get; set; }
+
+    /// <summary>SHA-256 of the plan's content (sections, items, deadlines): the same order imported twice is recognised.</summary>
+    public string? ContentHash { get; set; }
+
+    /// <summary>What a report «выполнено» must carry on this plan.</summary>
+    public DoneRequirement DoneRequirement { get; set; }
 
     /// <summary>The plan this one was created from for the next year.</summary>
     public int? PredecessorId { get; set; }
@@ -144,6 +185,9 @@ public sealed class RoadmapItem
     /// <summary>The last day of the deadline; the next day the item is overdue.</summary>
     public DateOnly? DueDate { get; set; }
 
+    /// <summary>What a report «выполнено» must carry on this item; null: as the plan says.</summary>
+    public DoneRequirement? DoneRequirement { get; set; }
+
     public List<RoadmapDeadlineWindow> Windows { get; set; } = [];
     public List<ItemResponsibility> Responsibilities { get; set; } = [];
     public List<ItemExecution> Executions { get; set; } = [];
@@ -202,7 +246,18 @@ public sealed class ItemExecution
     public School? School { get; set; }
     public ExecutionStatus Status { get; set; }
     public string? ReportText { get; set; }
+    /// <summary>The date the executor states; it does not decide timeliness (see <see cref="SubmittedOn"/>).</summary>
     public DateOnly? ReportDate { get; set; }
+
+    /// <summary>When the current status was submitted (server clock, UTC): set when the status changes or a returned report is reported again.</summary>
+    public DateTime? SubmittedUtc { get; set; }
+
+    /// <summary>The server's local day of <see cref="SubmittedUtc"/>: a report submitted after the deadline is late whatever date it states.</summary>
+    public DateOnly? SubmittedOn { get; set; }
+    public ReviewState Review { get; set; }
+    public string? ReviewComment { get; set; }
+    public string? ReviewedBy { get; set; }
+    public DateTime? ReviewedUtc { get; set; }
     public string? UpdatedBy { get; set; }
     public DateTime UpdatedUtc { get; set; }
     public List<EvidenceFile> Evidence { get; set; } = [];

@@ -112,19 +112,20 @@ public static class TableReader
         try
         {
             using var stream = new MemoryStream(content, writable: false);
-            rows = [];
-            var line = 0;
-            var width = 0;
+            var raw = new List<string[]>();
             foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX))
             {
-                line++;
-                var cells = row.Values.Select(FormatCell).ToArray();
-                if (line == 1)
-                {
-                    width = Array.FindLastIndex(cells, c => c.Length > 0) + 1;
-                }
-                rows.Add(new TableRow(line, cells.Length > width && cells.Skip(width).All(c => c.Length == 0) ? cells[..width] : cells));
+                raw.Add(row.Values.Select(FormatCell).ToArray());
             }
+            // An export of XlsxWriter starts with a title (and a details) row of one cell above the header: skip them.
+            var start = 0;
+            while (start < 2 && start + 1 < raw.Count && Filled(raw[start]) <= 1 && raw.Skip(start + 1).Take(2).Any(r => Filled(r) >= 2))
+            {
+                start++;
+            }
+            var width = raw.Count > start ? Array.FindLastIndex(raw[start], c => c.Length > 0) + 1 : 0;
+            rows = raw.Skip(start).Select((cells, i) => new TableRow(start + i + 1,
+                cells.Length > width && cells.Skip(width).All(c => c.Length == 0) ? cells[..width] : cells)).ToList();
         }
         catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or System.Xml.XmlException or KeyNotFoundException or IOException or ArgumentException)
         {
@@ -137,6 +138,8 @@ public static class TableReader
         var data = rows.Skip(1).Where(r => !r.Cells.All(string.IsNullOrWhiteSpace)).ToList();
         return (new TableFile(name, rows[0].Cells, data, "XLSX", data.Count), null);
     }
+
+    private static int Filled(string[] cells) => cells.Count(c => c.Length > 0);
 
     private static string FormatCell(object? value) => value switch
     {

@@ -44,6 +44,10 @@ public static class WebHost
         });
         services.AddAuthorization(Policies.Add);
         services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, RussianValidation>();
+        // No client validation script is served: the data-val-* attributes were dead weight carrying the framework's
+        // English messages («The IsRural field is required.») into every form.
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcViewOptions>(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         // Cyrillic stays readable in the HTML instead of &#x...; entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddDataProtection()

@@ -18,6 +18,8 @@ internal sealed class RoadmapConfiguration : IEntityTypeConfiguration<Roadmap>
         builder.Property(r => r.SourceFileName).HasMaxLength(500);
         builder.Property(r => r.ImportedBy).HasMaxLength(256);
         builder.Property(r => r.PublicationUrl).HasMaxLength(1000);
+        builder.Property(r => r.ContentHash).HasMaxLength(64);
+        builder.HasIndex(r => r.ContentHash);
         builder.Ignore(r => r.AcademicYear);
         builder.HasMany(r => r.Sections).WithOne().HasForeignKey(s => s.RoadmapId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(r => r.School).WithMany().HasForeignKey(r => r.SchoolId).OnDelete(DeleteBehavior.Restrict);
@@ -98,6 +100,8 @@ internal sealed class ItemExecutionConfiguration : IEntityTypeConfiguration<Item
     {
         builder.Property(e => e.ReportText).HasMaxLength(4000);
         builder.Property(e => e.UpdatedBy).HasMaxLength(256);
+        builder.Property(e => e.ReviewComment).HasMaxLength(2000);
+        builder.Property(e => e.ReviewedBy).HasMaxLength(256);
         builder.HasOne(e => e.Unit).WithMany().HasForeignKey(e => e.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(e => e.School).WithMany().HasForeignKey(e => e.SchoolId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => new { e.ItemId, e.UnitId, e.SchoolId }).IsUnique();

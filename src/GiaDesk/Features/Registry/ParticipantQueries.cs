@@ -35,6 +35,18 @@ public static class ParticipantQueries
     public static bool SeesDocuments(this ClaimsPrincipal user) =>
         user.CanChangeData();
 
+    /// <summary>
+    /// Personal data (full ФИО, birth date, ОВЗ and its documents, special conditions, personal-data exports) is for
+    /// the roles that enter data; a Наблюдатель sees aggregates and persons as «Иванов И. И.».
+    /// </summary>
+    public static bool SeesPersonalData(this ClaimsPrincipal user) => user.CanChangeData();
+
+    /// <summary>The full ФИО, or «Иванов И. И.» for a user who does not see personal data.</summary>
+    public static string PersonName(this ClaimsPrincipal user, string lastName, string? firstName, string? middleName) =>
+        user.SeesPersonalData()
+            ? string.Join(' ', new[] { lastName, firstName, middleName }.Where(p => !string.IsNullOrWhiteSpace(p)))
+            : RegistryNames.MaskName(lastName, firstName, middleName);
+
     public static async Task<StudyYear?> CurrentYearAsync(AppDbContext db, CancellationToken ct) =>
         await db.StudyYears.AsNoTracking().FirstOrDefaultAsync(y => y.IsCurrent, ct);
 
@@ -106,7 +118,8 @@ public static class ParticipantQueries
 
     public static async Task<ParticipantPage> PageAsync(AppDbContext db, ClaimsPrincipal user, int studyYearId, ParticipantFilter f, CancellationToken ct)
     {
-        var query = Filter(Visible(db, user, studyYearId), f);
+        // Filtering by ОВЗ would tell a Наблюдатель who has it.
+        var query = Filter(Visible(db, user, studyYearId), user.SeesPersonalData() ? f : f with { Ovz = null });
         var total = await query.CountAsync(ct);
         var page = Math.Clamp(f.Page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         var items = await Project(Sort(query, f.Sort)).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
@@ -163,6 +176,6 @@ public static class ParticipantQueries
                 ["Предупреждений"] = p.WarningCount,
             });
         }
-        return XlsxWriter.Write(rows, "Участники ГИА");
+        return XlsxWriter.Write(rows, "Участники ГИА", "Участники ГИА", await ExportDetails.ForAsync(db, user, await db.StudyYears.AsNoTracking().Where(y => y.Id == studyYearId).Select(y => y.Name + " учебный год").FirstOrDefaultAsync(ct), ct));
     }
 }

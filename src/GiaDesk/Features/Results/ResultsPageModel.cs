@@ -26,12 +26,16 @@ public abstract class ResultsPageModel(AppDbContext db) : PageModel
 
     public List<int> Years { get; private set; } = [];
 
+    /// <summary>The years that have results, newest first: the default year and the dynamics come from these.</summary>
+    public List<int> YearsWithResults { get; private set; } = [];
+
     public ResultsSelection Selection => new(Year ?? 0, Level, Period, SchoolCodes, SubjectNames);
 
     protected async Task ResolveAsync(CancellationToken ct)
     {
         Years = await ResultsQueries.YearsAsync(Db, ct);
-        Year ??= await ResultsQueries.DefaultYearAsync(Db, ct) ?? Years.FirstOrDefault();
+        YearsWithResults = await ResultsQueries.YearsWithResultsAsync(Db, ct);
+        Year ??= YearsWithResults.Count > 0 ? YearsWithResults[0] : await ResultsQueries.DefaultYearAsync(Db, ct) ?? Years.FirstOrDefault();
         if (Level is not (9 or 11))
         {
             Level = 9;

@@ -36,9 +36,14 @@ public static class ResultsQueries
     public static Task<List<int>> YearsAsync(AppDbContext db, CancellationToken ct) =>
         db.StudyYears.AsNoTracking().OrderByDescending(y => y.StartYear).Select(y => y.StartYear + 1).ToListAsync(ct);
 
-    /// <summary>The newest exam year with participants (one index probe per year, not a scan of the participants), else the current one.</summary>
+    /// <summary>The exam years that have at least one exam result, newest first (a year with only a registry has none).</summary>
+    public static Task<List<int>> YearsWithResultsAsync(AppDbContext db, CancellationToken ct) =>
+        db.StudyYears.AsNoTracking().Where(y => db.ExamResults.Any(r => r.Participant!.StudyYearId == y.Id))
+            .OrderByDescending(y => y.StartYear).Select(y => y.StartYear + 1).ToListAsync(ct);
+
+    /// <summary>The newest exam year with results, else the current one: the results pages open on data.</summary>
     public static async Task<int?> DefaultYearAsync(AppDbContext db, CancellationToken ct) =>
-        await db.StudyYears.AsNoTracking().Where(y => db.Participants.Any(p => p.StudyYearId == y.Id)).Select(y => (int?)y.StartYear + 1).MaxAsync(ct)
+        (await YearsWithResultsAsync(db, ct)).Select(y => (int?)y).FirstOrDefault()
         ?? await db.StudyYears.AsNoTracking().Where(y => y.IsCurrent).Select(y => (int?)y.StartYear + 1).FirstOrDefaultAsync(ct);
 
     public static async Task<int?> StudyYearIdAsync(AppDbContext db, int examYear, CancellationToken ct) =>

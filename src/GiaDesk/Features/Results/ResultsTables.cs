@@ -247,7 +247,7 @@ public static class ResultsTables
         return $"hsl({(int)Math.Round(t * 120)}, 65%, 85%)";
     }
 
-    public static byte[] ToXlsx(TableView table, IReadOnlyList<RowView> rows) => Files.XlsxWriter.Write(
+    public static byte[] ToXlsx(TableView table, IReadOnlyList<RowView> rows, string? details = null) => Files.XlsxWriter.Write(
         rows.Select(r =>
         {
             IDictionary<string, object?> line = new Dictionary<string, object?> { [table.Key == "t5" ? "Предмет" : table.Key == "risk" ? "Группа" : "ОО"] = r.Label };
@@ -257,5 +257,5 @@ public static class ResultsTables
             }
             return line;
         }),
-        table.Key.ToUpperInvariant());
+        table.Key.ToUpperInvariant(), table.Title, details);
 }

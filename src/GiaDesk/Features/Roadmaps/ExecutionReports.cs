@@ -33,12 +33,18 @@ public static class ExecutionReports
         return user.IsInRole(Roles.SchoolOperator) && schoolId is { } s && user.RestrictedSchoolId() == s;
     }
 
+    /// <summary>
+    /// Saves a report. The server stamps when the status was submitted (<see cref="ItemExecution.SubmittedUtc"/>, and the
+    /// local day) when the status changes or a returned report is reported again; the stated date is kept beside it.
+    /// «Выполнено» needs what the item (or its plan) requires: text, a file, or both.
+    /// </summary>
     public static async Task<ReportResult> SaveAsync(AppDbContext db, ClaimsPrincipal user, int itemId, ExecutionReport report,
-        UploadedEvidence? evidence, DateTime nowUtc, CancellationToken ct)
+        UploadedEvidence? evidence, TimeProvider clock, CancellationToken ct)
     {
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
         var item = await db.RoadmapItems.Include(i => i.Roadmap).Include(i => i.Responsibilities)
             .SingleOrDefaultAsync(i => i.Id == itemId, ct);
-        if (item is null)
+        if (item is null || RoadmapQueries.HiddenFrom(item.Roadmap!, user.RestrictedSchoolId()))
         {
             return new ReportResult(ReportOutcome.NotFound);
         }
@@ -78,14 +84,35 @@ public static class ExecutionReports
 
         var execution = await db.ItemExecutions.SingleOrDefaultAsync(
             e => e.ItemId == itemId && e.UnitId == report.UnitId && e.SchoolId == report.SchoolId, ct);
+        if (report.Status == ExecutionStatus.Done)
+        {
+            var requirement = item.DoneRequirement ?? item.Roadmap!.DoneRequirement;
+            var hasFile = evidence is not null || execution is not null && await db.EvidenceFiles.AnyAsync(f => f.ExecutionId == execution.Id, ct);
+            if (requirement is DoneRequirement.Text or DoneRequirement.TextAndEvidence && string.IsNullOrWhiteSpace(report.Text))
+            {
+                return new ReportResult(ReportOutcome.Invalid, "Для статуса «выполнено» по этому мероприятию нужен текст отчёта: что сделано, реквизиты документа.");
+            }
+            if (requirement is DoneRequirement.Evidence or DoneRequirement.TextAndEvidence && !hasFile)
+            {
+                return new ReportResult(ReportOutcome.Invalid, "Для статуса «выполнено» по этому мероприятию нужен подтверждающий файл (приказ, протокол, скан).");
+            }
+        }
         if (execution is null)
         {
             execution = new ItemExecution { ItemId = itemId, UnitId = report.UnitId, SchoolId = report.SchoolId };
             db.ItemExecutions.Add(execution);
         }
+        if (execution.Id == 0 || execution.Status != report.Status || execution.Review == ReviewState.Returned)
+        {
+            execution.SubmittedUtc = nowUtc;
+            execution.SubmittedOn = RoadmapFormat.Today(clock);
+            execution.Review = ReviewState.Pending;
+            execution.ReviewedBy = null;
+            execution.ReviewedUtc = null;
+        }
         execution.Status = report.Status;
         execution.ReportText = string.IsNullOrWhiteSpace(report.Text) ? null : report.Text.Trim();
-        execution.ReportDate = report.Date ?? (report.Status == ExecutionStatus.NotStarted ? null : DateOnly.FromDateTime(nowUtc));
+        execution.ReportDate = report.Date ?? (report.Status == ExecutionStatus.NotStarted ? null : RoadmapFormat.Today(clock));
         execution.UpdatedBy = user.Identity?.Name;
         execution.UpdatedUtc = nowUtc;
         if (evidence is not null)
@@ -100,6 +127,41 @@ public static class ExecutionReports
                 UploadedUtc = nowUtc,
             });
         }
+        await db.SaveChangesAsync(ct);
+        return new ReportResult(ReportOutcome.Saved);
+    }
+
+    /// <summary>
+    /// The department accepts a report or returns it with a comment (required). A returned report no longer closes the
+    /// obligation; the executor sees the comment and reports again. Recorded in the audit log.
+    /// </summary>
+    public static async Task<ReportResult> ReviewAsync(AppDbContext db, ClaimsPrincipal user, string? address, int itemId, int? unitId, int? schoolId,
+        bool accept, string? comment, DateTime nowUtc, CancellationToken ct)
+    {
+        if (!user.IsDepartment())
+        {
+            return new ReportResult(ReportOutcome.Forbidden);
+        }
+        var execution = await db.ItemExecutions.SingleOrDefaultAsync(e => e.ItemId == itemId && e.UnitId == unitId && e.SchoolId == schoolId, ct);
+        if (execution is null || execution.Status == ExecutionStatus.NotStarted)
+        {
+            return new ReportResult(ReportOutcome.Invalid, "Отчёта ещё нет: принимать или возвращать нечего.");
+        }
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        if (!accept && comment is null)
+        {
+            return new ReportResult(ReportOutcome.Invalid, "Укажите комментарий: что исправить в отчёте.");
+        }
+        if (comment is { Length: > 2000 })
+        {
+            return new ReportResult(ReportOutcome.Invalid, "Комментарий длиннее 2000 знаков.");
+        }
+        execution.Review = accept ? ReviewState.Accepted : ReviewState.Returned;
+        execution.ReviewComment = comment;
+        execution.ReviewedBy = user.Identity?.Name;
+        execution.ReviewedUtc = nowUtc;
+        AuditLog.Add(db, user, address, accept ? "execution.accept" : "execution.return", nameof(ItemExecution), execution.Id,
+            $"Мероприятие {itemId}, {(schoolId is null ? "подразделение " + unitId : "ОО " + schoolId)}{(comment is null ? "" : ": " + comment)}", nowUtc);
         await db.SaveChangesAsync(ct);
         return new ReportResult(ReportOutcome.Saved);
     }

@@ -17,8 +17,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     {
         CanEdit = User.IsDepartment();
         var only = User.RestrictedSchoolId();
-        Plans = await db.Roadmaps
-            .Where(r => only == null || r.Kind == RoadmapKind.Municipal || r.SchoolId == only)
+        Plans = await RoadmapQueries.VisibleTo(db.Roadmaps, only)
             .OrderByDescending(r => r.AcademicYearStart).ThenBy(r => r.Kind).ThenBy(r => r.Id)
             .Select(r => new RoadmapRow(r.Id, r.Title, r.AcademicYearStart, r.Kind, r.School == null ? null : r.School.ShortName ?? r.School.FullName,
                 r.OrderNumber, r.OrderDate, r.Sections.SelectMany(s => s.Items).Count(), r.PublishedUtc))

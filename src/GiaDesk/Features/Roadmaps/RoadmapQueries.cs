@@ -11,6 +11,9 @@ public sealed record ControlData(
     IReadOnlyDictionary<int, string> Units,
     IReadOnlyDictionary<int, string> Plans)
 {
+    /// <summary>Academic year (first calendar year) of each plan.</summary>
+    public IReadOnlyDictionary<int, int> PlanYears { get; init; } = new Dictionary<int, int>();
+
     public string Who(Obligation o) =>
         o.SchoolId is { } s ? Schools.GetValueOrDefault(s, "ОО") : o.UnitId is { } u ? Units.GetValueOrDefault(u, "") : "";
 
@@ -24,14 +27,24 @@ public static class RoadmapQueries
 {
     /// <summary>
     /// Municipal plans in full; of a school's own plan only the items the school added (the copied ones are
-    /// reported on the municipal plan). <paramref name="onlySchool"/> keeps the reports of one school.
+    /// reported on the municipal plan). <paramref name="onlySchool"/> keeps the reports of one school, and only the
+    /// municipal plans published for schools (<see cref="VisibleTo"/>). Without <paramref name="roadmapId"/> archived
+    /// plans are left out: they are no longer controlled.
     /// </summary>
     public static async Task<ControlData> LoadAsync(AppDbContext db, int? roadmapId, int? onlySchool, CancellationToken ct)
     {
         var query = db.RoadmapItems.Where(i => i.Roadmap!.Kind == RoadmapKind.Municipal || i.AddedBySchool);
+        if (onlySchool is not null)
+        {
+            query = query.Where(i => i.Roadmap!.Kind != RoadmapKind.Municipal || i.Roadmap.PublishedUtc != null);
+        }
         if (roadmapId is { } id)
         {
             query = query.Where(i => i.RoadmapId == id);
+        }
+        else
+        {
+            query = query.Where(i => i.Roadmap!.ArchivedUtc == null);
         }
         var rows = await query
             .OrderBy(i => i.RoadmapId).ThenBy(i => i.Section!.Order).ThenBy(i => i.Order)
@@ -53,14 +66,15 @@ public static class RoadmapQueries
             .ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
         var reports = await db.ItemExecutions.Where(e => ids.Contains(e.ItemId))
-            .Select(e => new ReportFacts(e.ItemId, e.UnitId, e.SchoolId, e.Status, e.ReportDate))
+            .Select(e => new ReportFacts(e.ItemId, e.UnitId, e.SchoolId, e.Status, e.ReportDate, e.SubmittedOn, e.Review))
             .ToListAsync(ct);
         var reportsByItem = reports.ToLookup(r => r.ItemId);
         var schools = await db.Schools.OrderBy(s => s.Code).Select(s => new { s.Id, s.Code, s.ShortName, s.FullName }).ToListAsync(ct);
         var schoolNames = schools.ToDictionary(s => s.Id, s => string.IsNullOrWhiteSpace(s.ShortName) ? s.FullName : s.ShortName!);
         var units = await db.ResponsibleUnits.ToListAsync(ct);
         var schoolUnits = units.Where(u => u.IsSchools).Select(u => u.Id).ToHashSet();
-        var plans = await db.Roadmaps.Select(r => new { r.Id, r.Title }).ToDictionaryAsync(r => r.Id, r => r.Title, ct);
+        var planRows = await db.Roadmaps.Select(r => new { r.Id, r.Title, r.AcademicYearStart }).ToListAsync(ct);
+        var plans = planRows.ToDictionary(r => r.Id, r => r.Title);
 
         var allSchools = schools.Select(s => s.Id).ToList();
         var obligations = new List<Obligation>();
@@ -73,6 +87,22 @@ public static class RoadmapQueries
             IReadOnlyCollection<int> reporting = school ? [row.PlanSchool ?? -1] : allSchools;
             obligations.AddRange(ExecutionControl.Obligations([facts], reportsByItem[row.Id], reporting, schoolUnits));
         }
-        return new ControlData(obligations, schoolNames, units.ToDictionary(u => u.Id, u => u.Name), plans).ForSchool(onlySchool);
+        return new ControlData(obligations, schoolNames, units.ToDictionary(u => u.Id, u => u.Name), plans)
+        {
+            PlanYears = planRows.ToDictionary(r => r.Id, r => r.AcademicYearStart),
+        }.ForSchool(onlySchool);
     }
+
+    /// <summary>
+    /// The plans a user may see: everything for the department and observers; for a school operator the municipal
+    /// plans published for schools («Опубликован для ОО») and the school's own plans.
+    /// </summary>
+    /// <summary>A municipal plan not published for schools is «not found» for a school operator.</summary>
+    public static bool HiddenFrom(Roadmap plan, int? onlySchool) =>
+        onlySchool is not null && plan.Kind == RoadmapKind.Municipal && plan.PublishedUtc is null;
+
+    public static IQueryable<Roadmap> VisibleTo(IQueryable<Roadmap> plans, int? onlySchool) =>
+        onlySchool is { } school
+            ? plans.Where(r => (r.Kind == RoadmapKind.Municipal && r.PublishedUtc != null) || r.SchoolId == school)
+            : plans;
 }

@@ -20,7 +20,7 @@ public static class RoadmapsApi
         api.MapGet("/roadmaps", async (HttpContext http, AppDbContext db, CancellationToken ct) =>
         {
             var only = http.User.RestrictedSchoolId();
-            return await db.Roadmaps.Where(r => only == null || r.Kind == RoadmapKind.Municipal || r.SchoolId == only)
+            return await RoadmapQueries.VisibleTo(db.Roadmaps, only)
                 .OrderBy(r => r.Id)
                 .Select(r => new RoadmapJsonRow(r.Id, r.Title, r.AcademicYearStart, r.Kind == RoadmapKind.School ? "school" : "municipal", r.SchoolId))
                 .ToListAsync(ct);
@@ -34,7 +34,7 @@ public static class RoadmapsApi
         api.MapPost("/roadmaps/items/{id:int}/executions", async (int id, ReportJson report, HttpContext http, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
         {
             var result = await ExecutionReports.SaveAsync(db, http.User, id, new ExecutionReport(report.UnitId, report.SchoolId, report.Status, report.Text, report.Date),
-                null, clock.GetUtcNow().UtcDateTime, ct);
+                null, clock, ct);
             return result.Outcome switch
             {
                 ReportOutcome.Saved => Microsoft.AspNetCore.Http.Results.NoContent(),

@@ -53,10 +53,21 @@ public partial class RoadmapApp : TestApp
         return await RoadmapImport.SaveAsync(db, plan, prefix + ".txt", "test", DateTime.UtcNow, CancellationToken.None);
     }
 
-    /// <summary>Seed 002 saved as a new plan of this test, and the id of its item <paramref name="number"/>.</summary>
-    public async Task<(int Plan, int Item)> PlanWithItemAsync(string number = "2.2")
+    /// <summary>Publishes the plan for schools as «Опубликовать для ОО» does: school operators see it from then on.</summary>
+    public async Task PublishAsync(int plan)
+    {
+        await using var db = Database.CreateContext();
+        await GiaDesk.Features.Roadmaps.Details.RoadmapDetails.PublishAsync(db, plan, null, DateTime.UtcNow, CancellationToken.None);
+    }
+
+    /// <summary>Seed 002 saved as a new plan of this test (published for schools), and the id of its item <paramref name="number"/>.</summary>
+    public async Task<(int Plan, int Item)> PlanWithItemAsync(string number = "2.2", bool publish = true)
     {
         var plan = await ImportSeedAsync();
+        if (publish)
+        {
+            await PublishAsync(plan);
+        }
         var item = await Query(db => db.RoadmapItems.Where(i => i.RoadmapId == plan && i.Number == number).Select(i => i.Id).SingleAsync());
         return (plan, item);
     }

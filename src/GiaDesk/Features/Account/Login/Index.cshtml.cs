@@ -26,6 +26,8 @@ public sealed class IndexModel(SignInManager<AppUser> signIn) : PageModel
     {
         if (string.IsNullOrWhiteSpace(UserName) || string.IsNullOrEmpty(Password))
         {
+            // One plain message instead of one per empty field.
+            ModelState.Clear();
             ModelState.AddModelError("", "Введите имя пользователя и пароль.");
             return Page();
         }

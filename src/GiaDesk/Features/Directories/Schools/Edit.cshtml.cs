@@ -71,7 +71,8 @@ public sealed class EditModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var code = Input.Code.Trim();
+        // An empty field binds as null: the [Required] message answers it, not a 500.
+        var code = (Input.Code ?? "").Trim();
         if (await db.Schools.AnyAsync(s => s.Code == code && s.Id != (Id ?? 0), ct))
         {
             ModelState.AddModelError("Input.Code", $"ОО с кодом «{code}» уже есть в справочнике.");

@@ -41,7 +41,8 @@ public sealed class EditModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var name = Name.Trim();
+        // An empty field binds as null: the [Required] message answers it, not a 500.
+        var name = (Name ?? "").Trim();
         if (await db.Subjects.AnyAsync(s => s.Name == name && s.Id != (Id ?? 0), ct))
         {
             ModelState.AddModelError(nameof(Name), $"Предмет «{name}» уже есть.");

@@ -1,6 +1,7 @@
 using GiaDesk.Data;
 using GiaDesk.Domain;
 using GiaDesk.Files;
+using GiaDesk.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,6 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     {
         await OnGetAsync(ct);
         var rows = Subjects.Select(s => (IDictionary<string, object?>)new Dictionary<string, object?> { ["Предмет"] = s.Name, ["Код"] = s.FederalCode });
-        return File(XlsxWriter.Write(rows, "Предметы"), XlsxWriter.ContentType, "Предметы.xlsx");
+        return File(XlsxWriter.Write(rows, "Предметы", "Предметы ГИА", await ExportDetails.ForAsync(db, User, null, ct)), XlsxWriter.ContentType, "Предметы.xlsx");
     }
 }

@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
 using GiaDesk.Domain;
 using GiaDesk.Files;
 
@@ -22,52 +18,24 @@ public sealed record ExamPointsReport(
     IReadOnlyList<StaffRow> Staff,
     IReadOnlyList<ImportMessage> Findings)
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        WriteIndented = true,
-    };
-
     public bool HasErrors => Findings.Any(f => f.IsError);
 
     /// <summary>Issue 12, item 6: exit code 1 on any error, 0 otherwise (warnings included).</summary>
     public int ExitCode => HasErrors ? 1 : 0;
 
-    /// <summary>The shape of `participants check --format json` plus the file name of each finding.</summary>
-    public string ToJson() => JsonSerializer.Serialize(Findings.Select(f => new
-    {
-        file = f.File,
-        line = f.Line,
-        column = f.Column,
-        rule = f.Rule,
-        severity = f.IsError ? "error" : "warning",
-        message = f.Message,
-    }), Json);
+    /// <summary>The `… check --format json` output shared with `participants check` (Files/CheckOutput).</summary>
+    public string ToJson() => CheckOutput.ToJson(Findings);
 
-    /// <summary>The lines of `participants check --format text`, then what was read and the totals.</summary>
-    public string ToText()
+    /// <summary>What was read, for the text output: points and auditoriums, or staff, without errors.</summary>
+    public string? Summary => Template switch
     {
-        var text = new StringBuilder();
-        foreach (var f in Findings)
-        {
-            var place = f.Line > 0 ? $"{f.File}, строка {f.Line}" : f.File;
-            place += f.Column is null ? "" : $", столбец «{f.Column}»";
-            text.Append(f.IsError ? "ОШИБКА" : "предупреждение").Append($" [{f.Rule}] {place}: {f.Message}").Append('\n');
-        }
-        var summary = Template switch
-        {
-            ExamPointsTemplateKind.Points => $"Шаблон «{PointsTemplate.Title}»: ППЭ без ошибок — {Points.Count}, аудиторий — {Points.Sum(p => p.Auditoriums.Count)}.",
-            ExamPointsTemplateKind.Staff => $"Шаблон «{StaffTemplate.Title}»: работников без ошибок — {Staff.Count}.",
-            _ => null,
-        };
-        if (summary is not null)
-        {
-            text.Append(summary).Append('\n');
-        }
-        var errors = Findings.Count(f => f.IsError);
-        text.Append($"Ошибок: {errors}, предупреждений: {Findings.Count - errors}.").Append('\n');
-        return text.ToString();
-    }
+        ExamPointsTemplateKind.Points => $"Шаблон «{PointsTemplate.Title}»: ППЭ без ошибок — {Points.Count}, аудиторий — {Points.Sum(p => p.Auditoriums.Count)}.",
+        ExamPointsTemplateKind.Staff => $"Шаблон «{StaffTemplate.Title}»: работников без ошибок — {Staff.Count}.",
+        _ => null,
+    };
+
+    /// <summary>One line per finding, what was read and the totals (Files/CheckOutput).</summary>
+    public string ToText() => CheckOutput.ToText([.. Findings], Summary);
 }
 
 /// <summary>

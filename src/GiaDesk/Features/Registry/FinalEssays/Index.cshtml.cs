@@ -26,6 +26,11 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
+        if (!User.SeesPersonalData())
+        {
+            // A personal-data export: not for a Наблюдатель.
+            return Forbid();
+        }
         await LoadAsync(ct, int.MaxValue);
         var rows = Items.Select(i => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
@@ -39,7 +44,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             [FinalEssaysImport.Points] = i.Points,
             [FinalEssaysImport.Result] = i.Passed ? "зачёт" : "незачёт",
         });
-        return File(Files.XlsxWriter.Write(rows, "Итоговое сочинение"), Files.XlsxWriter.ContentType, "Итоговое сочинение и собеседование.xlsx");
+        return File(Files.XlsxWriter.Write(rows, "Итоговое сочинение", "Итоговое сочинение (изложение) и собеседование", await ExportDetails.ForAsync(db, User, null, ct)), Files.XlsxWriter.ContentType, "Итоговое сочинение и собеседование.xlsx");
     }
 
     public IActionResult OnGetTemplate()

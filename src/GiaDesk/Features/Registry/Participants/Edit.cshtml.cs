@@ -14,8 +14,9 @@ public sealed class ParticipantInput
     [Display(Name = "Код участника"), Required(ErrorMessage = "Укажите код участника"), StringLength(50)]
     public string Code { get; set; } = "";
 
-    [Display(Name = "ОО")]
-    public int SchoolId { get; set; }
+    /// <summary>Empty until chosen: a new participant never lands in a preselected school by mistake.</summary>
+    [Display(Name = "ОО"), Required(ErrorMessage = "Выберите ОО участника")]
+    public int? SchoolId { get; set; }
 
     [Display(Name = "Фамилия"), Required(ErrorMessage = "Укажите фамилию"), StringLength(100)]
     public string LastName { get; set; } = "";
@@ -171,8 +172,10 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : PageModel
             Input.SchoolId = p.SchoolId;
             Input.Code = p.Code;
             ModelState.Remove("Input.Code");
+            ModelState.Remove("Input.SchoolId");
         }
-        if (!User.CanEditSchool(Input.SchoolId) || !await db.Schools.AnyAsync(s => s.Id == Input.SchoolId, ct))
+        // No school at all is answered by [Required]; a school that is not the user's (or does not exist) here.
+        if (Input.SchoolId is { } schoolId && (!User.CanEditSchool(schoolId) || !await db.Schools.AnyAsync(s => s.Id == schoolId, ct)))
         {
             ModelState.AddModelError("Input.SchoolId", "Выберите свою ОО");
         }
@@ -180,7 +183,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : PageModel
         {
             ModelState.AddModelError("Input.Grade", "Класс: 9 или 11");
         }
-        if (p is null && await db.Participants.AnyAsync(x => x.StudyYearId == year.Id && x.Code == Input.Code.Trim(), ct))
+        if (p is null && await db.Participants.AnyAsync(x => x.StudyYearId == year.Id && x.Code == (Input.Code ?? "").Trim(), ct))
         {
             ModelState.AddModelError("Input.Code", "Участник с таким кодом уже есть в этом учебном году");
         }
@@ -204,7 +207,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : PageModel
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (p is null)
         {
-            p = new Participant { StudyYearId = year.Id, Code = Input.Code.Trim(), SchoolId = Input.SchoolId };
+            p = new Participant { StudyYearId = year.Id, Code = Input.Code.Trim(), SchoolId = Input.SchoolId!.Value };
             db.Participants.Add(p);
         }
         if (p.ChangeSubjects(subjects, year.StartYear, Input.Grade, now, User.Identity?.Name ?? "", Input.ChangeReason, names) is { } change)

@@ -42,6 +42,11 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
+        if (!User.SeesPersonalData())
+        {
+            // A personal-data export: not for a Наблюдатель.
+            return Forbid();
+        }
         var year = await ParticipantQueries.CurrentYearAsync(db, ct);
         if (year is null)
         {

@@ -8,11 +8,12 @@ namespace GiaDesk.Features.Registry.Participants;
 
 public sealed record ParticipantDto(
     int Id, string Code, string SchoolCode, string LastName, string FirstName, string? MiddleName, int Grade, string? ClassLetter,
-    string Form, string Category, bool HasDisability, bool? Admitted, string? DocumentType, string Document, int ErrorCount, int WarningCount);
+    string Form, string Category, bool? HasDisability, bool? Admitted, string? DocumentType, string Document, int ErrorCount, int WarningCount);
 
 public sealed record ParticipantListDto(int Total, int Page, int PageSize, IReadOnlyList<ParticipantDto> Items);
 
-/// <summary>/api/participants: the current year's participants a user may see; document numbers masked for Наблюдатель.</summary>
+/// <summary>/api/participants: the current year's participants a user may see; for a Наблюдатель the document is masked,
+/// the first and middle names are initials and ОВЗ is not told (null).</summary>
 public static class ParticipantsApi
 {
     public static void Map(RouteGroupBuilder api)
@@ -29,8 +30,8 @@ public static class ParticipantsApi
             var result = await ParticipantQueries.PageAsync(db, http.User, year.Id,
                 new ParticipantFilter(q, school, grade, examForm, subject, ovz, admission, problems, sort, page ?? 1), ct);
             return HttpResults.Ok(new ParticipantListDto(result.Total, result.Page, result.PageSize, result.Items.Select(p => new ParticipantDto(
-                p.Id, p.Code, p.SchoolCode, p.LastName, p.FirstName, p.MiddleName, p.Grade, p.ClassLetter, p.Form.Russian(), p.Category.Russian(),
-                p.HasDisability, p.Admitted, null, ParticipantQueries.Document(http.User, null, p.DocumentSeries, p.DocumentNumber), p.ErrorCount, p.WarningCount)).ToList()));
+                p.Id, p.Code, p.SchoolCode, p.LastName, FirstName(http.User, p.FirstName), MiddleName(http.User, p.MiddleName), p.Grade, p.ClassLetter,
+                p.Form.Russian(), p.Category.Russian(), http.User.SeesPersonalData() ? p.HasDisability : null, p.Admitted, null, ParticipantQueries.Document(http.User, null, p.DocumentSeries, p.DocumentNumber), p.ErrorCount, p.WarningCount)).ToList()));
         });
         api.MapGet("/participants/{id:int}", async (int id, HttpContext http, AppDbContext db, CancellationToken ct) =>
         {
@@ -43,9 +44,15 @@ public static class ParticipantsApi
             {
                 return HttpResults.Forbid();
             }
-            return HttpResults.Ok(new ParticipantDto(p.Id, p.Code, p.School!.Code, p.LastName, p.FirstName, p.MiddleName, p.Grade, p.ClassLetter,
-                p.Form.Russian(), p.Category.Russian(), p.HasDisability, p.Admitted, p.DocumentType?.Russian(),
+            return HttpResults.Ok(new ParticipantDto(p.Id, p.Code, p.School!.Code, p.LastName, FirstName(http.User, p.FirstName), MiddleName(http.User, p.MiddleName),
+                p.Grade, p.ClassLetter, p.Form.Russian(), p.Category.Russian(), http.User.SeesPersonalData() ? p.HasDisability : null, p.Admitted, p.DocumentType?.Russian(),
                 ParticipantQueries.Document(http.User, p.DocumentType, p.DocumentSeries, p.DocumentNumber), p.ErrorCount, p.WarningCount));
         });
     }
+
+    private static string FirstName(System.Security.Claims.ClaimsPrincipal user, string name) =>
+        user.SeesPersonalData() ? name : RegistryNames.MaskName("", name, null);
+
+    private static string? MiddleName(System.Security.Claims.ClaimsPrincipal user, string? name) =>
+        user.SeesPersonalData() || name is null ? name : RegistryNames.MaskName("", name, null);
 }

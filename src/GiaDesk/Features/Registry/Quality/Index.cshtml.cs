@@ -49,7 +49,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             ["ОВЗ"] = s.Ovz,
             ["ОВЗ: документы в срок"] = s.OvzDocumentsOnTime,
         });
-        return File(Files.XlsxWriter.Write(rows, "Качество данных"), Files.XlsxWriter.ContentType, "Качество данных реестра.xlsx");
+        return File(Files.XlsxWriter.Write(rows, "Качество данных", "Качество данных реестра участников ГИА", await ExportDetails.ForAsync(db, User, Year is null ? null : $"{Year.Name} учебный год", ct)), Files.XlsxWriter.ContentType, "Качество данных реестра.xlsx");
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

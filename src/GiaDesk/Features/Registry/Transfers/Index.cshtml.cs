@@ -28,6 +28,11 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
+        if (!User.SeesPersonalData())
+        {
+            // A personal-data export: not for a Наблюдатель.
+            return Forbid();
+        }
         await LoadAsync(ct);
         var rows = Items.Select(t => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
@@ -41,7 +46,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
             ["Примечание"] = t.Note,
             ["Оформил"] = t.UserName,
         });
-        return File(Files.XlsxWriter.Write(rows, "Прибывшие и убывшие"), Files.XlsxWriter.ContentType, "Прибывшие и убывшие.xlsx");
+        return File(Files.XlsxWriter.Write(rows, "Прибывшие и убывшие", details: await ExportDetails.ForAsync(db, User, Since is { } since ? $"с {since:dd.MM.yyyy}" : null, ct)), Files.XlsxWriter.ContentType, "Прибывшие и убывшие.xlsx");
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

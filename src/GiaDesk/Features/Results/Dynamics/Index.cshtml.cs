@@ -1,6 +1,7 @@
 using GiaDesk.Data;
 using GiaDesk.Features.Results.Analytics;
 using GiaDesk.Files;
+using GiaDesk.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GiaDesk.Features.Results.Dynamics;
@@ -39,7 +40,7 @@ public sealed class IndexModel(AppDbContext db) : ResultsPageModel(db)
     {
         await BuildAsync(ct);
         var table = DynamicsTable.Build(Result!);
-        return File(ResultsTables.ToXlsx(table, table.Rows), XlsxWriter.ContentType, $"ГИА-{Level} динамика {string.Join("-", Result!.Years.Take(1).Concat(Result.Years.TakeLast(1)).Distinct())}.xlsx");
+        return File(ResultsTables.ToXlsx(table, table.Rows, await ExportDetails.ForAsync(Db, User, $"ГИА-{Level}, {string.Join(", ", Result!.Years)}", ct)), XlsxWriter.ContentType, $"ГИА-{Level} динамика {string.Join("-", Result!.Years.Take(1).Concat(Result.Years.TakeLast(1)).Distinct())}.xlsx");
     }
 
     /// <summary>One data set per year via the ordinary loader (an operator gets only their own school), then the pure dynamics.</summary>
@@ -49,10 +50,11 @@ public sealed class IndexModel(AppDbContext db) : ResultsPageModel(db)
         Window = Math.Clamp(Window, 1, ResultsDynamics.MaxYears);
         MinimumLow = Math.Clamp(MinimumLow, 1, Window);
         var analyses = new List<ResultsAnalysis>();
-        foreach (var year in Years.Order().TakeLast(ResultsDynamics.MaxYears))
+        // Only years with results: a year with just its registry is no «0,0» to compare with.
+        foreach (var year in YearsWithResults.Order().TakeLast(ResultsDynamics.MaxYears))
         {
             var loaded = await ResultsQueries.LoadAsync(Db, User, Selection with { Year = year, Schools = [], Subjects = [] }, ct);
-            if (loaded is not null && loaded.Data.Participants.Length > 0)
+            if (loaded is not null && loaded.Data.Participants.Length > 0 && loaded.Analysis.AverageMarks.Town.Results > 0)
             {
                 analyses.Add(loaded.Analysis);
             }

@@ -1,5 +1,6 @@
 using GiaDesk.Data;
 using GiaDesk.Domain;
+using GiaDesk.Features.Registry;
 using GiaDesk.Features.Results.Analytics;
 using GiaDesk.Features.Results.Templates;
 using Microsoft.AspNetCore.Mvc;
@@ -67,7 +68,7 @@ public sealed class IndexModel(AppDbContext db) : ResultsPageModel(db)
         var sittings = data.Sittings.Where(x => wanted.Contains(x.Participant)).ToLookup(x => x.Participant);
         Found = [.. selected.Select(p => new DrillParticipant(
             data.ParticipantCodes[p],
-            names.TryGetValue(data.ParticipantCodes[p], out var n) ? $"{n.LastName} {n.FirstName} {n.MiddleName}".Trim() : "",
+            names.TryGetValue(data.ParticipantCodes[p], out var n) ? User.PersonName(n.LastName, n.FirstName, n.MiddleName) : "",
             data.Schools[data.Participants[p].School].Name,
             string.Join("; ", sittings[p].Select(x => Describe(data, x)))))];
         return Page();

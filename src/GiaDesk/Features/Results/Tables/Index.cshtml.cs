@@ -1,5 +1,6 @@
 using GiaDesk.Data;
 using GiaDesk.Files;
+using GiaDesk.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GiaDesk.Features.Results.Tables;
@@ -37,7 +38,7 @@ public sealed class IndexModel(AppDbContext db) : ResultsPageModel(db)
         {
             return NotFound();
         }
-        return File(ResultsTables.ToXlsx(View!, Rows), XlsxWriter.ContentType, $"ГИА-{Level} {Year} {View!.Key.ToUpperInvariant()}.xlsx");
+        return File(ResultsTables.ToXlsx(View!, Rows, await ExportDetails.ForAsync(Db, User, $"ГИА-{Level}, {Year} год", ct)), XlsxWriter.ContentType, $"ГИА-{Level} {Year} {View!.Key.ToUpperInvariant()}.xlsx");
     }
 
     private async Task<bool> BuildAsync(CancellationToken ct)

@@ -29,11 +29,18 @@ public static class CalendarFeed
             var events = control.Obligations.GroupBy(o => o.Item.ItemId)
                 .Select(g => g.First().Item)
                 .Where(i => i.Due is not null)
-                .Select(i => new CalendarEvent($"giadesk-item-{i.ItemId}@giadesk", i.Start is { } s && s <= i.Due ? s : i.Due!.Value, i.Due!.Value,
-                    $"{i.Number} {Brief(i.Text)}", $"{control.Plans.GetValueOrDefault(i.RoadmapId, "")}\n{i.Text}", null));
+                .Select(i => new CalendarEvent($"giadesk-item-{i.ItemId}@giadesk", i.Due!.Value, i.Due!.Value,
+                    $"Срок: {i.Number} {Brief(i.Text)}", Description(control, i), null, Alarm));
             var text = ICalendar.Write("GiaDesk: сроки дорожных карт", events, clock.GetUtcNow().UtcDateTime);
             return Microsoft.AspNetCore.Http.Results.Text(text, "text/calendar; charset=utf-8");
         }).AllowAnonymous();
+
+    /// <summary>The reminder rings at 9:00 the day before the deadline (15 hours before the all-day event starts).</summary>
+    public static readonly TimeSpan Alarm = TimeSpan.FromHours(15);
+
+    private static string Description(ControlData control, ItemFacts item) =>
+        $"{control.Plans.GetValueOrDefault(item.RoadmapId, "")}\n{item.Text}" +
+        (item.Start is { } start && start < item.Due ? $"\nПериод исполнения: {RoadmapFormat.Date(start)} – {RoadmapFormat.Date(item.Due)}" : "");
 
     private static string Brief(string text) => text.Length > 120 ? text[..120] + "…" : text;
 }

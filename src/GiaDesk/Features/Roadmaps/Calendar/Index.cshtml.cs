@@ -15,20 +15,63 @@ public sealed record CalendarEntry(ItemFacts Item, int Done, int Expected);
 
 public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvider clock) : PageModel
 {
+    /// <summary>The months the calendar shows: a month outside is refused with a message, never a 500.</summary>
+    public static readonly DateOnly First = new(2000, 1, 1);
+    public static readonly DateOnly Last = new(2099, 12, 1);
+
     public DateOnly Month { get; private set; }
-    public IReadOnlyList<IGrouping<DateOnly, CalendarEntry>> Days { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+    public string? Error { get; private set; }
+
+    /// <summary>Monday-first weeks that cover the month, each of seven days.</summary>
+    public IReadOnlyList<IReadOnlyList<DateOnly>> Weeks { get; private set; } = [];
+    public IReadOnlyDictionary<DateOnly, List<CalendarEntry>> Entries { get; private set; } = new Dictionary<DateOnly, List<CalendarEntry>>();
+    public int Count { get; private set; }
     public string? FeedUrl { get; private set; }
+
+    public static IReadOnlyList<IReadOnlyList<DateOnly>> WeeksOf(DateOnly month)
+    {
+        var first = month.AddDays(-(((int)month.DayOfWeek + 6) % 7));
+        var end = month.AddMonths(1);
+        var weeks = new List<IReadOnlyList<DateOnly>>();
+        for (var start = first; start < end; start = start.AddDays(7))
+        {
+            weeks.Add(Enumerable.Range(0, 7).Select(start.AddDays).ToList());
+        }
+        return weeks;
+    }
 
     public async Task OnGetAsync(string? month, CancellationToken ct)
     {
-        var today = RoadmapFormat.Today(clock);
-        Month = DateOnly.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) ? m : new DateOnly(today.Year, today.Month, 1);
+        Today = RoadmapFormat.Today(clock);
+        var current = new DateOnly(Today.Year, Today.Month, 1);
+        if (string.IsNullOrWhiteSpace(month))
+        {
+            Month = current;
+        }
+        else if (!DateOnly.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m))
+        {
+            Error = $"Месяц «{month}» не распознан: ожидается вид ГГГГ-ММ, например 2024-03. Показан текущий месяц.";
+            Month = current;
+        }
+        else if (m < First || m > Last)
+        {
+            Error = $"Календарь показывает месяцы с января 2000 по декабрь 2099, а «{month}» вне этого диапазона. Показан текущий месяц.";
+            Month = current;
+        }
+        else
+        {
+            Month = m;
+        }
         var end = Month.AddMonths(1).AddDays(-1);
+        Weeks = WeeksOf(Month);
         var control = await RoadmapQueries.LoadAsync(db, null, User.RestrictedSchoolId(), ct);
-        Days = control.Obligations.GroupBy(o => o.Item.ItemId)
+        var entries = control.Obligations.GroupBy(o => o.Item.ItemId)
             .Select(g => new CalendarEntry(g.First().Item, g.Count(o => o.Status == ExecutionStatus.Done), g.Count()))
             .Where(e => e.Item.Due is { } due && due >= Month && due <= end)
-            .GroupBy(e => e.Item.Due!.Value).OrderBy(g => g.Key).ToList();
+            .ToList();
+        Count = entries.Count;
+        Entries = entries.GroupBy(e => e.Item.Due!.Value).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Item.ItemId).ToList());
         var userId = users.GetUserId(User);
         var token = await db.CalendarFeedTokens.Where(t => t.UserId == userId).Select(t => t.Token).FirstOrDefaultAsync(ct);
         FeedUrl = token is null ? null : $"{Request.Scheme}://{Request.Host}/Roadmaps/Calendar.ics?token={token}";

@@ -8,6 +8,9 @@ public sealed record DigestLine(string Number, string Text, DateOnly? Start, Dat
 public sealed record DigestContent(DateOnly Day, IReadOnlyList<DigestLine> Starting, IReadOnlyList<DigestLine> DueSoon, IReadOnlyList<DigestLine> Overdue)
 {
     public bool IsEmpty => Starting.Count == 0 && DueSoon.Count == 0 && Overdue.Count == 0;
+
+    /// <summary>Of the reports whose deadline has passed, how many closed «в срок» (<see cref="Timeliness"/>).</summary>
+    public Rate? Rate { get; init; }
 }
 
 /// <summary>The daily digest: items starting today, due within a week, overdue. Empty → nothing is sent.</summary>
@@ -22,7 +25,10 @@ public static class Digest
             today,
             ExecutionControl.Starting(obligations, today).Select(Line).ToList(),
             ExecutionControl.DueSoon(obligations, today, DueDays).Select(Line).ToList(),
-            ExecutionControl.Overdue(obligations, today).Select(Line).ToList());
+            ExecutionControl.Overdue(obligations, today).Select(Line).ToList())
+        {
+            Rate = ExecutionControl.ReportingRate(obligations, today),
+        };
     }
 
     public static string Subject(DigestContent digest) =>
@@ -32,6 +38,10 @@ public static class Digest
     {
         var text = new StringBuilder();
         text.AppendLine(Subject(digest));
+        if (digest.Rate is { Expected: > 0 } rate)
+        {
+            text.AppendLine($"Выполнено в срок: {rate.OnTime} из {rate.Expected} отчётов, срок которых наступил.");
+        }
         Block(text, "Просрочено", digest.Overdue);
         Block(text, $"Срок в ближайшие {DueDays} дней", digest.DueSoon);
         Block(text, "Начинается сегодня", digest.Starting);

@@ -14,23 +14,33 @@ public sealed record ItemFacts(
     bool SchoolLevel,
     IReadOnlyList<int> UnitIds);
 
-public sealed record ReportFacts(int ItemId, int? UnitId, int? SchoolId, ExecutionStatus Status, DateOnly? ReportDate);
+public sealed record ReportFacts(int ItemId, int? UnitId, int? SchoolId, ExecutionStatus Status, DateOnly? ReportDate,
+    DateOnly? SubmittedOn = null, ReviewState Review = ReviewState.Pending);
 
 /// <summary>One expected report: an item for one responsible unit, or a school-level item for one school.</summary>
-public sealed record Obligation(ItemFacts Item, int? UnitId, int? SchoolId, ExecutionStatus Status, DateOnly? ReportDate)
+public sealed record Obligation(ItemFacts Item, int? UnitId, int? SchoolId, ExecutionStatus Status, DateOnly? ReportDate,
+    DateOnly? SubmittedOn = null, ReviewState Review = ReviewState.Pending)
 {
-    public bool Closed => Status.IsClosed();
+    /// <summary>Closed by a report «выполнено» / «не требуется» that was not returned (<see cref="Timeliness.Closes"/>).</summary>
+    public bool Closed => Timeliness.Closes(Status, Review);
 
-    public bool IsOverdue(DateOnly today) => !Closed && Item.Due is { } due && due < today;
+    /// <summary>The day the closing report counts from (<see cref="Timeliness.ClosedOn"/>).</summary>
+    public DateOnly? ClosedOn => Closed ? Timeliness.ClosedOn(SubmittedOn, ReportDate) : null;
+
+    /// <summary>Closed on or before <paramref name="day"/> (a report closed later was still open then).</summary>
+    public bool ClosedBy(DateOnly day) => Closed && (ClosedOn is not { } closed || closed <= day);
+
+    public bool IsOverdue(DateOnly today) => Item.Due is { } due && due < today && !ClosedBy(today);
 
     public bool IsDueWithin(DateOnly today, int days) => !Closed && Item.Due is { } due && due >= today && due <= today.AddDays(days);
 
-    /// <summary>A report counts once it states anything but «не начато».</summary>
-    public bool Reported => Status != ExecutionStatus.NotStarted;
+    /// <summary>A report counts once it states anything but «не начато» and was not returned.</summary>
+    public bool Reported => Status != ExecutionStatus.NotStarted && Review != ReviewState.Returned;
 
-    public bool ReportedOnTime => Reported && Item.Due is { } due && ReportDate is { } date && date <= due;
+    /// <summary>«В срок»: the one definition (<see cref="Timeliness.OnTime"/>).</summary>
+    public bool OnTime => Timeliness.OnTime(Item.Due, Status, Review, SubmittedOn, ReportDate);
 
-    public bool DoneOnTime => Status == ExecutionStatus.Done && Item.Due is { } due && ReportDate is { } date && date <= due;
+    public bool Late => Timeliness.Late(Item.Due, Status, Review, SubmittedOn, ReportDate);
 }
 
 public sealed record Rate(int Expected, int Received, int OnTime)
@@ -74,7 +84,7 @@ public static class ExecutionControl
 
         Obligation Make(ItemFacts item, int? unit, int? school) =>
             byKey.TryGetValue((item.ItemId, unit, school), out var r)
-                ? new Obligation(item, unit, school, r.Status, r.ReportDate)
+                ? new Obligation(item, unit, school, r.Status, r.ReportDate, r.SubmittedOn, r.Review)
                 : new Obligation(item, unit, school, ExecutionStatus.NotStarted, null);
     }
 
@@ -90,11 +100,11 @@ public static class ExecutionControl
 
     /// <summary>
     /// Reporting rate in the manner of DHIS2: of the reports expected by <paramref name="asOf"/> (deadline passed),
-    /// how many were received, and how many were received by the deadline.
+    /// how many were received, and how many closed «в срок» (<see cref="Timeliness"/>).
     /// </summary>
     public static Rate ReportingRate(IEnumerable<Obligation> obligations, DateOnly asOf)
     {
         var expected = obligations.Where(o => o.Item.Due is { } due && due <= asOf).ToList();
-        return new Rate(expected.Count, expected.Count(o => o.Reported), expected.Count(o => o.ReportedOnTime));
+        return new Rate(expected.Count, expected.Count(o => o.Reported), expected.Count(o => o.OnTime));
     }
 }

@@ -3,7 +3,8 @@ using System.Text;
 
 namespace GiaDesk.Features.Roadmaps.Control;
 
-public sealed record CalendarEvent(string Uid, DateOnly Start, DateOnly End, string Summary, string Description, string? Url);
+/// <summary>An all-day event; <paramref name="AlarmBefore"/> adds a VALARM that long before the start of the event's first day.</summary>
+public sealed record CalendarEvent(string Uid, DateOnly Start, DateOnly End, string Summary, string Description, string? Url, TimeSpan? AlarmBefore = null);
 
 /// <summary>An iCalendar (RFC 5545) feed of deadlines as all-day events.</summary>
 public static class ICalendar
@@ -31,6 +32,14 @@ public static class ICalendar
             if (e.Url is not null)
             {
                 Line(text, "URL:" + e.Url);
+            }
+            if (e.AlarmBefore is { } before)
+            {
+                Line(text, "BEGIN:VALARM");
+                Line(text, "ACTION:DISPLAY");
+                Line(text, "TRIGGER:-" + System.Xml.XmlConvert.ToString(before));
+                Line(text, "DESCRIPTION:" + Escape("Срок: " + e.Summary));
+                Line(text, "END:VALARM");
             }
             Line(text, "END:VEVENT");
         }

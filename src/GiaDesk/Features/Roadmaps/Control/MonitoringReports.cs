@@ -2,7 +2,7 @@ namespace GiaDesk.Features.Roadmaps.Control;
 
 public sealed record MonitoringLine(string Key, string Label, int Total, int Due, int Done, int DoneOnTime, int Overdue)
 {
-    /// <summary>Share of the reports due by the date that were «выполнено» on time.</summary>
+    /// <summary>Share of the reports due by the date that closed «в срок» (<see cref="Timeliness"/>).</summary>
     public double? OnTimeShare => Due == 0 ? null : (double)DoneOnTime / Due;
 }
 
@@ -44,8 +44,8 @@ public static class MonitoringReports
             label,
             all.Count,
             due.Count,
-            all.Count(o => o.Status == Domain.ExecutionStatus.Done && (o.ReportDate is null || o.ReportDate <= asOf)),
-            due.Count(o => o.DoneOnTime),
+            all.Count(o => o.Status == Domain.ExecutionStatus.Done && o.ClosedBy(asOf)),
+            due.Count(o => o.OnTime),
             all.Count(o => o.IsOverdue(asOf.AddDays(1))));
     }
 }

@@ -13,7 +13,6 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public Roadmap Plan { get; private set; } = null!;
     public IReadOnlyDictionary<int, (int Done, int Expected, int Overdue)> Progress { get; private set; } = new Dictionary<int, (int, int, int)>();
     public DateOnly Today { get; private set; }
-    public DateOnly? ProposedApprovalDue { get; private set; }
     public bool CanEdit { get; private set; }
     public bool CanEditSchoolPlan { get; private set; }
     public bool HasResults { get; private set; }
@@ -31,10 +30,6 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         var control = await RoadmapQueries.LoadAsync(db, Plan.Kind == RoadmapKind.Municipal ? id : null, User.RestrictedSchoolId(), ct);
         Progress = control.Obligations.GroupBy(o => o.Item.ItemId)
             .ToDictionary(g => g.Key, g => (g.Count(o => o.Status == ExecutionStatus.Done), g.Count(), g.Count(o => o.IsOverdue(Today))));
-        if (CanEdit && Plan.Kind == RoadmapKind.Municipal)
-        {
-            ProposedApprovalDue = await RoadmapDetails.ProposedApprovalDueAsync(db, id, ct);
-        }
         var only = User.RestrictedSchoolId();
         var copies = await db.Roadmaps.Where(r => r.ParentId == id && (only == null || r.SchoolId == only))
             .Select(r => new { r.Id, r.School!.Code, r.School.ShortName, r.School.FullName, r.ApprovalDue, r.ApprovedOn, r.PublicationUrl, r.PublishedOn, r.CheckedOn })
@@ -64,30 +59,22 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         return File(RoadmapExport.Xlsx(RoadmapMapping.ToParsed(Plan)), Files.XlsxWriter.ContentType, $"Дорожная карта {Plan.AcademicYear}.xlsx");
     }
 
-    public async Task<IActionResult> OnPostNextYearAsync(int id, CancellationToken ct)
+    /// <summary>What a report «выполнено» must carry on this plan (an item may say otherwise).</summary>
+    public async Task<IActionResult> OnPostRequirementAsync(int id, DoneRequirement requirement, CancellationToken ct)
     {
         if (!User.IsDepartment())
         {
             return Forbid();
         }
-        if (!await LoadAsync(id, ct))
+        if (!await LoadAsync(id, ct) || !Enum.IsDefined(requirement))
         {
             return NotFound();
         }
-        var next = await RoadmapImport.AddNextYearAsync(db, Plan, User.Identity?.Name, clock.GetUtcNow().UtcDateTime, ct);
-        TempData["Message"] = "План на следующий учебный год создан: сроки сдвинуты на год, статусы исполнения сброшены. Проверьте и исправьте мероприятия.";
-        return RedirectToPage(new { id = next });
-    }
-
-    public async Task<IActionResult> OnPostPublishAsync(int id, string? approvalDue, CancellationToken ct)
-    {
-        if (!User.IsDepartment())
-        {
-            return Forbid();
-        }
-        DateOnly? due = RoadmapFormat.TryParseDate(approvalDue, out var parsed) ? parsed : null;
-        var made = await RoadmapDetails.PublishAsync(db, id, due, clock.GetUtcNow().UtcDateTime, ct);
-        TempData["Message"] = $"План опубликован для ОО: создано планов-графиков ОО — {made}.";
+        Plan.DoneRequirement = requirement;
+        AuditLog.Add(db, User, HttpContext.Connection.RemoteIpAddress?.ToString(), "roadmap.requirement", nameof(Roadmap), id,
+            "для «выполнено» нужно: " + requirement.Russian(), clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = "Требование к отчёту «выполнено» сохранено: " + requirement.Russian() + ".";
         return RedirectToPage(new { id });
     }
 
@@ -143,7 +130,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var plan = await RoadmapDetails.LoadAsync(db, id, ct);
-        if (plan is null || plan.SchoolId is { } school && !User.CanSeeSchool(school))
+        if (plan is null || plan.SchoolId is { } school && !User.CanSeeSchool(school) || RoadmapQueries.HiddenFrom(plan, User.RestrictedSchoolId()))
         {
             return false;
         }

@@ -65,27 +65,44 @@ public static class DailyDigests
                 empty++;
                 continue;
             }
-            var message = Message(options, user, digest);
-            if (options.SmtpHost is not null)
+            var message = Message(options, user, Digest.Subject(digest), Digest.Text(digest));
+            switch (await DeliverAsync(options, user, message, $"{today:yyyy-MM-dd}_{Safe(user.UserName ?? user.Id)}", ct))
             {
-                if (string.IsNullOrWhiteSpace(user.Email))
-                {
-                    continue;
-                }
-                await SendAsync(options, message, ct);
-                sent++;
-            }
-            else
-            {
-                Directory.CreateDirectory(options.Folder);
-                var name = $"{today:yyyy-MM-dd}_{Safe(user.UserName ?? user.Id)}";
-                await File.WriteAllTextAsync(Path.Combine(options.Folder, name + ".txt"), Digest.Text(digest), ct);
-                await using var eml = File.Create(Path.Combine(options.Folder, name + ".eml"));
-                await message.WriteToAsync(eml, ct);
-                written++;
+                case Delivery.Sent:
+                    sent++;
+                    break;
+                case Delivery.Written:
+                    written++;
+                    break;
             }
         }
         return new DigestRunResult(considered, written, sent, empty);
+    }
+
+    public enum Delivery
+    {
+        Sent,
+        Written,
+        NoAddress,
+    }
+
+    /// <summary>By SMTP when a server is configured (users without an e-mail get nothing), otherwise .txt and .eml files in the folder.</summary>
+    public static async Task<Delivery> DeliverAsync(DigestOptions options, AppUser user, MimeMessage message, string fileName, CancellationToken ct)
+    {
+        if (options.SmtpHost is not null)
+        {
+            if (string.IsNullOrWhiteSpace(user.Email))
+            {
+                return Delivery.NoAddress;
+            }
+            await SendAsync(options, message, ct);
+            return Delivery.Sent;
+        }
+        Directory.CreateDirectory(options.Folder);
+        await File.WriteAllTextAsync(Path.Combine(options.Folder, fileName + ".txt"), message.TextBody ?? "", ct);
+        await using var eml = File.Create(Path.Combine(options.Folder, fileName + ".eml"));
+        await message.WriteToAsync(eml, ct);
+        return Delivery.Written;
     }
 
     /// <summary>The department sees each item once, with how many executors have not closed it.</summary>
@@ -95,16 +112,19 @@ public static class DailyDigests
             Obligation: new Obligation(g.First().Item, null, null, g.All(o => o.Closed) ? ExecutionStatus.Done : ExecutionStatus.InProgress, null),
             Open: g.Count(o => !o.Closed))).ToList();
         var open = perItem.ToDictionary(p => p.Obligation.Item.ItemId, p => p.Open);
-        return Digest.Build(perItem.Select(p => p.Obligation).ToList(), today, o => $"не закрыто исполнителей: {open[o.Item.ItemId]}");
+        return Digest.Build(perItem.Select(p => p.Obligation).ToList(), today, o => $"не закрыто исполнителей: {open[o.Item.ItemId]}") with
+        {
+            Rate = ExecutionControl.ReportingRate(control.Obligations, today),
+        };
     }
 
-    private static MimeMessage Message(DigestOptions options, AppUser user, DigestContent digest)
+    public static MimeMessage Message(DigestOptions options, AppUser user, string subject, string text)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(options.Sender));
         message.To.Add(new MailboxAddress(user.FullName, string.IsNullOrWhiteSpace(user.Email) ? (user.UserName ?? "user") + "@localhost" : user.Email));
-        message.Subject = Digest.Subject(digest);
-        message.Body = new TextPart("plain") { Text = Digest.Text(digest) };
+        message.Subject = subject;
+        message.Body = new TextPart("plain") { Text = text };
         return message;
     }
 
@@ -120,7 +140,7 @@ public static class DailyDigests
         await client.DisconnectAsync(true, ct);
     }
 
-    private static string Safe(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+    public static string Safe(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
 }
 
 /// <summary>Runs the digest once a day at the configured hour (local time).</summary>

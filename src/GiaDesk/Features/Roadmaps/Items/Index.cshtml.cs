@@ -1,6 +1,8 @@
 using GiaDesk.Data;
 using GiaDesk.Domain;
 using GiaDesk.Features.Roadmaps.Control;
+using GiaDesk.Features.Roadmaps.Digests;
+using Microsoft.AspNetCore.Identity;
 using GiaDesk.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,11 +12,15 @@ namespace GiaDesk.Features.Roadmaps.Items;
 
 public sealed record EvidenceRow(int Id, string FileName, long Size, DateTime UploadedUtc);
 
-public sealed record ExecutionRow(Obligation Obligation, string Who, string? Text, string? UpdatedBy, IReadOnlyList<EvidenceRow> Evidence, bool CanReport);
+public sealed record ExecutionRow(Obligation Obligation, string Who, string? Text, string? UpdatedBy, IReadOnlyList<EvidenceRow> Evidence, bool CanReport,
+    string? ReviewComment = null, string? ReviewedBy = null);
 
 [RequestSizeLimit(12 * 1024 * 1024)]
-public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider clock, UserManager<AppUser> users, IConfiguration config) : PageModel
 {
+    /// <summary>What «выполнено» needs on this item (its own setting or the plan's).</summary>
+    public DoneRequirement Requirement => Item.DoneRequirement ?? Item.Roadmap!.DoneRequirement;
+
     public RoadmapItem Item { get; private set; } = null!;
     public IReadOnlyList<ExecutionRow> Rows { get; private set; } = [];
     public DateOnly Today { get; private set; }
@@ -46,7 +52,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         }
         DateOnly? reportDate = RoadmapFormat.TryParseDate(date, out var parsed) ? parsed : null;
         var result = await ExecutionReports.SaveAsync(db, User, id, new ExecutionReport(unitId, schoolId, status, text, reportDate),
-            upload, clock.GetUtcNow().UtcDateTime, ct);
+            upload, clock, ct);
         switch (result.Outcome)
         {
             case ReportOutcome.NotFound:
@@ -60,6 +66,101 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
                 TempData["Message"] = $"Отчёт сохранён: {status.Russian()}.";
                 return RedirectToPage(new { id });
         }
+    }
+
+    /// <summary>The department marks several schools at once with one status (and text, date).</summary>
+    public async Task<IActionResult> OnPostBulkAsync(int id, List<int> schoolIds, ExecutionStatus status, string? text, string? date, CancellationToken ct)
+    {
+        if (!User.IsDepartment())
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        if (schoolIds.Count == 0)
+        {
+            Error = "Отметьте хотя бы одну ОО. Ничего не сохранено.";
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+        DateOnly? reportDate = RoadmapFormat.TryParseDate(date, out var parsed) ? parsed : null;
+        var saved = 0;
+        var errors = new List<string>();
+        foreach (var school in schoolIds.Distinct())
+        {
+            var result = await ExecutionReports.SaveAsync(db, User, id, new ExecutionReport(null, school, status, text, reportDate), null, clock, ct);
+            if (result.Outcome == ReportOutcome.NotFound)
+            {
+                return NotFound();
+            }
+            if (result.Outcome == ReportOutcome.Saved)
+            {
+                saved++;
+            }
+            else
+            {
+                errors.Add(result.Message ?? "не сохранено");
+            }
+        }
+        if (errors.Count > 0)
+        {
+            Error = $"Сохранено отчётов: {saved}; не сохранено: {errors.Count} — {string.Join(" ", errors.Distinct())}";
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+        TempData["Message"] = $"Отмечено ОО: {saved}, статус «{status.Russian()}».";
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>The department accepts a report or returns it with a comment.</summary>
+    public async Task<IActionResult> OnPostReviewAsync(int id, int? unitId, int? schoolId, string? decision, string? comment, CancellationToken ct)
+    {
+        var accept = decision == "accept";
+        var result = await ExecutionReports.ReviewAsync(db, User, HttpContext.Connection.RemoteIpAddress?.ToString(), id, unitId, schoolId, accept, comment,
+            clock.GetUtcNow().UtcDateTime, ct);
+        switch (result.Outcome)
+        {
+            case ReportOutcome.Forbidden:
+                return StatusCode(StatusCodes.Status403Forbidden);
+            case ReportOutcome.Invalid:
+                Error = result.Message;
+                return await LoadAsync(id, ct) ? Page() : NotFound();
+            default:
+                TempData["Message"] = accept ? "Отчёт принят." : "Отчёт возвращён на доработку; ОО увидит комментарий.";
+                return RedirectToPage(new { id });
+        }
+    }
+
+    /// <summary>«Напомнить»: an e-mail to the school's operators about this item.</summary>
+    public async Task<IActionResult> OnPostRemindAsync(int id, int schoolId, CancellationToken ct)
+    {
+        if (!User.IsDepartment())
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        var result = await Reminders.SendAsync(db, users, DigestOptions.Read(config), User, HttpContext.Connection.RemoteIpAddress?.ToString(), id, schoolId, clock, ct);
+        if (!result.Found)
+        {
+            return NotFound();
+        }
+        TempData["Message"] = result.Message;
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>The department sets what «выполнено» needs on this item (empty: as the plan says).</summary>
+    public async Task<IActionResult> OnPostRequirementAsync(int id, DoneRequirement? requirement, CancellationToken ct)
+    {
+        if (!User.IsDepartment())
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        var item = await db.RoadmapItems.FindAsync([id], ct);
+        if (item is null)
+        {
+            return NotFound();
+        }
+        item.DoneRequirement = requirement is { } r && Enum.IsDefined(r) ? r : null;
+        AuditLog.Add(db, User, HttpContext.Connection.RemoteIpAddress?.ToString(), "item.requirement", nameof(RoadmapItem), id,
+            item.DoneRequirement is { } set ? "для «выполнено» нужно: " + set.Russian() : "как в плане", clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = "Требование к отчёту сохранено.";
+        return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostEditAsync(int id, string? itemText, string? deadlineText, string? result, CancellationToken ct)
@@ -113,7 +214,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         var item = await db.RoadmapItems.Include(i => i.Roadmap).Include(i => i.Section)
             .Include(i => i.Windows).Include(i => i.Responsibilities).ThenInclude(r => r.Unit).Include(i => i.ExternalCalendarEntry)
             .AsSplitQuery().SingleOrDefaultAsync(i => i.Id == id, ct);
-        if (item is null || item.Roadmap!.SchoolId is { } owner && !User.CanSeeSchool(owner))
+        if (item is null || item.Roadmap!.SchoolId is { } owner && !User.CanSeeSchool(owner) || RoadmapQueries.HiddenFrom(item.Roadmap, User.RestrictedSchoolId()))
         {
             return false;
         }
@@ -136,6 +237,8 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
                 e.SchoolId,
                 e.ReportText,
                 e.UpdatedBy,
+                e.ReviewComment,
+                e.ReviewedBy,
                 Evidence = e.Evidence.OrderBy(f => f.Id).Select(f => new EvidenceRow(f.Id, f.FileName, f.Size, f.UploadedUtc)).ToList(),
             })
             .ToListAsync(ct);
@@ -144,7 +247,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
             {
                 var stored = executions.FirstOrDefault(e => e.UnitId == o.UnitId && e.SchoolId == o.SchoolId);
                 return new ExecutionRow(o, control.Who(o), stored?.ReportText, stored?.UpdatedBy, stored?.Evidence ?? [],
-                    ExecutionReports.CanReport(User, o.SchoolId));
+                    ExecutionReports.CanReport(User, o.SchoolId), stored?.ReviewComment, stored?.ReviewedBy);
             })
             .ToList();
         return true;

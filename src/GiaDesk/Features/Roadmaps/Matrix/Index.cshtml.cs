@@ -21,7 +21,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var plan = await db.Roadmaps.FindAsync([id], ct);
-        if (plan is null || plan.Kind != RoadmapKind.Municipal)
+        if (plan is null || plan.Kind != RoadmapKind.Municipal || RoadmapQueries.HiddenFrom(plan, User.RestrictedSchoolId()))
         {
             return NotFound();
         }

@@ -12,6 +12,10 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public Roadmap Plan { get; private set; } = null!;
     public MonitoringReport Report { get; private set; } = null!;
+    public string? Error { get; private set; }
+
+    public static readonly DateOnly MinDate = new(2000, 1, 1);
+    public static readonly DateOnly MaxDate = new(2099, 12, 31);
 
     public async Task<IActionResult> OnGetAsync(int id, string? asOf, CancellationToken ct) =>
         await BuildAsync(id, asOf, ct) ? Page() : NotFound();
@@ -37,12 +41,28 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     private async Task<bool> BuildAsync(int id, string? asOf, CancellationToken ct)
     {
         var plan = await db.Roadmaps.FindAsync([id], ct);
-        if (plan is null || plan.Kind != RoadmapKind.Municipal)
+        if (plan is null || plan.Kind != RoadmapKind.Municipal || RoadmapQueries.HiddenFrom(plan, Web.SchoolScope.RestrictedSchoolId(User)))
         {
             return false;
         }
         Plan = plan;
-        var date = RoadmapFormat.TryParseDate(asOf, out var parsed) ? parsed : RoadmapFormat.Today(clock);
+        var today = RoadmapFormat.Today(clock);
+        var date = today;
+        if (!string.IsNullOrWhiteSpace(asOf))
+        {
+            if (!RoadmapFormat.TryParseDate(asOf, out var parsed))
+            {
+                Error = $"Дата «{asOf}» не распознана: ожидается ДД.ММ.ГГГГ. Показан мониторинг на сегодня.";
+            }
+            else if (parsed < MinDate || parsed > MaxDate)
+            {
+                Error = $"Мониторинг строится на даты с 01.01.2000 по 31.12.2099, а {RoadmapFormat.Date(parsed)} вне этого диапазона. Показан мониторинг на сегодня.";
+            }
+            else
+            {
+                date = parsed;
+            }
+        }
         var control = await RoadmapQueries.LoadAsync(db, id, Web.SchoolScope.RestrictedSchoolId(User), ct);
         Report = MonitoringReports.Build(control.Obligations, date, control.Schools);
         return true;

@@ -27,11 +27,11 @@ public sealed class DetailsWebTests(RoadmapApp app) : IClassFixture<RoadmapApp>
     [Fact]
     public async Task Next_year_plan_shifts_dates_and_resets_statuses_and_publishing_gives_each_school_its_copy()
     {
-        var (plan, item) = await app.PlanWithItemAsync();
+        var (plan, item) = await app.PlanWithItemAsync(publish: false);
         var specialist = await app.SignInAsync(TestApp.Demo(Roles.Specialist));
         await RoadmapApp.ReportAsync(specialist, item, await app.SchoolId("S09"), ExecutionStatus.Done, "готово");
 
-        var next = await TestApp.PostFormAsync(specialist, $"/Roadmaps/Details/{plan}?handler=NextYear", [], $"/Roadmaps/Details/{plan}");
+        var next = await TestApp.PostFormAsync(specialist, $"/Roadmaps/Confirm/{plan}?what=next-year", []);
         Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
         var nextId = int.Parse(next.Headers.Location!.OriginalString.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
         var copied = await app.Query(db => db.RoadmapItems.SingleAsync(i => i.RoadmapId == nextId && i.Number == "2.2"));
@@ -39,9 +39,9 @@ public sealed class DetailsWebTests(RoadmapApp app) : IClassFixture<RoadmapApp>
         Assert.False(await app.Query(db => db.ItemExecutions.AnyAsync(e => e.ItemId == copied.Id)));
         Assert.Equal(plan, await app.Query(db => db.Roadmaps.Where(r => r.Id == nextId).Select(r => r.PredecessorId).SingleAsync()));
 
-        var details = await specialist.GetStringAsync($"/Roadmaps/Details/{plan}");
-        Assert.Contains("value=\"2023-11-15\"", details);
-        var publish = await TestApp.PostFormAsync(specialist, $"/Roadmaps/Details/{plan}?handler=Publish", new() { ["approvalDue"] = "2023-11-15" }, $"/Roadmaps/Details/{plan}");
+        var confirm = await specialist.GetStringAsync($"/Roadmaps/Confirm/{plan}?what=publish");
+        Assert.Contains("value=\"2023-11-15\"", confirm);
+        var publish = await TestApp.PostFormAsync(specialist, $"/Roadmaps/Confirm/{plan}?what=publish", new() { ["approvalDue"] = "2023-11-15" });
         Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
         var own = await app.SchoolId("S05");
         var copies = await app.Query(db => db.Roadmaps.Where(r => r.ParentId == plan).Select(r => new { r.Id, r.SchoolId, r.ApprovalDue }).ToListAsync());

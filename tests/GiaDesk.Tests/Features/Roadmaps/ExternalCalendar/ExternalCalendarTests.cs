@@ -164,7 +164,8 @@ public sealed class ExternalCalendarTests(RoadmapApp app) : IClassFixture<Roadma
     [InlineData(Roles.SchoolOperator)]
     public async Task Observer_and_school_operator_see_the_calendar_but_cannot_add_an_entry_or_link_an_item(string role)
     {
-        var (_, itemId) = await ExternalItemAsync();
+        var (planId, itemId) = await ExternalItemAsync();
+        await app.PublishAsync(planId);
         var fallback = await WindowsAsync(itemId);
         var entryId = await AddEntryAsync($"ЕГЭ: резервные дни (тест прав, {role})", new(2024, 1, 10), new(2024, 1, 12));
         var client = await app.SignInAsync(TestApp.Demo(role));

@@ -119,6 +119,7 @@ public sealed class RoadmapOrderWebTests(RoadmapApp app) : IClassFixture<Roadmap
     public async Task Observer_and_school_operator_cannot_open_or_post_the_order_metadata(string role)
     {
         var id = await app.ImportSeedAsync();
+        await app.PublishAsync(id);
         var department = await app.SignInAsync(TestApp.Demo(Roles.Specialist));
         var form = await department.GetStringAsync($"/Roadmaps/Order/{id}");
         var client = await app.SignInAsync(TestApp.Demo(role));

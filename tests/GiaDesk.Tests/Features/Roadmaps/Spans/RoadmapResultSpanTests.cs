@@ -127,6 +127,7 @@ public sealed partial class RoadmapResultSpanTests(RoadmapApp app) : IClassFixtu
     public async Task Observer_and_school_operator_cannot_change_a_span(string role)
     {
         var id = await SaveAsync($"План мероприятий по подготовке к ГИА в 2024 году ({role})");
+        await app.PublishAsync(id);
         var items = await ItemsAsync(id);
         var client = await app.SignInAsync(TestApp.Demo(role));
         var fields = new Dictionary<string, string>

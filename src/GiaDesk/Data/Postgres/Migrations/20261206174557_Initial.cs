@@ -29,6 +29,25 @@ namespace GiaDesk.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Entity = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EntityKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Details = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CalendarFeedTokens",
                 columns: table => new
                 {
@@ -237,6 +256,9 @@ namespace GiaDesk.Data.Postgres.Migrations
                     ImportedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     PublishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ArchivedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    DoneRequirement = table.Column<int>(type: "integer", nullable: false),
                     PredecessorId = table.Column<int>(type: "integer", nullable: true),
                     ParentId = table.Column<int>(type: "integer", nullable: true),
                     SchoolId = table.Column<int>(type: "integer", nullable: true),
@@ -930,7 +952,8 @@ namespace GiaDesk.Data.Postgres.Migrations
                     OpenEnded = table.Column<bool>(type: "boolean", nullable: false),
                     DeadlineParsed = table.Column<bool>(type: "boolean", nullable: false),
                     StartDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    DueDate = table.Column<DateOnly>(type: "date", nullable: true)
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DoneRequirement = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1054,6 +1077,12 @@ namespace GiaDesk.Data.Postgres.Migrations
                     Status = table.Column<int>(type: "integer", nullable: false),
                     ReportText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     ReportDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    SubmittedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Review = table.Column<int>(type: "integer", nullable: false),
+                    ReviewComment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ReviewedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
@@ -1323,6 +1352,16 @@ namespace GiaDesk.Data.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_AtUtc",
+                table: "AuditEntries",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Entity_EntityKey",
+                table: "AuditEntries",
+                columns: new[] { "Entity", "EntityKey" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Auditoriums_ExamPointId_Code",
                 table: "Auditoriums",
                 columns: new[] { "ExamPointId", "Code" },
@@ -1579,6 +1618,11 @@ namespace GiaDesk.Data.Postgres.Migrations
                 column: "SectionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Roadmaps_ContentHash",
+                table: "Roadmaps",
+                column: "ContentHash");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Roadmaps_ParentId_SchoolId",
                 table: "Roadmaps",
                 columns: new[] { "ParentId", "SchoolId" });
@@ -1694,6 +1738,9 @@ namespace GiaDesk.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
 
             migrationBuilder.DropTable(
                 name: "CalendarFeedTokens");

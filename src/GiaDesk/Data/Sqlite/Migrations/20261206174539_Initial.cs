@@ -28,6 +28,25 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Entity = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EntityKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CalendarFeedTokens",
                 columns: table => new
                 {
@@ -236,6 +255,9 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     ImportedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ArchivedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DoneRequirement = table.Column<int>(type: "INTEGER", nullable: false),
                     PredecessorId = table.Column<int>(type: "INTEGER", nullable: true),
                     ParentId = table.Column<int>(type: "INTEGER", nullable: true),
                     SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
@@ -929,7 +951,8 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     OpenEnded = table.Column<bool>(type: "INTEGER", nullable: false),
                     DeadlineParsed = table.Column<bool>(type: "INTEGER", nullable: false),
                     StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DoneRequirement = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1053,6 +1076,12 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     ReportText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     ReportDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SubmittedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Review = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewComment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReviewedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
@@ -1322,6 +1351,16 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_AtUtc",
+                table: "AuditEntries",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Entity_EntityKey",
+                table: "AuditEntries",
+                columns: new[] { "Entity", "EntityKey" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Auditoriums_ExamPointId_Code",
                 table: "Auditoriums",
                 columns: new[] { "ExamPointId", "Code" },
@@ -1578,6 +1617,11 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 column: "SectionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Roadmaps_ContentHash",
+                table: "Roadmaps",
+                column: "ContentHash");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Roadmaps_ParentId_SchoolId",
                 table: "Roadmaps",
                 columns: new[] { "ParentId", "SchoolId" });
@@ -1693,6 +1737,9 @@ namespace GiaDesk.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
 
             migrationBuilder.DropTable(
                 name: "CalendarFeedTokens");
