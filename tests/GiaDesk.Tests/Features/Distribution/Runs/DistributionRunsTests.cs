@@ -182,6 +182,26 @@ public sealed class DistributionRunsTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task Taking_an_organiser_out_of_an_auditorium_is_refused_with_the_reason()
+    {
+        var day = await BuildAsync();
+        var specialist = await RunAsync(day);
+        var organiser = await app.Database.QueryAsync(db => db.DistributionStaff
+            .Where(s => s.AuditoriumId != null && db.DistributionRuns.Any(r => r.Id == s.RunId && r.ExamDayId == day.DayId)).OrderBy(s => s.Id).FirstAsync());
+        var refused = await TestApp.PostFormAsync(specialist, Url(day) + "?handler=MoveStaff", new()
+        {
+            ["staffRowId"] = organiser.Id.ToString(CultureInfo.InvariantCulture),
+            ["auditoriumId"] = "0",
+        }, formPage: Url(day));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var body = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("Перемещение отклонено", body, StringComparison.Ordinal);
+        Assert.Contains("организаторов 1, нужно 2", body, StringComparison.Ordinal);
+        var kept = await app.Database.QueryAsync(db => db.DistributionStaff.SingleAsync(s => s.Id == organiser.Id));
+        Assert.Equal((organiser.AuditoriumId, false), (kept.AuditoriumId, kept.Manual));
+    }
+
+    [Fact]
     public async Task An_approved_distribution_is_replaced_only_after_confirmation()
     {
         var day = await BuildAsync();
