@@ -9,11 +9,9 @@ const { chromium } = require(path.resolve(packageDir));
 
 const shots = [
   ['uo', 'demo-uo-1', '/', 'home'],
-  ['uo', 'demo-uo-1', '/Results', 'results'],
   ['uo', 'demo-uo-1', '/Results/Tables/t4?level=9', 'results-table'],
   ['uo', 'demo-uo-1', '/Registry/Participants', 'participants'],
   ['uo', 'demo-uo-1', '/Registry/Participants/Edit', 'participant-new'],
-  ['uo', 'demo-uo-1', '/Roadmaps/Dashboard', 'roadmap-dashboard'],
   ['viewer', 'demo-view-1', '/Registry/Participants', 'participants-observer'],
 ];
 const sizes = [[1366, 768, 'desktop'], [390, 844, 'phone']];

@@ -20,7 +20,7 @@ static int Usage()
         dotnet run -c Release --project bench/GiaDesk.Bench -- registry-import [ЧИСЛО_СТРОК] [--postgres СТРОКА_ПОДКЛЮЧЕНИЯ_К_СЕРВЕРУ]
         dotnet run -c Release --project bench/GiaDesk.Bench -- roadmap-parse FILE [--times N]
         dotnet run -c Release --project bench/GiaDesk.Bench -- seating [--participants 100000] [--points 210] [--auditoriums 20] [--schools 400] [--workers 12000] [--runs 5] [--seed 42]
-        dotnet run -c Release --project bench/GiaDesk.Bench -- reports [--participants 310] [--schools N] [--runs 3] [--out DIR]
+        dotnet run -c Release --project bench/GiaDesk.Bench -- reports [--participants 310] [--schools N] [--runs 3] [--pdf no] [--out DIR]
         """);
     return 2;
 }

@@ -12,7 +12,7 @@ namespace GiaDesk.Bench;
 /// </summary>
 public static class ReportsBenchmark
 {
-    public static Task<int> RunAsync(BenchArgs args)
+    public static async Task<int> RunAsync(BenchArgs args)
     {
         var participants = args.Int("--participants", 310);
         var schoolCount = args.Int("--schools", 0);
@@ -24,7 +24,8 @@ public static class ReportsBenchmark
         var current = ResultsGenerator.Generate(participants, schools, 9, 2019, 2019);
         var earlier = ResultsAnalysis.Compute(ResultsGenerator.Generate(participants * 29 / 31, schools, 9, 2018, 2018));
         Console.WriteLine($"data set: {participants:N0} participants, {schools.Count} schools, {current.Sittings.Length:N0} sittings");
-        byte[] docx = [], xlsx = [], zip = [];
+        byte[] docx = [], xlsx = [], zip = [], pdf = [], note = [];
+        var withPdf = args.Text("--pdf") is not "no" && GiaDesk.Files.LibreOffice.IsAvailable;
         for (var r = 0; r <= runs; r++)
         {
             var clock = Stopwatch.StartNew();
@@ -37,8 +38,19 @@ public static class ReportsBenchmark
             clock.Restart();
             zip = schoolCount > 30 ? [] : ReportFiles.SchoolsZip(input);
             var notes = clock.Elapsed;
+            clock.Restart();
+            note = DocxWriter.Write(AnalyticalNote.Generate(input).Document());
+            var noteTime = clock.Elapsed;
+            var pdfTime = TimeSpan.Zero;
+            if (withPdf)
+            {
+                clock.Restart();
+                pdf = await GiaDesk.Files.LibreOffice.ConvertAsync(ReportFiles.CompilationDocx(ReportInput.From(current, header, [earlier])), "compilation.docx", GiaDesk.Files.OfficeTarget.Pdf);
+                pdfTime = clock.Elapsed;
+            }
             Console.WriteLine($"{(r == 0 ? "warm-up" : $"run {r}")}: analysis+facts {BenchArgs.Ms(prepared)}, compilation DOCX total {BenchArgs.Ms(compiled)} " +
-                $"({docx.Length / 1024} KB); XLSX {BenchArgs.Ms(sheets)} ({xlsx.Length / 1024} KB); справки ZIP {BenchArgs.Ms(notes)} ({zip.Length / 1024} KB)");
+                $"({docx.Length / 1024} KB); XLSX {BenchArgs.Ms(sheets)} ({xlsx.Length / 1024} KB); справки ZIP {BenchArgs.Ms(notes)} ({zip.Length / 1024} KB); " +
+                $"note DOCX {BenchArgs.Ms(noteTime)}; compilation PDF total (analysis + DOCX + LibreOffice) {(withPdf ? BenchArgs.Ms(pdfTime) + $" ({pdf.Length / 1024} KB)" : "skipped")}");
         }
         if (args.Text("--out") is { Length: > 0 } dir)
         {
@@ -46,8 +58,13 @@ public static class ReportsBenchmark
             File.WriteAllBytes(Path.Combine(dir, "compilation.docx"), docx);
             File.WriteAllBytes(Path.Combine(dir, "compilation.xlsx"), xlsx);
             File.WriteAllBytes(Path.Combine(dir, "schools.zip"), zip);
+            File.WriteAllBytes(Path.Combine(dir, "note.docx"), note);
+            if (pdf.Length > 0)
+            {
+                File.WriteAllBytes(Path.Combine(dir, "compilation.pdf"), pdf);
+            }
             Console.WriteLine("written to " + dir);
         }
-        return Task.FromResult(0);
+        return 0;
     }
 }

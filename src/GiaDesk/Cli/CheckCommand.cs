@@ -9,7 +9,8 @@ public static class CheckCommand
     /// <summary>Parses the arguments, reads the file and prints the findings; <paramref name="check"/> gets the file name
     /// and bytes and returns the findings and an optional summary line for the text format.</summary>
     public static int Run(IReadOnlyList<string> args, string missingFile, string usage, TextWriter output, TextWriter error,
-        Func<string, byte[], (IReadOnlyCollection<ImportMessage> Findings, string? Summary)> check)
+        Func<string, byte[], (IReadOnlyCollection<ImportMessage> Findings, string? Summary)> check,
+        Func<string?, string?>? title = null)
     {
         var options = Options.Parse(args, ["--format"]);
         if (options.Error is not null || options.Positional.Count != 1)
@@ -31,7 +32,7 @@ public static class CheckCommand
             return CommandLine.Failed;
         }
         var (findings, summary) = check(Path.GetFileName(path), File.ReadAllBytes(path));
-        output.Write(format == "json" ? CheckOutput.ToJson(findings) + "\n" : CheckOutput.ToText(findings, summary));
+        output.Write(format == "json" ? CheckOutput.ToJson(findings, title) + "\n" : CheckOutput.ToText(findings, summary, title));
         return findings.Any(f => f.IsError) ? CommandLine.Failed : CommandLine.Ok;
     }
 }

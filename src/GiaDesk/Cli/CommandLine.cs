@@ -37,6 +37,7 @@ public static class CommandLine
                 "roadmap" when rest is ["parse", ..] => RoadmapCommands.Parse(rest[1..], output, error),
                 "roadmap" when rest is ["import", ..] => await RoadmapImportCommand.RunAsync(rest[1..], output, error),
                 "results" when rest is ["analyze", ..] => ResultsCommands.Analyze(rest[1..], output, error),
+                "report" => await ReportCommands.RunAsync(rest, output, error),
                 "participants" when rest is ["check", ..] => ParticipantsCommands.Check(rest[1..], output, error),
                 "seating" when rest is ["plan", ..] => await SeatingCommands.PlanAsync(rest[1..], output, error),
                 "exam-points" when rest is ["check", ..] => ExamPointsCommands.Check(rest[1..], output, error),

@@ -24,6 +24,10 @@ internal static class HelpText
                                         загрузить приказ с дорожной картой в базу данных (без проверки в интерфейсе)
           results analyze --level 9|11 --participants ФАЙЛ --results ФАЙЛ [--annual ФАЙЛ] [--format json|text]
                                         анализ результатов ГИА по файлам (шаблоны 2, 3, 4), без базы данных
+          report compilation|school|note --level 9|11 --participants ФАЙЛ --results ФАЙЛ [--annual ФАЙЛ]
+                 [--school КОД_ОО] [--year ГОД] --out ФАЙЛ.docx|.pdf|.xlsx|.zip
+                                        сборник, справка по ОО (.zip — по всем ОО) или аналитическая записка по файлам;
+                                        PDF — через LibreOffice (пакет libreoffice-writer-nogui)
           participants check ФАЙЛ [--format json|text]
                                         проверка файла участников (шаблон 2) без базы данных: ошибки формата и правила
                                         качества данных; код 1, если есть хотя бы одна ошибка
@@ -64,6 +68,10 @@ internal static class HelpText
                                         save an order with a roadmap into the database (no review step)
           results analyze --level 9|11 --participants FILE --results FILE [--annual FILE] [--format json|text]
                                         analyse exam results from files (templates 2, 3, 4), no database
+          report compilation|school|note --level 9|11 --participants FILE --results FILE [--annual FILE]
+                 [--school CODE] [--year YYYY] --out FILE.docx|.pdf|.xlsx|.zip
+                                        the compilation, a school's справка (.zip: all schools) or the analytical note
+                                        from files; PDF through LibreOffice (package libreoffice-writer-nogui)
           participants check FILE [--format json|text]
                                         check a participants file (template 2) without a database: format errors and
                                         data-quality rules; exit code 1 when any error is found

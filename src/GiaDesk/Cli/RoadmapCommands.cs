@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using GiaDesk.Domain;
+using GiaDesk.Features.Roadmaps;
 using GiaDesk.Features.Roadmaps.Parsing;
 
 namespace GiaDesk.Cli;
@@ -20,7 +21,8 @@ public static class RoadmapCommands
         try
         {
             using var stream = File.OpenRead(file);
-            result = RoadmapDocumentReader.Read(Path.GetFileName(file), stream, year);
+            // .doc/.rtf/.odt through LibreOffice and PDF text as on the web import page; the console has no synchronisation context.
+            result = RoadmapImport.ReadFileAsync(Path.GetFileName(file), stream, year).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -54,6 +56,7 @@ public static class RoadmapCommands
             error.WriteLine("Предупреждение: " + warning);
         }
 
+        error.WriteLine("Итог: " + plan.Coverage() + ".");
         return 0;
     }
 

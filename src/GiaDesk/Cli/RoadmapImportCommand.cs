@@ -35,7 +35,7 @@ public static class RoadmapImportCommand
         RoadmapReadResult result;
         await using (var stream = File.OpenRead(file))
         {
-            result = RoadmapDocumentReader.Read(Path.GetFileName(file), stream, year);
+            result = await RoadmapImport.ReadFileAsync(Path.GetFileName(file), stream, year);
         }
         if (!result.Succeeded)
         {
@@ -52,7 +52,7 @@ public static class RoadmapImportCommand
         {
             await error.WriteLineAsync("Предупреждение: " + warning);
         }
-        await output.WriteLineAsync($"Дорожная карта сохранена (id {id}): «{plan.Title}», {plan.AcademicYear}, разделов {plan.Sections.Count}, мероприятий {plan.Items.Count()}.");
+        await output.WriteLineAsync($"Дорожная карта сохранена (id {id}): «{plan.Title}», {plan.AcademicYear}, разделов {plan.Sections.Count}, мероприятий {plan.Items.Count()}; {plan.Coverage()}.");
         return CommandLine.Ok;
     }
 }

@@ -333,3 +333,59 @@ public sealed class ReadinessCheckItem
 
     public string? Remark { get; set; }
 }
+
+/// <summary>Russian names of the exam-organisation flags and states shown on the pages.</summary>
+public static class ExamPointNames
+{
+    public static IReadOnlyList<(ExamPointTechnology Technology, string Name)> TechnologyNames { get; } =
+    [
+        (ExamPointTechnology.PrintingInAuditorium, "печать ЭМ в аудитории"),
+        (ExamPointTechnology.Scanning, "сканирование в ППЭ"),
+        (ExamPointTechnology.Speaking, "устная часть («Говорение»)"),
+        (ExamPointTechnology.ComputerInformatics, "КЕГЭ (информатика на компьютере)"),
+        (ExamPointTechnology.VideoOnline, "видеонаблюдение онлайн"),
+        (ExamPointTechnology.VideoOffline, "видеонаблюдение офлайн"),
+        (ExamPointTechnology.ChemistryPractical, "практическая часть по химии"),
+    ];
+
+    public static string Russian(this ExamPointTechnology technology) =>
+        technology == ExamPointTechnology.None ? "общие требования"
+        : string.Join(", ", TechnologyNames.Where(t => technology.HasFlag(t.Technology)).Select(t => t.Name));
+
+    public static IEnumerable<ExamForm> List(this ExamFormSet forms) =>
+        new[] { (ExamFormSet.Oge, ExamForm.Oge), (ExamFormSet.Gve, ExamForm.Gve), (ExamFormSet.Ege, ExamForm.Ege) }
+            .Where(f => forms.HasFlag(f.Item1)).Select(f => f.Item2);
+
+    public static ExamFormSet ToSet(this IEnumerable<ExamForm> forms) =>
+        forms.Aggregate(ExamFormSet.None, (set, form) => set | form switch
+        {
+            ExamForm.Oge => ExamFormSet.Oge,
+            ExamForm.Gve => ExamFormSet.Gve,
+            ExamForm.Ege => ExamFormSet.Ege,
+            _ => ExamFormSet.None,
+        });
+
+    public static string Russian(this ExamFormSet forms) => string.Join(", ", forms.List().Select(f => f.Russian()));
+
+    public static string Russian(this ReadinessResult result) => result switch
+    {
+        ReadinessResult.Ready => "готов",
+        ReadinessResult.NotReady => "не готов",
+        _ => "не проверен",
+    };
+
+    public static string Russian(this StaffState state) => state switch
+    {
+        StaffState.Confirmed => "подтверждён",
+        StaffState.Rejected => "отклонён",
+        _ => "предложен ОО",
+    };
+
+    public static string Russian(this ObserverStatus status) => status switch
+    {
+        ObserverStatus.Submitted => "документы поданы",
+        ObserverStatus.Accredited => "аккредитован",
+        ObserverStatus.Refused => "отказано",
+        _ => "кандидат",
+    };
+}

@@ -275,6 +275,20 @@ public static class RegistryDates
     /// </summary>
     public static DateOnly Deadline(int studyStartYear, int grade) =>
         grade == 11 ? new DateOnly(studyStartYear + 1, 2, 1) : new DateOnly(studyStartYear + 1, 3, 1);
+
+    /// <summary>
+    /// The main date of the admission work: итоговое сочинение (изложение) on the first Wednesday of December,
+    /// итоговое собеседование (grade 9) on the second Wednesday of February. Before it nobody can have a зачёт.
+    /// </summary>
+    public static DateOnly FinalWorkMainDate(int studyStartYear, int grade) =>
+        grade == 9 ? Wednesday(studyStartYear + 1, 2, 2) : Wednesday(studyStartYear, 12, 1);
+
+    private static DateOnly Wednesday(int year, int month, int nth)
+    {
+        var first = new DateOnly(year, month, 1);
+        var offset = ((int)DayOfWeek.Wednesday - (int)first.DayOfWeek + 7) % 7;
+        return first.AddDays(offset + (7 * (nth - 1)));
+    }
 }
 
 /// <summary>Chosen subjects stored as «;1;2;7;» (ids of Subject).</summary>

@@ -70,6 +70,9 @@ public static class LibreOffice
             {
                 OfficeTarget.Pdf => ("pdf", "pdf:writer_pdf_Export"),
                 OfficeTarget.Docx => ("docx", "docx:MS Word 2007 XML"),
+                OfficeTarget.Odt => ("odt", "odt:writer8"),
+                OfficeTarget.Rtf => ("rtf", "rtf:Rich Text Format"),
+                OfficeTarget.Doc => ("doc", "doc:MS Word 97"),
                 _ => throw new ArgumentOutOfRangeException(nameof(target)),
             };
 
@@ -161,6 +164,11 @@ public enum OfficeTarget
 {
     Pdf,
     Docx,
+
+    // The older word-processor formats: the importers read them, tests produce them.
+    Odt,
+    Rtf,
+    Doc,
 }
 
 /// <summary>A conversion that did not happen; the message is Russian and safe to show.</summary>

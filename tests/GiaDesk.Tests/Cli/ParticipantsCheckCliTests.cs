@@ -48,7 +48,7 @@ public sealed class ParticipantsCheckCliTests : IDisposable
     {
         var (code, output, _) = await Run("participants", "check", Write("ok.csv", new Row("P1"), new Row("P2", Subjects: "Русский язык, Математика, Химия")));
         Assert.Equal(0, code);
-        Assert.Contains("[subject-count]", output);
+        Assert.Contains("[Число предметов вне допустимого для формы ГИА (subject-count)]", output);
         Assert.Contains("Ошибок: 0, предупреждений: 1.", output);
     }
 
@@ -67,5 +67,41 @@ public sealed class ParticipantsCheckCliTests : IDisposable
     {
         Assert.Equal(1, (await Run("participants", "check", Path.Combine(_folder, "нет.csv"))).Code);
         Assert.Equal(2, (await Run("participants", "check", Write("x.csv", new Row()), "--format", "xml")).Code);
+    }
+
+    [Fact]
+    public async Task Grade_9_registered_for_ege_and_grade_11_for_oge_break_the_grade_form_rule()
+    {
+        var path = Write("формы.csv", new Row("P1", Form: "ЕГЭ"), Row.Grade11("P2") with { Form = "ОГЭ" }, new Row("P3", Form: "ГВЭ", Ovz: "да", OvzDocument: "ПМПК № 5"),
+            Row.Grade11("P4"), new Row("P5"));
+        var (code, output, _) = await Run("participants", "check", path, "--format", "json");
+
+        Assert.Equal(1, code);
+        using var json = JsonDocument.Parse(output);
+        var findings = json.RootElement.EnumerateArray().Where(e => e.GetProperty("rule").GetString() == "grade-form")
+            .Select(e => (Line: e.GetProperty("line").GetInt32(), Column: e.GetProperty("column").GetString(), Title: e.GetProperty("title").GetString()))
+            .ToList();
+        Assert.Equal([2, 3], findings.Select(f => f.Line));
+        Assert.All(findings, f => Assert.Equal("Форма ГИА", f.Column));
+        Assert.All(findings, f => Assert.StartsWith("Форма ГИА не соответствует классу", f.Title));
+    }
+
+    [Fact]
+    public async Task A_file_of_the_documented_template_without_optional_columns_gives_one_note_not_an_error_per_ovz_row()
+    {
+        var path = Path.Combine(_folder, "шаблон.csv");
+        File.WriteAllText(path, "Код участника;Код ОО;Фамилия;Имя;Отчество;Класс;Форма ГИА;ОВЗ;Допущен\r\n"
+            + "P1;S05;Иванова;Анна;Петровна;9А;ОГЭ;да;да\r\n"
+            + "P2;S05;Петров;Иван;Сергеевич;9Б;ГВЭ;да;\r\n"
+            + "P3;S05;Сидоров;Олег;;11А;ЕГЭ;нет;да\r\n", new UTF8Encoding(false));
+
+        var (code, output, _) = await Run("participants", "check", path);
+
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("ОШИБКА", output);
+        var note = Assert.Single(output.Split('\n'), l => l.Contains("Документ ОВЗ", StringComparison.Ordinal));
+        Assert.Contains("предупреждение [В файле нет необязательного столбца, нужного правилу (missing-column)]", note);
+        Assert.Contains("участников с ОВЗ (2)", note);
+        Assert.Contains("Ошибок: 0, предупреждений: 1.", output);
     }
 }

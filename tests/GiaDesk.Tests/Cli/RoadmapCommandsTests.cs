@@ -57,6 +57,40 @@ public sealed class RoadmapCommandsTests
         Assert.Contains("Срок: «Ноябрь- февраль 2024 года» → 01.11.2023–29.02.2024", text);
     }
 
+    [Fact]
+    public void Parse_ends_with_the_coverage_line_of_seed_002()
+    {
+        using var error = new StringWriter();
+
+        var code = RoadmapCommands.Parse([Seeds.PathOf("002"), "--format", "text"], TextWriter.Null, error);
+
+        Assert.Equal(0, code);
+        // roadmaps.md §B.4/§B.5: seed 002 has 9 sections and 47 items.
+        Assert.EndsWith("Итог: распознано 47 пунктов в 9 разделах; 0 строк не отнесены.", error.ToString().TrimEnd());
+    }
+
+    [Fact]
+    public void Parse_reads_a_table_copied_with_pipes()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"giadesk-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(path, "План мероприятий по подготовке к ГИА в 2025 году\n\n"
+            + "| № | Направления деятельности | Сроки | Ответственные |\n"
+            + "| 1. | Организация | | |\n"
+            + "| 1.1. | Совещание | ноябрь 2024 г. | Отдел образования |\n");
+        try
+        {
+            using var error = new StringWriter();
+            var code = RoadmapCommands.Parse([path, "--year", "2024-2025", "--format", "text"], TextWriter.Null, error);
+
+            Assert.Equal(0, code);
+            Assert.Contains("Итог: распознано 1 пункт в 1 разделе; 0 строк не отнесены.", error.ToString());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData]
     [InlineData("a.txt", "b.txt")]

@@ -194,7 +194,13 @@ public sealed class AccessTests(DemoApp app) : IClassFixture<DemoApp>
         var added = await TestApp.PostFormAsync(client, "/Directories/AcademicYears?handler=Add", new() { ["startYear"] = "2019" }, "/Directories/AcademicYears");
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var id = await app.Database.QueryAsync(db => db.StudyYears.Where(y => y.StartYear == 2019).Select(y => y.Id).SingleAsync());
-        await TestApp.PostFormAsync(client, "/Directories/AcademicYears?handler=MakeCurrent", new() { ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "/Directories/AcademicYears");
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // One click only asks: the year changes after the confirmation step.
+        var asked = await TestApp.PostFormAsync(client, "/Directories/AcademicYears?handler=MakeCurrent", new() { ["id"] = key }, "/Directories/AcademicYears");
+        Assert.Equal($"/Directories/AcademicYears?confirm={key}", asked.Headers.Location!.OriginalString);
+        Assert.DoesNotContain(2019, await app.Database.QueryAsync(db => db.StudyYears.Where(y => y.IsCurrent).Select(y => y.StartYear).ToListAsync()));
+        Assert.Contains("Сделать текущим учебный год 2019", await client.GetStringAsync($"/Directories/AcademicYears?confirm={key}"));
+        await TestApp.PostFormAsync(client, "/Directories/AcademicYears?handler=MakeCurrent", new() { ["id"] = key, ["confirmed"] = "true" }, "/Directories/AcademicYears");
         var current = await app.Database.QueryAsync(db => db.StudyYears.Where(y => y.IsCurrent).Select(y => y.StartYear).ToListAsync());
         Assert.Equal([2019], current);
     }

@@ -26,11 +26,11 @@ public static class RegistryQuality
 
     /// <summary>Evaluates every participant given and stores the counts on the entities (the caller saves).</summary>
     public static List<QualityFinding> Evaluate(IReadOnlyList<Participant> participants, IReadOnlyDictionary<int, string> schoolCodes,
-        IReadOnlyDictionary<int, string> subjectNames, IReadOnlySet<int> passedFinalWork, IReadOnlyDictionary<string, int>? lines = null)
+        IReadOnlyDictionary<int, string> subjectNames, IReadOnlySet<int> passedFinalWork, IReadOnlyDictionary<string, int>? lines = null, QualityContext? context = null)
     {
         var records = participants.Select(p => ToRecord(p, schoolCodes.GetValueOrDefault(p.SchoolId, "?"), subjectNames,
             p.Id != 0 && passedFinalWork.Contains(p.Id), lines?.GetValueOrDefault(p.Code) ?? 0)).ToList();
-        var findings = QualityRules.Check(records);
+        var findings = QualityRules.Check(records, context);
         var byCode = findings.GroupBy(f => f.Code).ToDictionary(g => g.Key, g => (Errors: g.Count(f => f.IsError), Warnings: g.Count(f => !f.IsError)));
         foreach (var p in participants)
         {
@@ -42,15 +42,28 @@ public static class RegistryQuality
     }
 
     /// <summary>Re-checks a whole year and stores the counts; the caller calls SaveChanges once.</summary>
-    public static async Task<List<QualityFinding>> RecountAsync(AppDbContext db, int studyYearId, CancellationToken ct)
+    /// <param name="db">The database.</param>
+    /// <param name="studyYearId">The year re-checked.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="clock">The clock of the calendar-aware rules (the interview and the essay wait for their dates); the system clock when null.</param>
+    public static async Task<List<QualityFinding>> RecountAsync(AppDbContext db, int studyYearId, CancellationToken ct, TimeProvider? clock = null)
     {
         var participants = await db.Participants.Where(p => p.StudyYearId == studyYearId).ToListAsync(ct);
         var schools = await db.Schools.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Code, ct);
-        return Evaluate(participants, schools, await SubjectNamesAsync(db, ct), await PassedFinalWorkAsync(db, studyYearId, ct));
+        var context = await ContextAsync(db, studyYearId, clock, ct);
+        return Evaluate(participants, schools, await SubjectNamesAsync(db, ct), await PassedFinalWorkAsync(db, studyYearId, ct), null, context);
+    }
+
+    /// <summary>The day and the study year the rules judge by.</summary>
+    public static async Task<QualityContext?> ContextAsync(AppDbContext db, int studyYearId, TimeProvider? clock, CancellationToken ct)
+    {
+        var start = await db.StudyYears.AsNoTracking().Where(y => y.Id == studyYearId).Select(y => (int?)y.StartYear).FirstOrDefaultAsync(ct);
+        var today = DateOnly.FromDateTime((clock ?? TimeProvider.System).GetLocalNow().DateTime);
+        return start is { } year ? new QualityContext(today, year) : null;
     }
 
     /// <summary>Findings about one participant, duplicates included (checked against the same ФИО and birth date).</summary>
-    public static async Task<List<QualityFinding>> ForParticipantAsync(AppDbContext db, Participant p, CancellationToken ct)
+    public static async Task<List<QualityFinding>> ForParticipantAsync(AppDbContext db, Participant p, CancellationToken ct, TimeProvider? clock = null)
     {
         var twins = p.BirthDate is null
             ? []
@@ -63,6 +76,6 @@ public static class RegistryQuality
         var names = await SubjectNamesAsync(db, ct);
         var records = new List<RegistryRecord> { ToRecord(p, schools.GetValueOrDefault(p.SchoolId, "?"), names, passed) };
         records.AddRange(twins.Select(t => ToRecord(t, schools.GetValueOrDefault(t.SchoolId, "?"), names, true)));
-        return QualityRules.Check(records).Where(f => f.ParticipantId == p.Id).ToList();
+        return QualityRules.Check(records, await ContextAsync(db, p.StudyYearId, clock, ct)).Where(f => f.ParticipantId == p.Id).ToList();
     }
 }

@@ -44,6 +44,14 @@ public static class ResultsTables
 
     private static readonly CultureInfo Ru = CultureInfo.GetCultureInfo("ru-RU");
 
+    /// <summary>The tab and sheet name of a table, in Russian: «Т4» (Cyrillic Т), «Зоны риска», «Баллы ЕГЭ».</summary>
+    public static string ShortName(string key) => key switch
+    {
+        "risk" => "Зоны риска",
+        "bands" => "Баллы ЕГЭ",
+        _ => "Т" + key[1..],
+    };
+
     public static TableView? Build(string key, ResultsAnalysis a, IReadOnlyCollection<string>? subjects = null)
     {
         var title = All.FirstOrDefault(t => t.Key == key).Title;
@@ -186,7 +194,7 @@ public static class ResultsTables
             Count(g.List.Count, new DrillView(g.Kind)),
             new CellView(string.Join("; ", g.List.GroupBy(e => e.School).Select(x => $"{School(a, x.Key)} — {x.Count()}")), null),
         ])).ToList();
-        return new TableView("risk", title, "Группы риска методики Рособрнадзора (analytics.md §5).", [new("Участников"), new("ОО", Numeric: false)], rows, 0);
+        return new TableView("risk", title, "Группы риска по методике Рособрнадзора.", [new("Участников"), new("ОО", Numeric: false)], rows, 0);
     }
 
     private static TableView Bands(ResultsAnalysis a, string title, Func<int, bool> shown)
@@ -257,5 +265,5 @@ public static class ResultsTables
             }
             return line;
         }),
-        table.Key.ToUpperInvariant(), table.Title, details);
+        ShortName(table.Key), table.Title, details);
 }

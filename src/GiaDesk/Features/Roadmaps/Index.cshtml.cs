@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GiaDesk.Features.Roadmaps;
 
-public sealed record RoadmapRow(int Id, string Title, int Year, RoadmapKind Kind, string? School, string? OrderNumber, DateOnly? OrderDate, int Items, DateTime? Published);
+public sealed record RoadmapRow(int Id, string Title, int Year, RoadmapKind Kind, string? School, string? OrderNumber, DateOnly? OrderDate, int Items, DateTime? Published,
+    DateTime? Archived = null);
 
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
@@ -20,7 +21,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         Plans = await RoadmapQueries.VisibleTo(db.Roadmaps, only)
             .OrderByDescending(r => r.AcademicYearStart).ThenBy(r => r.Kind).ThenBy(r => r.Id)
             .Select(r => new RoadmapRow(r.Id, r.Title, r.AcademicYearStart, r.Kind, r.School == null ? null : r.School.ShortName ?? r.School.FullName,
-                r.OrderNumber, r.OrderDate, r.Sections.SelectMany(s => s.Items).Count(), r.PublishedUtc))
+                r.OrderNumber, r.OrderDate, r.Sections.SelectMany(s => s.Items).Count(), r.PublishedUtc, r.ArchivedUtc))
             .ToListAsync(ct);
     }
 }

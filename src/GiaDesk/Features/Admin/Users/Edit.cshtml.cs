@@ -26,6 +26,11 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users, TimeP
         public string Role { get; set; } = Roles.SchoolOperator;
         public string? SchoolCode { get; set; }
         public string? Password { get; set; }
+
+        /// <summary>Where the daily digest and reminders go; empty: no mail.</summary>
+        [EmailAddress(ErrorMessage = "Адрес электронной почты указан неверно: ожидается вид имя@домен.рф.")]
+        [StringLength(256, ErrorMessage = "Адрес электронной почты длиннее 256 знаков.")]
+        public string? Email { get; set; }
     }
 
     [FromRoute]
@@ -54,6 +59,7 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users, TimeP
             FullName = user.FullName,
             Role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? Roles.Observer,
             SchoolCode = user.School?.Code,
+            Email = user.Email,
         };
         return Page();
     }
@@ -82,6 +88,15 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users, TimeP
                 return NotFound();
             }
             errors = await UserAccounts.ChangeAsync(users, db, user, Input.FullName, Input.Role, Input.SchoolCode, Input.Password);
+        }
+        if (errors.Count == 0 && await users.FindByNameAsync(Input.UserName.Trim()) is { } saved)
+        {
+            var email = string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email.Trim();
+            if (!string.Equals(saved.Email, email, StringComparison.OrdinalIgnoreCase))
+            {
+                var set = await users.SetEmailAsync(saved, email);
+                errors.AddRange(set.Errors.Select(_ => "Адрес электронной почты не сохранён."));
+            }
         }
         if (errors.Count > 0)
         {

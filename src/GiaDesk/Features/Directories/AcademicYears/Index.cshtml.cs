@@ -13,10 +13,14 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
     public List<StudyYear> Years { get; private set; } = [];
     public bool CanEdit { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>The year «Сделать текущим» was asked for: the page asks to confirm before it changes anything.</summary>
+    public StudyYear? Confirming { get; private set; }
+
+    public async Task OnGetAsync(int? confirm, CancellationToken ct)
     {
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditMunicipality)).Succeeded;
         Years = await db.StudyYears.AsNoTracking().OrderByDescending(y => y.StartYear).ToListAsync(ct);
+        Confirming = CanEdit && confirm is { } id ? Years.FirstOrDefault(y => y.Id == id && !y.IsCurrent) : null;
     }
 
     public async Task<IActionResult> OnPostAddAsync(int startYear, CancellationToken ct)
@@ -35,7 +39,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         }
         if (!ModelState.IsValid)
         {
-            await OnGetAsync(ct);
+            await OnGetAsync(null, ct);
             return Page();
         }
         var first = !await db.StudyYears.AnyAsync(ct);
@@ -45,11 +49,16 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         return Redirect("/Directories/AcademicYears");
     }
 
-    public async Task<IActionResult> OnPostMakeCurrentAsync(int id, CancellationToken ct)
+    /// <summary>Changes the current year only with <paramref name="confirmed"/> from the confirmation step; otherwise shows that step.</summary>
+    public async Task<IActionResult> OnPostMakeCurrentAsync(int id, bool confirmed, CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.EditMunicipality)).Succeeded)
         {
             return Forbid();
+        }
+        if (!confirmed)
+        {
+            return Redirect($"/Directories/AcademicYears?confirm={id}");
         }
         var years = await db.StudyYears.ToListAsync(ct);
         if (years.All(y => y.Id != id))

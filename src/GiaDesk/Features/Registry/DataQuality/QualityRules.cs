@@ -43,6 +43,18 @@ public sealed record QualityFinding(int Line, int ParticipantId, string Code, st
 public sealed record QualityRule(string Id, string Title, MessageSeverity Severity, bool NeedsDatabase = false);
 
 /// <summary>
+/// When and what the rules judge: the day (rules about the interview or the essay wait for its main date) and the
+/// study year; MissingColumns are optional template columns absent from the file — a rule needing one reports once.
+/// </summary>
+public sealed record QualityContext(DateOnly Today, int StudyStartYear)
+{
+    public IReadOnlySet<string> MissingColumns { get; init; } = new HashSet<string>();
+
+    /// <summary>The study year running on <paramref name="today"/> (it starts on 1 September).</summary>
+    public static QualityContext On(DateOnly today) => new(today, today.Month >= 9 ? today.Year : today.Year - 1);
+}
+
+/// <summary>
 /// The data-quality rule engine of the registry (issue item 5): pure functions over plain records, so that the
 /// web import, the dashboard and `giadesk participants check` judge a row the same way.
 /// </summary>
@@ -58,9 +70,15 @@ public static class QualityRules
     public static readonly QualityRule AdmittedWithoutFinalWork = new("admitted-without-final-work", "Допущен без зачёта за итоговое сочинение (собеседование)", MessageSeverity.Error, NeedsDatabase: true);
     public static readonly QualityRule SubjectCount = new("subject-count", "Число предметов вне допустимого для формы ГИА", MessageSeverity.Warning);
     public static readonly QualityRule NotAdmittedWithoutReason = new("not-admitted-without-reason", "Не допущен, но причина не указана", MessageSeverity.Warning);
+    public static readonly QualityRule GradeForm = new("grade-form", "Форма ГИА не соответствует классу (9 класс — ОГЭ или ГВЭ, 11 класс — ЕГЭ или ГВЭ)", MessageSeverity.Error);
+    public static readonly QualityRule MissingColumn = new("missing-column", "В файле нет необязательного столбца, нужного правилу", MessageSeverity.Warning);
 
     public static IReadOnlyList<QualityRule> All { get; } =
-        [GveWithoutGround, GveGroundWithoutGve, MandatorySubjects, OvzWithoutDocument, ConditionsWithoutOvz, PassportFormat, DuplicatePerson, AdmittedWithoutFinalWork, SubjectCount, NotAdmittedWithoutReason];
+        [GveWithoutGround, GveGroundWithoutGve, MandatorySubjects, OvzWithoutDocument, ConditionsWithoutOvz, PassportFormat, DuplicatePerson, AdmittedWithoutFinalWork, SubjectCount, NotAdmittedWithoutReason, GradeForm, MissingColumn];
+
+    /// <summary>«Название (код)» for a rule code, as messages and reports show it; the code alone if unknown.</summary>
+    public static string Describe(string ruleId) =>
+        All.FirstOrDefault(r => r.Id == ruleId) is { } rule ? $"{rule.Title} ({rule.Id})" : ruleId;
 
     /// <summary>Allowed number of subjects for a current-year graduate (ВТГ), by grade, form and ОВЗ.</summary>
     public static (int Min, int Max) SubjectRange(int grade, ExamForm form, bool hasDisability) => (grade, form) switch
@@ -72,23 +90,35 @@ public static class QualityRules
         _ => (2, 8),
     };
 
-    public static List<QualityFinding> Check(IReadOnlyList<RegistryRecord> records)
+    public static List<QualityFinding> Check(IReadOnlyList<RegistryRecord> records, QualityContext? context = null)
     {
         var findings = new List<QualityFinding>();
         foreach (var record in records)
         {
-            CheckRow(record, findings);
+            CheckRow(record, findings, context);
         }
         CheckDuplicates(records, findings);
+        if (context?.MissingColumns.Contains(Template.DisabilityDocument) == true && records.Count(r => r.HasDisability) is > 0 and var ovz)
+        {
+            // The template has no «Документ ОВЗ» column: one note for the file instead of an error on every ОВЗ row.
+            findings.Add(new QualityFinding(0, 0, "", Template.DisabilityDocument, MissingColumn.Id, MessageSeverity.Warning,
+                $"в файле нет столбца «{Template.DisabilityDocument}»: правило «{OvzWithoutDocument.Title}» не проверено для участников с ОВЗ ({ovz}); документы проверяются в реестре"));
+        }
         return findings;
     }
 
     private static void Add(List<QualityFinding> findings, RegistryRecord r, QualityRule rule, string? column, string message) =>
         findings.Add(new QualityFinding(r.Line, r.Id, r.Code, column, rule.Id, rule.Severity, message));
 
-    private static void CheckRow(RegistryRecord r, List<QualityFinding> findings)
+    private static void CheckRow(RegistryRecord r, List<QualityFinding> findings, QualityContext? context)
     {
         CheckGveGround(r, findings);
+        // Порядок ГИА-9: ОГЭ or ГВЭ; Порядок ГИА-11: ЕГЭ or ГВЭ.
+        if ((r.Grade == 9 && r.Form == ExamForm.Ege) || (r.Grade >= 11 && r.Form == ExamForm.Oge))
+        {
+            var allowed = r.Grade == 9 ? "ОГЭ или ГВЭ" : "ЕГЭ или ГВЭ";
+            Add(findings, r, GradeForm, Template.Form, $"участник {r.Grade} класса записан на {r.Form.Russian()}: в {r.Grade} классе сдают {allowed}");
+        }
         if (r.Subjects is { } subjects)
         {
             var hasRussian = subjects.Contains(SubjectCatalog.Russian);
@@ -107,7 +137,7 @@ public static class QualityRules
                     $"выбрано предметов: {subjects.Count}; для {r.Form.Russian()} в {r.Grade} классе{(r.HasDisability ? " (ОВЗ)" : "")} допустимо {range}");
             }
         }
-        if (r.HasDisability && string.IsNullOrWhiteSpace(r.DisabilityDocument))
+        if (r.HasDisability && string.IsNullOrWhiteSpace(r.DisabilityDocument) && context?.MissingColumns.Contains(Template.DisabilityDocument) != true)
         {
             Add(findings, r, OvzWithoutDocument, Template.DisabilityDocument, "указано ОВЗ (инвалидность), но нет подтверждающего документа: заключение ПМПК или справка МСЭ");
         }
@@ -126,8 +156,10 @@ public static class QualityRules
                 Add(findings, r, PassportFormat, Template.DocumentNumber, "номер паспорта РФ — ожидается 6 цифр");
             }
         }
+        // Before the main date of the interview (essay) nobody has a зачёт yet: the rule waits for the calendar.
         if (r.Admitted == true && r.FinalWorkPassed == false && r.Category == ParticipantCategory.CurrentYear
-            && (r.Grade == 9 || r.Form == ExamForm.Ege))
+            && (r.Grade == 9 || r.Form == ExamForm.Ege)
+            && (context is null || context.Today >= RegistryDates.FinalWorkMainDate(context.StudyStartYear, r.Grade)))
         {
             var work = r.Grade == 9 ? "итоговое собеседование" : "итоговое сочинение (изложение)";
             Add(findings, r, AdmittedWithoutFinalWork, Template.Admitted, $"участник допущен к ГИА, но не имеет зачёта за {work}");

@@ -39,18 +39,30 @@ public static class ParticipantsFile
     /// <summary>Reads and checks the file; a progress listener hears the rows checked (phase «Проверка строк»).</summary>
     public static (List<RegistryRow> Rows, List<ImportMessage> Messages) Read(string fileName, byte[] content, IProgress<ImportProgress>? progress = null)
     {
+        var (rows, messages, _) = ReadFile(fileName, content, progress);
+        return (rows, messages);
+    }
+
+    /// <summary>Optional template columns that data-quality rules need (a rule needing an absent one reports once per file).</summary>
+    public static IReadOnlyList<string> RuleColumns { get; } = [Template.DisabilityDocument];
+
+    /// <summary>As <see cref="Read"/>, with the rule columns the file lacks.</summary>
+    public static (List<RegistryRow> Rows, List<ImportMessage> Messages, IReadOnlySet<string> MissingColumns) ReadFile(
+        string fileName, byte[] content, IProgress<ImportProgress>? progress = null)
+    {
         var (table, error) = TableReader.Open(fileName, content);
         if (table is null)
         {
-            return ([], [error!]);
+            return ([], [error!], new HashSet<string>());
         }
         var counter = new RowCounter(progress, ImportPhase.Checking, table.EstimatedRows);
         var (baseRows, messages, columns) = Template.ReadWithColumns(counter.Count(table), admissionMayBePending: true);
         counter.Finish();
         var rows = new List<RegistryRow>(baseRows.Count);
+        var missing = RuleColumns.Where(c => !columns.Has(c)).ToHashSet();
         if (messages.Any(m => m.IsError) && baseRows.Count == 0)
         {
-            return (rows, messages);
+            return (rows, messages, missing);
         }
         var hasSubjects = columns.Has(Template.Subjects);
         foreach (var baseRow in baseRows)
@@ -149,7 +161,7 @@ public static class ParticipantsFile
         {
             messages.Add(new ImportMessage(table.FileName, 0, null, null, "в файле нет ни одной строки с данными"));
         }
-        return (rows, messages);
+        return (rows, messages, missing);
     }
 
     private static string? Compact(string? text) => text?.Replace(" ", "", StringComparison.Ordinal) is { Length: > 0 } t ? t : null;
@@ -161,13 +173,17 @@ public static class ParticipantsFile
         finalWorkPassed, r.GveGround, r.GveGroundText);
 
     /// <summary>Format errors plus every data-quality rule that can be judged from the file alone, ordered by line.</summary>
-    public static List<FileFinding> Check(string fileName, byte[] content)
+    /// <param name="fileName">The file name shown in messages.</param>
+    /// <param name="content">The file.</param>
+    /// <param name="today">The day judged (rules about the interview and the essay wait for their dates); null = no calendar.</param>
+    public static List<FileFinding> Check(string fileName, byte[] content, DateOnly? today = null)
     {
-        var (rows, messages) = Read(fileName, content);
+        var (rows, messages, missing) = ReadFile(fileName, content);
         var findings = messages
             .Select(m => new FileFinding(m.Line, m.Column, FormatRule, m.Severity, m.Value is null ? m.Text : $"«{m.Value}» — {m.Text}"))
             .ToList();
-        findings.AddRange(QualityRules.Check(rows.Select(r => ToRecord(r)).ToList())
+        var context = (today is { } day ? QualityContext.On(day) : new QualityContext(DateOnly.MaxValue, DateOnly.MaxValue.Year - 1)) with { MissingColumns = missing };
+        findings.AddRange(QualityRules.Check(rows.Select(r => ToRecord(r)).ToList(), context)
             .Select(f => new FileFinding(f.Line, f.Column, f.Rule, f.Severity, f.Message)));
         return findings.OrderBy(f => f.Line).ToList();
     }

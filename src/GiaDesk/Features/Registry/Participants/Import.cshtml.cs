@@ -54,6 +54,17 @@ public sealed class ImportModel(AppDbContext db, ImportJobs jobs) : PageModel
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv", "Участники ГИА (шаблон 2).csv");
     }
 
+    /// <summary>The report of a finished import as a CSV list (UTF-8, «;»): every error, warning and data-quality finding.</summary>
+    public IActionResult OnGetErrors()
+    {
+        var report = JobId is { } id ? jobs.Find(id, User)?.Report as ParticipantsImportReport : null;
+        if (report is null)
+        {
+            return NotFound();
+        }
+        return File(ImportErrorList.Csv(report), "text/csv", "Ошибки загрузки участников.csv");
+    }
+
     public async Task<IActionResult> OnPostAsync(IFormFile? file, string? changeReason, CancellationToken ct)
     {
         if (file is null || file.Length == 0)

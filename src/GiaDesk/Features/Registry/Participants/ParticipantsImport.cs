@@ -30,8 +30,10 @@ public static class ParticipantsImport
         string? changeReason, TimeProvider clock, CancellationToken ct = default, IProgress<ImportProgress>? progress = null, int? studyYearId = null)
     {
         progress?.Report(new ImportProgress(ImportPhase.Reading, 0, 0));
-        var (rows, messages) = ParticipantsFile.Read(fileName, content, progress);
-        if (messages.Any(m => m.IsError))
+        // Every error in one pass: format errors do not stop the checks against the directory (schools, the operator's
+        // school, late subject changes) of the rows that were read; the import is refused at the end if any error exists.
+        var (rows, messages, missingColumns) = ParticipantsFile.ReadFile(fileName, content, progress);
+        if (rows.Count == 0 && messages.Any(m => m.IsError))
         {
             return Failed(messages);
         }
@@ -139,7 +141,8 @@ public static class ParticipantsImport
                 db.ChangeTracker.Clear();
                 return Failed(messages);
             }
-            var findings = RegistryQuality.Evaluate(all, schoolCodes, subjectNames, await RegistryQuality.PassedFinalWorkAsync(db, year.Id, ct), lines);
+            var context = new QualityContext(today, year.StartYear) { MissingColumns = missingColumns };
+            var findings = RegistryQuality.Evaluate(all, schoolCodes, subjectNames, await RegistryQuality.PassedFinalWorkAsync(db, year.Id, ct), lines, context);
             db.ChangeTracker.DetectChanges();
             var written = new RowCounter(progress, ImportPhase.Writing, updated + fresh.Count);
             // Changed rows go through the change tracker, new rows through the bulk writer: one transaction.
@@ -155,7 +158,8 @@ public static class ParticipantsImport
                 await writer.FlushAsync(ct);
             }
             await transaction.CommitAsync(ct);
-            var imported = findings.Where(f => lines.ContainsKey(f.Code)).OrderBy(f => lines[f.Code]).ToList();
+            var imported = findings.Where(f => f.ParticipantId == 0 && f.Line == 0 && f.Code.Length == 0)
+                .Concat(findings.Where(f => lines.ContainsKey(f.Code)).OrderBy(f => lines[f.Code])).ToList();
             return new ParticipantsImportReport(created, updated, unchanged, transferred, messages, imported);
         }
         finally
@@ -164,7 +168,8 @@ public static class ParticipantsImport
         }
     }
 
-    private static ParticipantsImportReport Failed(List<ImportMessage> messages) => new(0, 0, 0, 0, messages, []);
+    // Format and directory errors were found in two passes over the rows: the report lists them in file order.
+    private static ParticipantsImportReport Failed(List<ImportMessage> messages) => new(0, 0, 0, 0, messages.OrderBy(m => m.Line).ToList(), []);
 
     private static void Apply(Participant p, RegistryRow row, int schoolId)
     {

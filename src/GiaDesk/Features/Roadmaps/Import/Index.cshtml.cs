@@ -22,6 +22,12 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
 
+    /// <summary>Duplicate or past-year order: shown before saving; the user confirms with <see cref="Proceed"/>.</summary>
+    public IReadOnlyList<string> ImportWarnings { get; private set; } = [];
+
+    [BindProperty]
+    public bool Proceed { get; set; }
+
     [BindProperty]
     [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string? Title { get; set; }
@@ -94,7 +100,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         RoadmapReadResult result;
         await using (var stream = file.OpenReadStream())
         {
-            result = RoadmapDocumentReader.Read(file.FileName, stream, academicYear);
+            result = await RoadmapImport.ReadFileAsync(file.FileName, stream, academicYear, ct);
         }
         if (!result.Succeeded)
         {
@@ -127,6 +133,14 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         }
         plan = RoadmapDrafts.ApplyCorrections(withResults, values.Title, values.Year, corrections);
         plan = OrderEdits.Apply(plan, values);
+        var warnings = await RoadmapImport.WarningsAsync(db, plan, RoadmapFormat.Today(clock), ct);
+        if (warnings.Count > 0 && !Proceed)
+        {
+            Show(stored);
+            Plan = RoadmapDrafts.ApplyCorrections(Plan!, null, Plan!.AcademicYear, corrections);
+            ImportWarnings = warnings;
+            return Page();
+        }
         var roadmap = await RoadmapImport.AddAsync(db, plan, stored.FileName, User.Identity?.Name, clock.GetUtcNow().UtcDateTime, ct);
         db.RoadmapDrafts.Remove(stored);
         await db.SaveChangesAsync(ct);

@@ -35,9 +35,25 @@ public sealed record ParsedRoadmap(
     public IReadOnlyList<string> FrontMatter { get; init; } = [];
 
     public IEnumerable<ParsedItem> Items => Sections.SelectMany(s => s.Items);
+
+    /// <summary>What was read and what was not, for the review page and `roadmap parse`.</summary>
+    public string Coverage()
+    {
+        var items = Items.Count();
+        var culture = System.Globalization.CultureInfo.GetCultureInfo("ru-RU");
+        return string.Create(culture, $"распознано {items} {Plural(items, "пункт", "пункта", "пунктов")} в {Sections.Count} {Plural(Sections.Count, "разделе", "разделах", "разделах")}; "
+            + $"{UnassignedFragments.Count} {Plural(UnassignedFragments.Count, "строка не отнесена", "строки не отнесены", "строк не отнесены")}");
+    }
+
+    private static string Plural(int n, string one, string few, string many) =>
+        (n % 100) is >= 11 and <= 14 ? many : (n % 10) switch { 1 => one, >= 2 and <= 4 => few, _ => many };
 }
 
-public sealed record ParsedSection(string? Number, string Title, IReadOnlyList<ParsedItem> Items);
+public sealed record ParsedSection(string? Number, string Title, IReadOnlyList<ParsedItem> Items)
+{
+    /// <summary>The stage row above the section («I. Этап подготовки»), when the plan groups its sections in stages.</summary>
+    public string? Stage { get; init; }
+}
 
 public sealed record ParsedItem(
     string Number,

@@ -33,8 +33,10 @@ public static class RoadmapDocxReader
     {
         var numbering = new AutoNumbering();
         var frontMatter = new List<string>();
-        foreach (var element in body.ChildElements)
+        var elements = body.ChildElements.ToList();
+        for (var index = 0; index < elements.Count; index++)
         {
+            var element = elements[index];
             if (element is Paragraph paragraph)
             {
                 frontMatter.Add(ParagraphText(paragraph, numbering));
@@ -68,18 +70,77 @@ public static class RoadmapDocxReader
             }
 
             var gridRows = rows.Skip(next)
-                .Select((cells, index) => new GridRow(next + index + 1, Fit(cells, header.Count)) { MergedAbove = merged[next + index] })
+                .Select((cells, row) => new GridRow(next + row + 1, Fit(cells, header.Count)) { MergedAbove = merged[next + row] })
                 .ToList();
+            var warnings = new List<string>();
+            ReadContinuation(elements, index + 1, header, gridRows, numbering, warnings);
             var grid = new TableGrid(header, gridRows, "\n");
             // The title of an appendix sits right above its table.
             var titleAbove = frontMatter.LastOrDefault(l => l.Trim().Length > 0)?.Trim();
-            return RoadmapTextParser.Build(frontMatter, grid, fileName, year, [], [], titleAbove);
+            return RoadmapTextParser.Build(frontMatter, grid, fileName, year, warnings, [], titleAbove);
         }
 
         var numbered = NumberedTextReader.Read(frontMatter, 0);
         return numbered is null
             ? RoadmapReadResult.Failure($"В документе «{fileName}» нет таблицы мероприятий (таблицы со столбцами «мероприятие», «сроки», «ответственные»).")
             : RoadmapTextParser.Build([], numbered, fileName, year, [$"В документе «{fileName}» нет таблицы: мероприятия прочитаны из нумерованных пунктов текста."], []);
+    }
+
+    // A page break may split the plan into several tables (the header repeated or not) with paragraphs between them:
+    // later tables of the same width continue the plan, a paragraph between two of them is a stray line of the table;
+    // text after the last table (signatures) stays outside the plan.
+    private static void ReadContinuation(List<OpenXmlElement> elements, int start, List<string> header, List<GridRow> rows, AutoNumbering numbering, List<string> warnings)
+    {
+        var pending = new List<string>();
+        var row = rows.Count == 0 ? 0 : rows[^1].Line;
+        for (var i = start; i < elements.Count; i++)
+        {
+            if (elements[i] is Paragraph paragraph)
+            {
+                var text = ParagraphText(paragraph, numbering).Trim();
+                if (text.Length > 0)
+                {
+                    pending.Add(text);
+                }
+
+                continue;
+            }
+
+            if (elements[i] is not Table table)
+            {
+                continue;
+            }
+
+            var merged = new List<IReadOnlyCollection<int>>();
+            var cells = table.Elements<TableRow>().Select(r => RowCells(r, numbering, merged)).ToList();
+            var width = cells.Count == 0 ? 0 : cells.Max(c => c.Count);
+            if (width != header.Count && !cells.Any(c => ColumnRoles.LooksLikeHeader(c)))
+            {
+                return;
+            }
+
+            foreach (var text in pending)
+            {
+                rows.Add(new GridRow(++row, Fit([text], header.Count)) { Stray = true });
+            }
+
+            pending.Clear();
+            var afterHeader = false;
+            for (var r = 0; r < cells.Count; r++)
+            {
+                row++;
+                if (ColumnRoles.LooksLikeHeader(cells[r]) || (afterHeader && ColumnRoles.IsHeaderContinuation(cells[r])))
+                {
+                    // The header repeated on the next page.
+                    afterHeader = true;
+                    continue;
+                }
+
+                afterHeader = false;
+                rows.Add(new GridRow(row, Fit(cells[r], header.Count)) { MergedAbove = merged[r] });
+            }
+        }
+
     }
 
     private static IReadOnlyList<string> Fit(IReadOnlyList<string> cells, int width) =>

@@ -23,6 +23,9 @@ public static partial class RoadmapTableInterpreter
 
         public bool Generated { get; set; }
 
+        /// <summary>The section number put before an item number that restarts in each section («II» + «3» = «II.3»).</summary>
+        public string? Qualifier { get; set; }
+
         public Dictionary<int, List<string>> Cells { get; } = [];
 
         public IReadOnlyCollection<int> MergedAbove { get; set; } = [];
@@ -50,6 +53,8 @@ public static partial class RoadmapTableInterpreter
     {
         public string? Number { get; } = number;
 
+        public string? Stage { get; init; }
+
         public string Title { get; set; } = title;
 
         public List<Draft> Items { get; } = [];
@@ -68,7 +73,14 @@ public static partial class RoadmapTableInterpreter
         }
 
         var rows = grid.Rows.Where(r => r.Cells.Any(c => c.Trim().Length > 0) && !IsColumnNumbering(r)).ToList();
-        var kinds = rows.Select(r => Classify(r, numberColumn, activityColumn)).ToList();
+        // Sections «I.», «II.» with items «1.», «2.» restarting in each: a bare number is then an item, never a section.
+        var romanSections = numberColumn >= 0
+            && rows.Any(r => RoadmapText.IsRomanNumber(Cell(r, numberColumn)) || RoadmapText.IsRomanHeading(FirstText(r)))
+            && !rows.Any(r => RoadmapText.StartsWithItemNumber(Cell(r, numberColumn)));
+        var kinds = rows.Select(r => r.Stray ? RowKind.Loose : Classify(r, numberColumn, activityColumn, romanSections)).ToList();
+        // Item numbers that restart in each section («1.» under I and again under II) get the section number before them.
+        var restarting = romanSections && rows.Where((r, i) => kinds[i] == RowKind.Item)
+            .Select(r => RoadmapText.NormaliseNumber(Cell(r, numberColumn))).GroupBy(n => n).Any(g => g.Count() > 1);
         var leadsNext = new bool[rows.Count];
         for (var i = 1; i < rows.Count; i++)
         {
@@ -85,6 +97,7 @@ public static partial class RoadmapTableInterpreter
         Draft? item = null;
         var lastWasHeading = false;
         var generated = 0;
+        string? stage = null;
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -100,13 +113,21 @@ public static partial class RoadmapTableInterpreter
                     var heading = RoadmapText.SplitHeading(RoadmapText.Clean(text).Replace('\n', ' '));
                     string? number = heading?.Number;
                     var title = heading?.Title ?? RoadmapText.Clean(text).Replace('\n', ' ');
-                    if (numberColumn >= 0 && RoadmapText.IsBareNumber(Cell(row, numberColumn)))
+                    if (numberColumn >= 0 && (RoadmapText.IsBareNumber(Cell(row, numberColumn)) || RoadmapText.IsRomanNumber(Cell(row, numberColumn))))
                     {
                         number = RoadmapText.NormaliseNumber(Cell(row, numberColumn));
-                        title = RoadmapText.Clean(Cell(row, activityColumn)).Replace('\n', ' ');
+                        title = RoadmapText.Clean(string.Join(" ", row.Cells.Where((c, index) => index != numberColumn && c.Trim().Length > 0))).Replace('\n', ' ');
                     }
 
-                    sections.Add(new SectionDraft(number, title));
+                    if (sections.Count > 0 && sections[^1].Items.Count == 0 && lastWasHeading
+                        && sections[^1].Number is { } above && RoadmapText.IsRomanNumber(above) && number is not null && !RoadmapText.IsRomanNumber(number))
+                    {
+                        // A Roman heading directly above an Arabic one is a stage («I. Этап подготовки») grouping the sections below.
+                        stage = JoinHeading(sections[^1].Number, sections[^1].Title);
+                        sections.RemoveAt(sections.Count - 1);
+                    }
+
+                    sections.Add(new SectionDraft(number, title) { Stage = stage });
                     item = null;
                     lastWasHeading = true;
                     continue;
@@ -127,6 +148,11 @@ public static partial class RoadmapTableInterpreter
                         else
                         {
                             item.RawNumber = Cell(row, numberColumn);
+                        }
+
+                        if (restarting && sections.Count > 0 && sections[^1].Number is { } sectionNumber)
+                        {
+                            item.Qualifier = sectionNumber;
                         }
 
                         if (i > 0 && leadsNext[i - 1])
@@ -152,6 +178,30 @@ public static partial class RoadmapTableInterpreter
                     lastWasHeading = false;
                     continue;
                 default:
+                    if (row.Stray)
+                    {
+                        var stray = RoadmapText.Clean(FirstText(row)).Replace('\n', ' ');
+                        if (item is null)
+                        {
+                            unassigned.Add(stray);
+                            warnings.Add($"строка {row.Line}: строка вне ячеек таблицы не отнесена ни к одному пункту: «{Shorten(stray)}»");
+                            continue;
+                        }
+
+                        var nearest = StrayColumn(stray, roles, activityColumn, context);
+                        // The line continues the last paragraph of that cell.
+                        if (item.Cells.TryGetValue(nearest, out var parts) && parts.Count > 0)
+                        {
+                            parts[^1] += " " + stray;
+                        }
+                        else
+                        {
+                            item.Cells[nearest] = [stray];
+                        }
+                        warnings.Add($"строка {row.Line}: строка вне ячеек таблицы присоединена к ячейке «{RoadmapText.Clean(grid.Header[nearest]).Replace('\n', ' ')}» пункта {RoadmapText.NormaliseNumber(item.RawNumber)}");
+                        continue;
+                    }
+
                     if (lastWasHeading && sections.Count > 0)
                     {
                         sections[^1].Title = (sections[^1].Title + " " + RoadmapText.Clean(string.Join(" ", row.Cells.Where(c => c.Trim().Length > 0))).Replace('\n', ' ')).Trim();
@@ -172,7 +222,7 @@ public static partial class RoadmapTableInterpreter
         }
 
         var result = sections
-            .Select(s => new ParsedSection(s.Number, s.Title, ResultSpans.Propose(s.Items.Select(d => Build(d, s, grid, roles, context, warnings)).ToList())))
+            .Select(s => new ParsedSection(s.Number, s.Title, ResultSpans.Propose(s.Items.Select(d => Build(d, s, grid, roles, context, warnings)).ToList())) { Stage = s.Stage })
             .ToList();
         return new Result(result, unassigned, warnings);
     }
@@ -184,7 +234,29 @@ public static partial class RoadmapTableInterpreter
         return values.Count >= 3 && values.Select((v, i) => v == (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)).All(x => x);
     }
 
-    private static RowKind Classify(GridRow row, int numberColumn, int activityColumn)
+    // A line cut off its cell goes where its content fits: a date to the deadline, a known unit to the responsible, else the action.
+    private static int StrayColumn(string text, List<ColumnRole> roles, int activityColumn, DeadlineContext context)
+    {
+        var deadline = roles.IndexOf(ColumnRole.Deadline);
+        if (deadline >= 0 && DeadlineParser.Parse(text, context) is { IsParsed: true, Windows.Count: > 0 })
+        {
+            return deadline;
+        }
+
+        var responsible = roles.IndexOf(ColumnRole.Responsible);
+        if (responsible >= 0 && ResponsibleNormaliser.NormaliseCell(text) is { Count: > 0 } parties && parties.All(p => p.Key != ResponsibleNormaliser.UnknownKey))
+        {
+            return responsible;
+        }
+
+        return activityColumn >= 0 ? activityColumn : Math.Max(roles.IndexOf(ColumnRole.MunicipalAction), 0);
+    }
+
+    private static string FirstText(GridRow row) => row.Cells.FirstOrDefault(c => c.Trim().Length > 0)?.Trim() ?? string.Empty;
+
+    private static string JoinHeading(string? number, string title) => number is null ? title : $"{number}. {title}";
+
+    private static RowKind Classify(GridRow row, int numberColumn, int activityColumn, bool romanSections)
     {
         var nonEmpty = Enumerable.Range(0, row.Cells.Count).Where(c => row.Cells[c].Trim().Length > 0).ToList();
         if (nonEmpty.Count == 0)
@@ -207,6 +279,16 @@ public static partial class RoadmapTableInterpreter
         if (nonEmpty.Count == 1 && RoadmapText.IsSectionHeading(first))
         {
             return RowKind.Heading;
+        }
+
+        if (RoadmapText.IsRomanNumber(number) && nonEmpty.Count >= 2)
+        {
+            return RowKind.Heading;
+        }
+
+        if (romanSections && RoadmapText.IsBareNumber(number) && nonEmpty.Count >= 2)
+        {
+            return RowKind.Item;
         }
 
         if (RoadmapText.IsBareNumber(number) && nonEmpty.All(c => c == numberColumn || c == activityColumn) && nonEmpty.Count == 2)
@@ -232,10 +314,22 @@ public static partial class RoadmapTableInterpreter
         }
 
         var number = RoadmapText.NormaliseNumber(draft.RawNumber);
+        if (draft.Qualifier is { } qualifier)
+        {
+            number = $"{qualifier}.{number}";
+        }
+
         var text = RoadmapText.Clean(Joined(ColumnRole.Activity));
         if (text.Length == 0)
         {
             text = RoadmapText.Clean(string.Join(separator, draft.Cells.Where(kv => roles[kv.Key] == ColumnRole.Extra).SelectMany(kv => kv.Value)));
+        }
+
+        if (text.Length == 0)
+        {
+            // A row whose action is written only in a level column (001 «муниципальный уровень») has that as its text.
+            var level = Joined(ColumnRole.MunicipalAction);
+            text = RoadmapText.Clean(level.Length > 0 ? ItalicResponsible.Extract(level).Action : Joined(ColumnRole.SchoolAction));
         }
 
         if (text.Length == 0)

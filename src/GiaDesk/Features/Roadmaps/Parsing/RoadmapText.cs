@@ -11,6 +11,12 @@ public static partial class RoadmapText
 
     public static bool IsBareNumber(string text) => BareNumber().IsMatch(text.Trim());
 
+    /// <summary>«I», «II.», «IV» — a Roman numeral standing alone, as in a number column of a section row.</summary>
+    public static bool IsRomanNumber(string text) => RomanNumber().IsMatch(text.Trim());
+
+    /// <summary>A section heading numbered with a Roman numeral: «II. Организационные мероприятия».</summary>
+    public static bool IsRomanHeading(string text) => SplitHeading(text) is { } heading && RomanNumber().IsMatch(heading.Number);
+
     public static (string Number, string Title)? SplitHeading(string text)
     {
         var match = SectionHeading().Match(text.Trim());
@@ -72,6 +78,9 @@ public static partial class RoadmapText
 
     [GeneratedRegex(@"^\d{1,3}\.?$")]
     private static partial Regex BareNumber();
+
+    [GeneratedRegex(@"^[IVX]{1,5}\.?$")]
+    private static partial Regex RomanNumber();
 
     [GeneratedRegex(@"<(?!/?i>)[^>]*>|\*\*|</?i>")]
     private static partial Regex Markup();

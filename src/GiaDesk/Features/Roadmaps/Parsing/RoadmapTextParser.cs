@@ -18,7 +18,8 @@ public static partial class RoadmapTextParser
         }
 
         var warnings = new List<string>();
-        var located = TextTableReader.Locate(lines);
+        (lines, var shape) = PipeLayout.Normalise(lines);
+        var located = TextTableReader.Locate(lines, explicitRows: shape == PipeLayout.Shape.CellPerLine);
         TableGrid grid;
         int headerIndex;
         var unassigned = new List<string>();

@@ -21,6 +21,9 @@ public sealed record GridRow(int Line, IReadOnlyList<string> Cells)
 {
     /// <summary>Columns whose cell continues the cell above (a DOCX vertical merge); text files do not know this.</summary>
     public IReadOnlyCollection<int> MergedAbove { get; init; } = [];
+
+    /// <summary>A paragraph that stood outside the cells inside the table (a page break, a hard wrap): its text is in the first cell.</summary>
+    public bool Stray { get; init; }
 }
 
 /// <summary>The layout-independent form of a plan table: text files and DOCX tables both become this grid.</summary>

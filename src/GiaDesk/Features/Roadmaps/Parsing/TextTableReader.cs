@@ -9,7 +9,9 @@ public static partial class TextTableReader
 {
     public sealed record Located(TableGrid Grid, int HeaderIndex, IReadOnlyList<string> Unassigned, IReadOnlyList<string> Warnings);
 
-    public static Located? Locate(IReadOnlyList<string> lines)
+    /// <param name="lines">The text lines of the file.</param>
+    /// <param name="explicitRows">An empty line always ends a row (tables copied with «|» lines between rows).</param>
+    public static Located? Locate(IReadOnlyList<string> lines, bool explicitRows = false)
     {
         for (var i = 0; i < lines.Count; i++)
         {
@@ -24,7 +26,7 @@ public static partial class TextTableReader
                 var (header, next) = ReadCellHeader(lines, i);
                 if (header.Count >= 2 && ColumnRoles.LooksLikeHeader(header))
                 {
-                    return ReadCellPerLine(lines, i, header, next);
+                    return ReadCellPerLine(lines, i, header, next, explicitRows);
                 }
             }
 
@@ -95,6 +97,7 @@ public static partial class TextTableReader
         var roles = header.Select(ColumnRoles.Classify).ToList();
         var rows = new List<GridRow>();
         var afterHeading = false;
+        var rowFollows = RowFollows(lines);
         for (; i < lines.Count; i++)
         {
             var line = lines[i].TrimEnd('\r');
@@ -110,6 +113,13 @@ public static partial class TextTableReader
                 var heading = RoadmapText.IsSectionHeading(text);
                 if (!heading && !afterHeading && rows.Count > 0 && !RoadmapText.StartsWithItemNumber(text))
                 {
+                    if (i + 1 < lines.Count && rowFollows[i + 1])
+                    {
+                        // A page break or a hard wrap left a line outside the cells; the table goes on below it.
+                        rows.Add(new GridRow(i + 1, Pad([text], width)) { Stray = true });
+                        continue;
+                    }
+
                     unassigned.AddRange(lines.Skip(i).Where(l => l.Trim().Length > 0).Select(l => l.Trim()));
                     warnings.Add($"строка {i + 1}: текст после таблицы не отнесён ни к одному пункту");
                     break;
@@ -133,7 +143,7 @@ public static partial class TextTableReader
             }
             else if (cells.Count < width)
             {
-                warnings.Add($"строка {i + 1}: ячеек меньше, чем столбцов ({cells.Count} < {width}); столбцы сопоставлены по содержимому");
+                // Rows with fewer cells are common (merged cells, copied tables): placed by content, no warning.
                 cells = AlignByShape(cells, roles);
             }
 
@@ -144,6 +154,23 @@ public static partial class TextTableReader
     }
 
     private static bool IsSeparator(string line) => SeparatorLine().IsMatch(line);
+
+    /// <summary>For each line: does a table row (numbered, a section heading or a continuation row) start here or below?</summary>
+    private static bool[] RowFollows(IReadOnlyList<string> lines)
+    {
+        var result = new bool[lines.Count + 1];
+        for (var i = lines.Count - 1; i >= 0; i--)
+        {
+            var cells = lines[i].Split('\t');
+            var first = cells[0].Trim();
+            var isRow = cells.Count(c => c.Trim().Length > 0) >= 2
+                && (RoadmapText.StartsWithItemNumber(first) || RoadmapText.IsBareNumber(first) || RoadmapText.IsRomanNumber(first)
+                    || RoadmapText.IsSectionHeading(first) || first.Length == 0);
+            result[i] = isRow || result[i + 1];
+        }
+
+        return result;
+    }
 
     // roadmaps.md §C.0: in other documents a page fragment may carry fewer fields; place each value by its shape.
     private static List<string> AlignByShape(List<string> cells, List<ColumnRole> roles)
@@ -174,7 +201,7 @@ public static partial class TextTableReader
         return result;
     }
 
-    private static Located ReadCellPerLine(IReadOnlyList<string> lines, int headerIndex, List<string> header, int next)
+    private static Located ReadCellPerLine(IReadOnlyList<string> lines, int headerIndex, List<string> header, int next, bool explicitRows)
     {
         var warnings = new List<string>();
         var unassigned = new List<string>();
@@ -197,7 +224,7 @@ public static partial class TextTableReader
             var line = lines[i].TrimEnd('\r');
             if (line.Trim().Length == 0 && !line.StartsWith('\t'))
             {
-                if (current.Count >= width || (current.Count == 1 && RoadmapText.IsSectionHeading(current[0].Trim())))
+                if (explicitRows || current.Count >= width || (current.Count == 1 && RoadmapText.IsSectionHeading(current[0].Trim())))
                 {
                     Flush();
                 }
@@ -238,7 +265,8 @@ public static partial class TextTableReader
             }
             else
             {
-                current[^1] += "\n" + line;
+                // A hard-wrapped cell of a copied table is one paragraph; Word's own line breaks stay.
+                current[^1] += (explicitRows ? " " : "\n") + line.Trim();
             }
         }
 

@@ -20,7 +20,7 @@ public sealed class ExamPointsFileTests
     [Fact]
     public void Reads_a_points_csv_in_windows_1251_and_in_utf8_with_bom_alike()
     {
-        var csv = Points(PointsLine(), PointsLine(("Код аудитории", "0013"), ("Вид ППЭ", "в медицинской организации"), ("Наименование ППЭ", "Другое")));
+        var csv = Samples.Points(PointsLine(), PointsLine(("Код аудитории", "0013"), ("Вид ППЭ", "в медицинской организации"), ("Наименование ППЭ", "Другое")));
 
         var cp1251 = Check(csv, encoding: TableReader.Windows1251);
         var utf8 = ExamPointsFile.Check("файл.csv", [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)]);
@@ -131,7 +131,7 @@ public sealed class ExamPointsFileTests
     [Fact]
     public void A_header_without_rows_is_a_format_error()
     {
-        var report = Check(Points());
+        var report = Check(Samples.Points());
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal(("format", 0, "в файле нет ни одной строки с данными"), (finding.Rule, finding.Line, finding.Text));
@@ -156,7 +156,7 @@ public sealed class ExamPointsFileTests
     [Fact]
     public void Text_prints_one_line_per_finding_then_what_was_read_and_the_totals()
     {
-        var csv = Points(PointsLine(), PointsLine(("Код аудитории", "00123")));
+        var csv = Samples.Points(PointsLine(), PointsLine(("Код аудитории", "00123")));
 
         var lines = Check(csv, name: "ппэ.csv").ToText().Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
@@ -171,7 +171,7 @@ public sealed class ExamPointsFileTests
     [Fact]
     public void Text_marks_warnings_and_the_staff_count()
     {
-        var text = Check(Points(PointsLine(("Недоступные места", "1-3, 1-3"), ("Мест на экзамен", "29")))).ToText();
+        var text = Check(Samples.Points(PointsLine(("Недоступные места", "1-3, 1-3"), ("Мест на экзамен", "29")))).ToText();
 
         Assert.StartsWith("предупреждение [unusable-seat-format] файл.csv, строка 2, столбец «Недоступные места»: «1-3» — место указано дважды\n", text);
         Assert.EndsWith("Ошибок: 0, предупреждений: 1.\n", text);
@@ -199,7 +199,7 @@ public sealed class ExamPointsFileTests
             "Номер;Название\n1;2\n",
             Staff(StaffLine()).Replace("Email\n", "Email;Примечание\n"),
             "Код работника;Фамилия\nW;Ф\n",
-            Points(PointsLine(("Код ППЭ", "")), PointsLine(("Адрес", new string('д', 501))), PointsLine(("Код ППЭ", "14А")),
+            Samples.Points(PointsLine(("Код ППЭ", "")), PointsLine(("Адрес", new string('д', 501))), PointsLine(("Код ППЭ", "14А")),
                 PointsLine(), PointsLine(), PointsLine(("Код аудитории", "1"), ("Вид ППЭ", "на дому")), PointsLine(("Код аудитории", "12345")),
                 PointsLine(("Рядов", "0")), PointsLine(("Мест на экзамен", "99")), PointsLine(("Недоступные места", "1/3")),
                 PointsLine(("Недоступные места", "9-9")), PointsLine(("Формы", "ВПР")), PointsLine(("Вид ППЭ", "?")),

@@ -11,7 +11,7 @@ public sealed class PointsTemplateTests
     [Fact]
     public void Reads_points_with_their_auditoriums_grouped_in_file_order()
     {
-        var report = Check(Points(
+        var report = Check(Samples.Points(
             PointsLine(),
             PointsLine(("Код аудитории", "14"), ("Адрес", ""), ("Мест на экзамен", ""), ("Недоступные места", ""), ("Компьютеры", "12")),
             PointsLine(("Код ППЭ", "1402"), ("Наименование ППЭ", "ППЭ на дому"), ("Вид ППЭ", "на дому"), ("Формы", "ЕГЭ"),
@@ -76,7 +76,7 @@ public sealed class PointsTemplateTests
     [InlineData("Видеонаблюдение", "есть", "yes-no")]
     public void A_breaking_cell_is_an_error_with_line_column_and_rule_and_the_row_is_not_read(string column, string value, string rule)
     {
-        var report = Check(Points(PointsLine(), PointsLine(("Код аудитории", "0013"), (column, value))));
+        var report = Check(Samples.Points(PointsLine(), PointsLine(("Код аудитории", "0013"), (column, value))));
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal((3, column, rule, true), (finding.Line, finding.Column, finding.Rule, finding.IsError));
@@ -106,7 +106,7 @@ public sealed class PointsTemplateTests
     [InlineData("Видеонаблюдение", "Да")]
     public void A_passing_cell_gives_no_finding(string column, string value)
     {
-        var report = Check(Points(PointsLine((column, value))));
+        var report = Check(Samples.Points(PointsLine((column, value))));
 
         Assert.Empty(report.Findings);
         Assert.Single(report.Points);
@@ -120,7 +120,7 @@ public sealed class PointsTemplateTests
     [InlineData("уис", ExamPointKind.Penitentiary)]
     public void Every_point_kind_of_the_template_is_accepted(string text, ExamPointKind kind)
     {
-        var report = Check(Points(PointsLine(("Вид ППЭ", text))));
+        var report = Check(Samples.Points(PointsLine(("Вид ППЭ", text))));
 
         Assert.Empty(report.Findings);
         Assert.Equal(kind, report.Points[0].Kind);
@@ -129,7 +129,7 @@ public sealed class PointsTemplateTests
     [Fact]
     public void Forms_are_read_in_any_order_and_case_and_without_repeats()
     {
-        var report = Check(Points(PointsLine(("Формы", "егэ, ОГЭ, ГВЭ, ЕГЭ"))));
+        var report = Check(Samples.Points(PointsLine(("Формы", "егэ, ОГЭ, ГВЭ, ЕГЭ"))));
 
         Assert.Empty(report.Findings);
         Assert.Equal([ExamForm.Oge, ExamForm.Gve, ExamForm.Ege], report.Points[0].Forms);
@@ -138,7 +138,7 @@ public sealed class PointsTemplateTests
     [Fact]
     public void Seats_offered_above_the_grid_minus_unusable_seats_names_the_sum()
     {
-        var report = Check(Points(PointsLine(("Мест на экзамен", "29"))));
+        var report = Check(Samples.Points(PointsLine(("Мест на экзамен", "29"))));
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal("«29» — мест на экзамен больше, чем есть: 5 × 6 − 2 недоступных = 28", finding.Message);
@@ -147,7 +147,7 @@ public sealed class PointsTemplateTests
     [Fact]
     public void An_auditorium_whose_every_seat_is_unusable_is_an_error_even_without_seats_offered()
     {
-        var report = Check(Points(PointsLine(("Рядов", "1"), ("Мест в ряду", "2"), ("Мест на экзамен", ""), ("Недоступные места", "1-1, 1-2"))));
+        var report = Check(Samples.Points(PointsLine(("Рядов", "1"), ("Мест в ряду", "2"), ("Мест на экзамен", ""), ("Недоступные места", "1-1, 1-2"))));
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal(("seats-over-capacity", "Недоступные места"), (finding.Rule, finding.Column));
@@ -156,7 +156,7 @@ public sealed class PointsTemplateTests
     [Fact]
     public void A_seat_listed_twice_is_a_warning_and_counted_once()
     {
-        var report = Check(Points(PointsLine(("Недоступные места", "1-3, 1-3"), ("Мест на экзамен", "29"))));
+        var report = Check(Samples.Points(PointsLine(("Недоступные места", "1-3, 1-3"), ("Мест на экзамен", "29"))));
 
         var finding = Assert.Single(report.Findings);
         Assert.False(finding.IsError);
@@ -168,7 +168,7 @@ public sealed class PointsTemplateTests
     [Fact]
     public void A_seat_excel_turned_into_a_date_says_so()
     {
-        var report = Check(Points(PointsLine(("Недоступные места", "01.03.2026"))));
+        var report = Check(Samples.Points(PointsLine(("Недоступные места", "01.03.2026"))));
 
         Assert.Contains("Excel превратил «ряд-место» в дату", Assert.Single(report.Findings).Text);
     }
@@ -176,7 +176,7 @@ public sealed class PointsTemplateTests
     [Fact]
     public void The_same_auditorium_twice_in_a_point_is_an_error_also_when_excel_dropped_the_zeros()
     {
-        var report = Check(Points(PointsLine(), PointsLine(("Код аудитории", "12"))));
+        var report = Check(Samples.Points(PointsLine(), PointsLine(("Код аудитории", "12"))));
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal((3, "duplicate-auditorium", "Код аудитории"), (finding.Line, finding.Rule, finding.Column));
@@ -186,7 +186,7 @@ public sealed class PointsTemplateTests
     [Fact]
     public void The_same_auditorium_code_in_two_points_is_fine()
     {
-        var report = Check(Points(PointsLine(), PointsLine(("Код ППЭ", "1402"))));
+        var report = Check(Samples.Points(PointsLine(), PointsLine(("Код ППЭ", "1402"))));
 
         Assert.Empty(report.Findings);
         Assert.Equal(2, report.Points.Count);
@@ -200,7 +200,7 @@ public sealed class PointsTemplateTests
     [InlineData("Вид ППЭ", "труднодоступный")]
     public void A_point_whose_own_columns_differ_between_its_rows_is_an_error(string column, string value)
     {
-        var report = Check(Points(PointsLine(), PointsLine(("Код аудитории", "0013"), (column, value))));
+        var report = Check(Samples.Points(PointsLine(), PointsLine(("Код аудитории", "0013"), (column, value))));
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal((3, column, "point-mismatch"), (finding.Line, finding.Column, finding.Rule));
@@ -210,7 +210,7 @@ public sealed class PointsTemplateTests
     [Fact]
     public void Point_columns_that_differ_only_in_case_spaces_order_or_an_empty_address_agree()
     {
-        var report = Check(Points(PointsLine(),
+        var report = Check(Samples.Points(PointsLine(),
             PointsLine(("Код аудитории", "0013"), ("Наименование ППЭ", "мбоу  «сош № 3 пос. кедровый»"), ("Адрес", ""),
                 ("Код ОО", "k03"), ("Формы", "ГВЭ,ОГЭ"), ("Вид ППЭ", "Обычный"))));
 
@@ -221,7 +221,7 @@ public sealed class PointsTemplateTests
     [Fact]
     public void Unknown_school_is_checked_only_when_the_known_schools_are_given()
     {
-        var csv = Points(PointsLine(), PointsLine(("Код ППЭ", "1402"), ("Код ОО", "K99")));
+        var csv = Samples.Points(PointsLine(), PointsLine(("Код ППЭ", "1402"), ("Код ОО", "K99")));
 
         var without = Check(csv);
         var with = Check(csv, ["k03", "K04"]);
@@ -235,7 +235,7 @@ public sealed class PointsTemplateTests
     [Fact]
     public void A_cell_over_its_length_limit_is_an_error_and_its_value_is_not_echoed()
     {
-        var report = Check(Points(PointsLine(("Адрес", new string('д', 501)))));
+        var report = Check(Samples.Points(PointsLine(("Адрес", new string('д', 501)))));
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal(("too-long", "Адрес", null), (finding.Rule, finding.Column, finding.Value));
@@ -246,7 +246,7 @@ public sealed class PointsTemplateTests
     [Fact]
     public void A_too_long_required_cell_is_reported_once_not_also_as_empty()
     {
-        var report = Check(Points(PointsLine(("Код ОО", new string('7', 51)))));
+        var report = Check(Samples.Points(PointsLine(("Код ОО", new string('7', 51)))));
 
         Assert.Equal(["too-long"], report.Findings.Select(f => f.Rule));
     }
@@ -285,7 +285,7 @@ public sealed class PointsTemplateTests
         var seats = seatsSeed.Get % 100 + 1;
         var unusable = Enumerable.Range(1, Math.Min(unusableSeed.Get % 5, seats - 1)).Select(p => $"1-{p}").ToList();
         var free = rows * seats - unusable.Count;
-        string Csv(int offered) => Points(PointsLine(("Рядов", $"{rows}"), ("Мест в ряду", $"{seats}"),
+        string Csv(int offered) => Samples.Points(PointsLine(("Рядов", $"{rows}"), ("Мест в ряду", $"{seats}"),
             ("Мест на экзамен", $"{offered}"), ("Недоступные места", string.Join(", ", unusable))));
 
         return Check(Csv(free)).Findings.Count == 0

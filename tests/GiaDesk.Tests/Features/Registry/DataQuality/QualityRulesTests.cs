@@ -58,7 +58,9 @@ public sealed class QualityRulesTests : IAsyncLifetime
     [Fact]
     public async Task Admitted_ege_participant_needs_an_essay_pass_and_the_check_clears_when_it_arrives()
     {
-        var report = await _db.ImportAsync(Row.Csv(Row.Grade11("E1"), Row.Grade11("E2") with { Admitted = "нет", Reason = "академическая задолженность" }));
+        // After the essay's main date (first Wednesday of December 2025): before it the rule waits (CalendarRulesTests).
+        var report = await _db.ImportAsync(Row.Csv(Row.Grade11("E1"), Row.Grade11("E2") with { Admitted = "нет", Reason = "академическая задолженность" }),
+            clock: new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2025, 12, 10, 9, 0, 0, TimeSpan.Zero)));
         Assert.Contains(report.Findings, f => f.Code == "E1" && f.Rule == "admitted-without-final-work");
         Assert.DoesNotContain(report.Findings, f => f.Code == "E2" && f.Rule == "admitted-without-final-work");
 

@@ -22,7 +22,7 @@ public sealed class FinalEssaysImportTests : IAsyncLifetime
     [Fact]
     public async Task Essay_retake_with_a_pass_clears_the_admission_error_and_reimport_changes_nothing()
     {
-        Assert.True((await _db.ImportAsync(Row.Csv(Row.Grade11("E1"), new Row("N1")))).Succeeded);
+        Assert.True((await _db.ImportAsync(Row.Csv(Row.Grade11("E1"), new Row("N1")), clock: new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 2, 15, 9, 0, 0, TimeSpan.Zero)))).Succeeded);
         Assert.Equal(1, await _db.Database.QueryAsync(db => db.Participants.Where(p => p.Code == "E1").Select(p => p.ErrorCount).SingleAsync()));
 
         const string csv = "E1;сочинение;03.12.2025;;незачёт\r\nE1;сочинение;04.02.2026;;зачёт\r\nN1;собеседование;11.02.2026;15;зачёт\r\n";
@@ -39,7 +39,7 @@ public sealed class FinalEssaysImportTests : IAsyncLifetime
     [Fact]
     public async Task Bad_rows_are_named_and_nothing_is_saved()
     {
-        Assert.True((await _db.ImportAsync(Row.Csv(Row.Grade11("E1"), new Row("N1")))).Succeeded);
+        Assert.True((await _db.ImportAsync(Row.Csv(Row.Grade11("E1"), new Row("N1")), clock: new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 2, 15, 9, 0, 0, TimeSpan.Zero)))).Succeeded);
         var report = await Import("N1;собеседование;11.02.2026;21;зачёт\r\nE1;собеседование;11.02.2026;15;зачёт\r\nX9;сочинение;03.12.2025;;зачёт\r\nN1;собеседование;12.02.2026;12;почти\r\n");
         Assert.False(report.Succeeded);
         var errors = report.Messages.Where(m => m.IsError).Select(m => (m.Line, m.Column)).ToList();

@@ -32,6 +32,7 @@ public sealed class ObserverPersonalDataTests(RegistryApp app) : IClassFixture<R
         Assert.DoesNotContain(full, list, StringComparison.Ordinal);
         Assert.Contains(masked, list, StringComparison.Ordinal);
         Assert.DoesNotContain("handler=Export", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("<th scope=\"col\">ОВЗ</th>", list, StringComparison.Ordinal);
         // Filtering by ОВЗ would tell who has it: the observer's filter is ignored.
         Assert.Equal(
             await CountAsync(observer, "/Registry/Participants"),

@@ -9,6 +9,9 @@ namespace GiaDesk.Tests.Features.Registry.Participants;
 
 public sealed class ParticipantsImportTests : IAsyncLifetime
 {
+    // After the main dates of the essay and the interview (the admission rule waits for them).
+    private static readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider AfterFinalWorks = new(new DateTimeOffset(2026, 2, 15, 9, 0, 0, TimeSpan.Zero));
+
     private readonly RegistryDatabase _db = new();
 
     public Task InitializeAsync() => _db.InitializeAsync();
@@ -26,7 +29,7 @@ public sealed class ParticipantsImportTests : IAsyncLifetime
             new Row("P2", Last: "Ёлкин", First: "Пётр", Sex: "М", Form: "ГВЭ", Ovz: "да", Subjects: "\"1; 2\"", OvzDocument: "справка МСЭ № 0412", Conditions: "\"увеличение продолжительности; отдельная аудитория\"", OvzDate: "20.01.2026"),
         };
         var content = TableReader.Windows1251.GetBytes(Encoding.UTF8.GetString(Row.Csv(rows)));
-        var first = await _db.ImportAsync(content);
+        var first = await _db.ImportAsync(content, clock: AfterFinalWorks);
         Assert.True(first.Succeeded, string.Join("; ", first.Errors));
         Assert.Equal((2, 0, 0), (first.Created, first.Updated, first.Unchanged));
 
@@ -42,7 +45,7 @@ public sealed class ParticipantsImportTests : IAsyncLifetime
         Assert.Equal(["admitted-without-final-work"], first.Findings.Where(f => f.Code == "P2").Select(f => f.Rule));
         Assert.Equal((1, 0), (p2.ErrorCount, p2.WarningCount));
 
-        var again = await _db.ImportAsync(content);
+        var again = await _db.ImportAsync(content, clock: AfterFinalWorks);
         Assert.True(again.Succeeded);
         Assert.Equal((0, 0, 2), (again.Created, again.Updated, again.Unchanged));
         Assert.Equal(2, await Count());

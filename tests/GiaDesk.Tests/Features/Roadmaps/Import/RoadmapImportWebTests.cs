@@ -44,7 +44,7 @@ public sealed class RoadmapImportWebTests(RoadmapApp app) : IClassFixture<Roadma
         Assert.Contains("15.11.2023", review);
         Assert.Contains("Сохранить дорожную карту", review);
 
-        var fields = new Dictionary<string, string> { ["__RequestVerificationToken"] = RoadmapApp.Token(review), ["Title"] = "План ГИА-2024 (проверен)", ["Year"] = "2023-2024" };
+        var fields = new Dictionary<string, string> { ["__RequestVerificationToken"] = RoadmapApp.Token(review), ["Title"] = "План ГИА-2024 (проверен)", ["Year"] = "2023-2024", ["Proceed"] = "true" };
         var save = await client.PostAsync(reviewUrl.Replace("/Roadmaps/Import?", "/Roadmaps/Import?handler=Save&"), new FormUrlEncodedContent(fields));
 
         Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
@@ -65,7 +65,7 @@ public sealed class RoadmapImportWebTests(RoadmapApp app) : IClassFixture<Roadma
         var reviewUrl = upload.Headers.Location!.OriginalString;
         var review = await client.GetStringAsync(reviewUrl);
         var plan = Seeds.Read("002").Plan!;
-        var fields = new Dictionary<string, string> { ["__RequestVerificationToken"] = RoadmapApp.Token(review), ["Title"] = "Исправленный план", ["Year"] = "2023-2024" };
+        var fields = new Dictionary<string, string> { ["__RequestVerificationToken"] = RoadmapApp.Token(review), ["Title"] = "Исправленный план", ["Year"] = "2023-2024", ["Proceed"] = "true" };
         var items = plan.Items.ToList();
         for (var i = 0; i < items.Count; i++)
         {

@@ -172,6 +172,7 @@ public sealed partial class RoadmapResultSpanTests(RoadmapApp app) : IClassFixtu
             ["__RequestVerificationToken"] = RoadmapApp.Token(review),
             ["Title"] = title,
             ["Year"] = "2023-2024",
+            ["Proceed"] = "true",
             ["Results[0].Section"] = "0",
             ["Results[0].Head"] = "0",
             ["Results[0].First"] = "0",
