@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GiaDesk.Domain;
+using GiaDesk.Features.Distribution.Lists;
 using GiaDesk.Features.Distribution.Seating;
 using ExamDay = GiaDesk.Features.Distribution.Seating.ExamDay;
 
@@ -70,7 +71,39 @@ public static class SeatingBenchmark
         clock.Restart();
         var violations = SeatingRules.Violations(input, plan);
         Console.WriteLine($"rule check of the plan: {violations.Count} violations ({BenchArgs.Ms(clock.Elapsed)}){(violations.Count > 0 ? ": " + string.Join("; ", violations.Take(5)) : "")}");
+        if (args.Int("--lists", 1) == 1)
+        {
+            MeasureLists(input, plan);
+        }
         return violations.Count == 0 && quality.StaffConflicts == 0 ? 0 : 1;
+    }
+
+    /// <summary>Every printed list of every point (DOCX and XLSX) and the exchange CSV, as `seating plan --lists` writes them.</summary>
+    private static void MeasureLists(SeatingInput input, SeatingPlan plan)
+    {
+        var lists = new ListsInput(new ListDay(input.Day.Date, input.Day.Subject, input.Day.Form, "bench"),
+            [.. input.Points.Select(p => new ListPoint(p.Code, $"ППЭ {p.Code}"))],
+            [.. input.Participants.Select(p => new ListParticipant(p.Code, p.FullName, p.School, "8712 345678"))],
+            [.. input.Workers.Select(w => new ListWorker(w.Code, w.FullName, w.School))], [], plan.Seats, plan.Staff);
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        long docx = 0, xlsx = 0, count = 0;
+        foreach (var point in plan.Seats.Select(s => s.Point).Distinct())
+        {
+            var printed = PrintedLists.ForPoint(lists, point);
+            count += printed.Count;
+            docx += ListDocx.Write(printed).Length;
+            xlsx += ListXlsx.Write(printed).Length;
+        }
+        var csv = ListCsv.Auditoriums(lists).Length + ListCsv.Seats(lists).Length;
+        Console.WriteLine($"printed lists: {count:N0} lists of {plan.Seats.Select(s => s.Point).Distinct().Count()} points as DOCX ({BenchArgs.Mb(docx)}) and XLSX ({BenchArgs.Mb(xlsx)}), CSV {BenchArgs.Mb(csv)}: {BenchArgs.Ms(clock.Elapsed)} wall, {BenchArgs.Ms(CpuSince(process, cpuBefore))} CPU");
+    }
+
+    private static TimeSpan CpuSince(Process process, TimeSpan before)
+    {
+        process.Refresh();
+        return process.TotalProcessorTime - before;
     }
 
     private static string LoadAverage() =>

@@ -45,6 +45,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ObserverVisit> ObserverVisits => Set<ObserverVisit>();
     public DbSet<ReadinessCheck> ReadinessChecks => Set<ReadinessCheck>();
     public DbSet<ReadinessCheckItem> ReadinessCheckItems => Set<ReadinessCheckItem>();
+    // Distribution (issue 13): runs per exam day, seats of participants, staff assignments.
+    public DbSet<DistributionRun> DistributionRuns => Set<DistributionRun>();
+    public DbSet<DistributionSeat> DistributionSeats => Set<DistributionSeat>();
+    public DbSet<DistributionStaff> DistributionStaff => Set<DistributionStaff>();
     // Audit (issue 9: roadmap writes; issue 10 generalises it)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

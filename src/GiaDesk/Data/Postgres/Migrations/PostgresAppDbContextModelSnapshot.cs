@@ -273,6 +273,138 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.ToTable("CalendarFeedTokens");
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.DistributionRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("ApprovedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ExamDayId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Problems")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExamDayId")
+                        .IsUnique();
+
+                    b.ToTable("DistributionRuns");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.DistributionSeat", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AuditoriumId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ExamPointId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Manual")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditoriumId");
+
+                    b.HasIndex("ExamPointId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("RunId", "ParticipantId")
+                        .IsUnique();
+
+                    b.HasIndex("RunId", "AuditoriumId", "Row", "Seat")
+                        .IsUnique();
+
+                    b.ToTable("DistributionSeats");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.DistributionStaff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AuditoriumId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ExamPointId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Manual")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Responsible")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditoriumId");
+
+                    b.HasIndex("ExamPointId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("RunId", "StaffMemberId");
+
+                    b.ToTable("DistributionStaff");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.EgeMinimumScore", b =>
                 {
                     b.Property<int>("Id")
@@ -2209,6 +2341,82 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.Navigation("ExamPoint");
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.DistributionRun", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.ExamDay", "ExamDay")
+                        .WithMany()
+                        .HasForeignKey("ExamDayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ExamDay");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.DistributionSeat", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.Auditorium", "Auditorium")
+                        .WithMany()
+                        .HasForeignKey("AuditoriumId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.ExamPoint", "ExamPoint")
+                        .WithMany()
+                        .HasForeignKey("ExamPointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.DistributionRun", null)
+                        .WithMany("Seats")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Auditorium");
+
+                    b.Navigation("ExamPoint");
+
+                    b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.DistributionStaff", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.Auditorium", "Auditorium")
+                        .WithMany()
+                        .HasForeignKey("AuditoriumId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GiaDesk.Domain.ExamPoint", "ExamPoint")
+                        .WithMany()
+                        .HasForeignKey("ExamPointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.DistributionRun", null)
+                        .WithMany("Staff")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Auditorium");
+
+                    b.Navigation("ExamPoint");
+
+                    b.Navigation("StaffMember");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.EgeMinimumScore", b =>
                 {
                     b.HasOne("GiaDesk.Domain.StudyYear", "StudyYear")
@@ -2692,6 +2900,13 @@ namespace GiaDesk.Data.Postgres.Migrations
                         .HasForeignKey("SubjectsId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.DistributionRun", b =>
+                {
+                    b.Navigation("Seats");
+
+                    b.Navigation("Staff");
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.ExamDay", b =>

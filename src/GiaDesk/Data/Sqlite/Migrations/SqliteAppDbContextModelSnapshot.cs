@@ -260,6 +260,132 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.ToTable("CalendarFeedTokens");
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.DistributionRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExamDayId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Problems")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExamDayId")
+                        .IsUnique();
+
+                    b.ToTable("DistributionRuns");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.DistributionSeat", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuditoriumId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExamPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Manual")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditoriumId");
+
+                    b.HasIndex("ExamPointId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("RunId", "ParticipantId")
+                        .IsUnique();
+
+                    b.HasIndex("RunId", "AuditoriumId", "Row", "Seat")
+                        .IsUnique();
+
+                    b.ToTable("DistributionSeats");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.DistributionStaff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AuditoriumId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExamPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Manual")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Responsible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditoriumId");
+
+                    b.HasIndex("ExamPointId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("RunId", "StaffMemberId");
+
+                    b.ToTable("DistributionStaff");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.EgeMinimumScore", b =>
                 {
                     b.Property<int>("Id")
@@ -2126,6 +2252,82 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.Navigation("ExamPoint");
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.DistributionRun", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.ExamDay", "ExamDay")
+                        .WithMany()
+                        .HasForeignKey("ExamDayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ExamDay");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.DistributionSeat", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.Auditorium", "Auditorium")
+                        .WithMany()
+                        .HasForeignKey("AuditoriumId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.ExamPoint", "ExamPoint")
+                        .WithMany()
+                        .HasForeignKey("ExamPointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.DistributionRun", null)
+                        .WithMany("Seats")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Auditorium");
+
+                    b.Navigation("ExamPoint");
+
+                    b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.DistributionStaff", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.Auditorium", "Auditorium")
+                        .WithMany()
+                        .HasForeignKey("AuditoriumId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GiaDesk.Domain.ExamPoint", "ExamPoint")
+                        .WithMany()
+                        .HasForeignKey("ExamPointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.DistributionRun", null)
+                        .WithMany("Staff")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GiaDesk.Domain.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Auditorium");
+
+                    b.Navigation("ExamPoint");
+
+                    b.Navigation("StaffMember");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.EgeMinimumScore", b =>
                 {
                     b.HasOne("GiaDesk.Domain.StudyYear", "StudyYear")
@@ -2609,6 +2811,13 @@ namespace GiaDesk.Data.Sqlite.Migrations
                         .HasForeignKey("SubjectsId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.DistributionRun", b =>
+                {
+                    b.Navigation("Seats");
+
+                    b.Navigation("Staff");
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.ExamDay", b =>

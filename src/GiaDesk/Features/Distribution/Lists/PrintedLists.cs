@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using GiaDesk.Domain;
 using GiaDesk.Features.Distribution.Seating;
 
@@ -56,6 +57,20 @@ public static class PrintedLists
 
     private static readonly StringComparer Russian = StringComparer.Create(CultureInfo.GetCultureInfo("ru-RU"), CompareOptions.IgnoreCase);
 
+    /// <summary>Lookups built once per input, so the lists of a region (thousands of auditoriums) cost one pass each.</summary>
+    private sealed class Indexed(ListsInput input)
+    {
+        public Dictionary<string, ListParticipant> People { get; } = Index(input.Participants, p => p.Code);
+        public Dictionary<string, ListWorker> Workers { get; } = Index(input.Workers, w => w.Code);
+        public Dictionary<string, ListSchool> Schools { get; } = Index(input.Schools, s => s.Code);
+        public ILookup<string, SeatAssignment> Seats { get; } = input.Seats.ToLookup(s => s.Point, StringComparer.Ordinal);
+        public ILookup<string, StaffAssignment> Staff { get; } = input.Staff.ToLookup(s => s.Point, StringComparer.Ordinal);
+    }
+
+    private static readonly ConditionalWeakTable<ListsInput, Indexed> Cache = new();
+
+    private static Indexed Of(ListsInput input) => Cache.GetValue(input, i => new Indexed(i));
+
     /// <summary>Every list of one point: each auditorium's list and door list, then the staff list and the school key.</summary>
     public static List<PrintedList> ForPoint(ListsInput input, string point)
     {
@@ -72,12 +87,12 @@ public static class PrintedLists
 
     /// <summary>Auditoriums of the point with someone seated, in code order.</summary>
     public static List<string> Auditoriums(ListsInput input, string point) =>
-        [.. input.Seats.Where(s => s.Point == point).Select(s => s.Auditorium).Distinct().Order(StringComparer.Ordinal)];
+        [.. Of(input).Seats[point].Select(s => s.Auditorium).Distinct().Order(StringComparer.Ordinal)];
 
     public static PrintedList Auditorium(ListsInput input, string point, string auditorium)
     {
-        var people = Index(input.Participants, p => p.Code);
-        var rows = input.Seats.Where(s => s.Point == point && s.Auditorium == auditorium).OrderBy(s => s.Row).ThenBy(s => s.Seat)
+        var people = Of(input).People;
+        var rows = Of(input).Seats[point].Where(s => s.Auditorium == auditorium).OrderBy(s => s.Row).ThenBy(s => s.Seat)
             .Select(s =>
             {
                 var person = people.GetValueOrDefault(s.Participant);
@@ -90,8 +105,8 @@ public static class PrintedLists
 
     public static PrintedList Door(ListsInput input, string point, string auditorium)
     {
-        var people = Index(input.Participants, p => p.Code);
-        var seats = input.Seats.Where(s => s.Point == point && s.Auditorium == auditorium)
+        var people = Of(input).People;
+        var seats = Of(input).Seats[point].Where(s => s.Auditorium == auditorium)
             .Select(s => (Name: people.GetValueOrDefault(s.Participant)?.FullName ?? s.Participant, s.Row, s.Seat))
             .OrderBy(s => s.Name, Russian).ThenBy(s => s.Row).ThenBy(s => s.Seat).ToList();
         var rows = seats.Select((s, i) => (IReadOnlyList<string>)[Number(i + 1), s.Name, Number(s.Row), Number(s.Seat)]).ToList();
@@ -101,8 +116,8 @@ public static class PrintedLists
 
     public static PrintedList StaffOfPoint(ListsInput input, string point)
     {
-        var workers = Index(input.Workers, w => w.Code);
-        var staff = input.Staff.Where(s => s.Point == point)
+        var workers = Of(input).Workers;
+        var staff = Of(input).Staff[point]
             .OrderBy(s => s.Auditorium is null ? 1 : 0).ThenBy(s => s.Auditorium, StringComparer.Ordinal).ThenByDescending(s => s.Responsible)
             .ThenBy(s => workers.GetValueOrDefault(s.Worker)?.FullName ?? s.Worker, Russian).ToList();
         var rows = staff.Select((s, i) =>
@@ -118,9 +133,9 @@ public static class PrintedLists
 
     public static PrintedList SchoolKey(ListsInput input, string point)
     {
-        var people = Index(input.Participants, p => p.Code);
-        var names = Index(input.Schools, s => s.Code);
-        var counts = input.Seats.Where(s => s.Point == point).GroupBy(s => people.GetValueOrDefault(s.Participant)?.School ?? "")
+        var people = Of(input).People;
+        var names = Of(input).Schools;
+        var counts = Of(input).Seats[point].GroupBy(s => people.GetValueOrDefault(s.Participant)?.School ?? "")
             .OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         var rows = counts.Select(g => (IReadOnlyList<string>)[g.Key, names.GetValueOrDefault(g.Key)?.Name ?? "", Number(g.Count())]).ToList();
         return new PrintedList("ППЭ-16", SchoolKeyTitle, [.. PointLines(input, point), input.Day.Describe()],

@@ -750,6 +750,32 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DistributionRuns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ExamDayId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seed = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ApprovedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Problems = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DistributionRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DistributionRuns_ExamDays_ExamDayId",
+                        column: x => x.ExamDayId,
+                        principalTable: "ExamDays",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ExamDaySubjects",
                 columns: table => new
                 {
@@ -1160,6 +1186,92 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DistributionSeats",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RunId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParticipantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExamPointId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuditoriumId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Row = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seat = table.Column<int>(type: "INTEGER", nullable: false),
+                    Manual = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DistributionSeats", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DistributionSeats_Auditoriums_AuditoriumId",
+                        column: x => x.AuditoriumId,
+                        principalTable: "Auditoriums",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DistributionSeats_DistributionRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "DistributionRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DistributionSeats_ExamPoints_ExamPointId",
+                        column: x => x.ExamPointId,
+                        principalTable: "ExamPoints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DistributionSeats_Participants_ParticipantId",
+                        column: x => x.ParticipantId,
+                        principalTable: "Participants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DistributionStaff",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RunId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StaffMemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExamPointId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuditoriumId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    Responsible = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Manual = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DistributionStaff", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DistributionStaff_Auditoriums_AuditoriumId",
+                        column: x => x.AuditoriumId,
+                        principalTable: "Auditoriums",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DistributionStaff_DistributionRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "DistributionRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DistributionStaff_ExamPoints_ExamPointId",
+                        column: x => x.ExamPointId,
+                        principalTable: "ExamPoints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DistributionStaff_StaffMembers_StaffMemberId",
+                        column: x => x.StaffMemberId,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ExamDayAuditoriums",
                 columns: table => new
                 {
@@ -1377,6 +1489,59 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 table: "CalendarFeedTokens",
                 column: "UserId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DistributionRuns_ExamDayId",
+                table: "DistributionRuns",
+                column: "ExamDayId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DistributionSeats_AuditoriumId",
+                table: "DistributionSeats",
+                column: "AuditoriumId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DistributionSeats_ExamPointId",
+                table: "DistributionSeats",
+                column: "ExamPointId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DistributionSeats_ParticipantId",
+                table: "DistributionSeats",
+                column: "ParticipantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DistributionSeats_RunId_AuditoriumId_Row_Seat",
+                table: "DistributionSeats",
+                columns: new[] { "RunId", "AuditoriumId", "Row", "Seat" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DistributionSeats_RunId_ParticipantId",
+                table: "DistributionSeats",
+                columns: new[] { "RunId", "ParticipantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DistributionStaff_AuditoriumId",
+                table: "DistributionStaff",
+                column: "AuditoriumId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DistributionStaff_ExamPointId",
+                table: "DistributionStaff",
+                column: "ExamPointId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DistributionStaff_RunId_StaffMemberId",
+                table: "DistributionStaff",
+                columns: new[] { "RunId", "StaffMemberId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DistributionStaff_StaffMemberId",
+                table: "DistributionStaff",
+                column: "StaffMemberId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_EgeMinimumScores_StudyYearId_SubjectId",
@@ -1745,6 +1910,12 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "CalendarFeedTokens");
 
             migrationBuilder.DropTable(
+                name: "DistributionSeats");
+
+            migrationBuilder.DropTable(
+                name: "DistributionStaff");
+
+            migrationBuilder.DropTable(
                 name: "EgeMinimumScores");
 
             migrationBuilder.DropTable(
@@ -1806,6 +1977,9 @@ namespace GiaDesk.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "DistributionRuns");
 
             migrationBuilder.DropTable(
                 name: "ItemExecutions");
