@@ -17,7 +17,8 @@ public enum DemoParts
     Registry = 1,
     Results = 2,
     Roadmap = 4,
-    All = Registry | Results | Roadmap,
+    ExamPoints = 8,
+    All = Registry | Results | Roadmap | ExamPoints,
 }
 
 /// <summary>A realistic municipality for trying GiaDesk: МОГО «Инта» and its 11 schools (seed 004).</summary>
@@ -98,6 +99,10 @@ public static class DemoData
         if (parts.HasFlag(DemoParts.Roadmap))
         {
             await DemoRoadmap.AddAsync(db, new AcademicYear(current), clock.GetUtcNow().UtcDateTime, ct);
+        }
+        if (parts.HasFlag(DemoParts.ExamPoints))
+        {
+            await DemoExamPoints.FillAsync(db, clock.GetUtcNow().UtcDateTime, ct);
         }
         return true;
     }

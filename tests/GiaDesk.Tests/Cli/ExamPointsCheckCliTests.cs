@@ -182,7 +182,7 @@ public sealed class ExamPointsCheckCliTests : IDisposable
         var (_, output, _) = await Run("participants", "check", path, "--format", "json");
         using var json = JsonDocument.Parse(output);
         var names = json.RootElement.EnumerateArray().First().EnumerateObject().Select(p => p.Name);
-        Assert.Equal(["file", "line", "column", "rule", "severity", "message"], names);
+        Assert.Equal(["file", "line", "column", "rule", "title", "severity", "message"], names);
     }
 }
 

@@ -145,7 +145,7 @@ public sealed class ExamPointsFileTests
         using var json = JsonDocument.Parse(report.ToJson());
         var items = json.RootElement.EnumerateArray().ToList();
         Assert.Equal(2, items.Count);
-        Assert.Equal(["file", "line", "column", "rule", "severity", "message"], items[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["file", "line", "column", "rule", "title", "severity", "message"], items[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(("люди.csv", 2, "Роли", "unknown-role", "error"),
             (items[0].GetProperty("file").GetString(), items[0].GetProperty("line").GetInt32(), items[0].GetProperty("column").GetString(),
              items[0].GetProperty("rule").GetString(), items[0].GetProperty("severity").GetString()));
