@@ -141,8 +141,15 @@ public static class ParticipantsImport
                 db.ChangeTracker.Clear();
                 return Failed(messages);
             }
-            var context = new QualityContext(today, year.StartYear) { MissingColumns = missingColumns };
-            var findings = RegistryQuality.Evaluate(all, schoolCodes, subjectNames, await RegistryQuality.PassedFinalWorkAsync(db, year.Id, ct), lines, context);
+            var context = new QualityContext(today, year.StartYear);
+            var passed = await RegistryQuality.PassedFinalWorkAsync(db, year.Id, ct);
+            // The report judges the file: a rule whose optional column the file lacks gives one note for the file.
+            // The stored counts judge the registry (a participant with ОВЗ and no document is an error there), so
+            // they are evaluated last, without the file's missing columns.
+            var findings = missingColumns.Count == 0 ? null
+                : RegistryQuality.Evaluate(all, schoolCodes, subjectNames, passed, lines, context with { MissingColumns = missingColumns });
+            var registry = RegistryQuality.Evaluate(all, schoolCodes, subjectNames, passed, lines, context);
+            findings ??= registry;
             db.ChangeTracker.DetectChanges();
             var written = new RowCounter(progress, ImportPhase.Writing, updated + fresh.Count);
             // Changed rows go through the change tracker, new rows through the bulk writer: one transaction.
