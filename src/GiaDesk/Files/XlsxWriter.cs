@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using static GiaDesk.Files.XlsxCells;
 
 namespace GiaDesk.Files;
 
@@ -128,36 +129,11 @@ public static class XlsxWriter
         StyleIndex = style,
     };
 
-    private static Cell Text(string reference, string text, uint style) => new()
-    {
-        CellReference = reference,
-        DataType = CellValues.InlineString,
-        InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
-        StyleIndex = style,
-    };
-
-    private static Row Row(uint index, IEnumerable<Cell> cells)
-    {
-        var row = new Row { RowIndex = index };
-        row.Append(cells);
-        return row;
-    }
-
     /// <summary>Excel's sheet names: at most 31 characters, none of []:*?/\.</summary>
     private static string SheetName(string name)
     {
         var clean = new string(name.Select(c => "[]:*?/\\".Contains(c, StringComparison.Ordinal) ? ' ' : c).ToArray()).Trim();
         return clean.Length == 0 ? "Лист1" : clean.Length > 31 ? clean[..31] : clean;
-    }
-
-    public static string Reference(int column, uint row)
-    {
-        var name = "";
-        for (var c = column + 1; c > 0; c = (c - 1) / 26)
-        {
-            name = (char)('A' + (c - 1) % 26) + name;
-        }
-        return name + row.ToString(CultureInfo.InvariantCulture);
     }
 
     private static Stylesheet Stylesheet()

@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using static GiaDesk.Files.XlsxCells;
 
 namespace GiaDesk.Features.Reports.Builders;
 
@@ -102,31 +103,6 @@ public static class XlsxWriter
         1 => 6,
         _ => 7,
     };
-
-    private static Row Row(uint index, IEnumerable<Cell> cells)
-    {
-        var row = new Row { RowIndex = index };
-        row.Append(cells);
-        return row;
-    }
-
-    private static Cell Text(string reference, string text, uint style) => new()
-    {
-        CellReference = reference,
-        DataType = CellValues.InlineString,
-        InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
-        StyleIndex = style,
-    };
-
-    public static string Reference(int column, uint row)
-    {
-        var name = "";
-        for (var c = column + 1; c > 0; c = (c - 1) / 26)
-        {
-            name = (char)('A' + (c - 1) % 26) + name;
-        }
-        return name + row.ToString(CultureInfo.InvariantCulture);
-    }
 
     private static Stylesheet Stylesheet()
     {
