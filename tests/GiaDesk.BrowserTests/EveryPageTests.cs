@@ -17,7 +17,6 @@ public sealed partial class EveryPageApp : IAsyncLifetime
     {
         ["/api/imports/{id:guid}"] = "the id of an import exists only while that import runs",
         ["/Error"] = "the error page itself; every other page is checked for not reaching it",
-        ["/Distribution/Runs/Day/{id:int}"] = "the demo has no exam days yet; covered by the HTTP tests of Features/Distribution/Runs",
         ["/Roadmaps/Spans/{id:int}"] = "linked from a plan only when it has expected results (Details: HasResults); the demo plans have none",
     };
 

@@ -103,6 +103,7 @@ public static class DemoData
         if (parts.HasFlag(DemoParts.ExamPoints))
         {
             await DemoExamPoints.FillAsync(db, clock.GetUtcNow().UtcDateTime, ct);
+            await DemoExamDays.FillAsync(db, currentYear.Id, current, clock.GetUtcNow().UtcDateTime, ct);
         }
         return true;
     }
