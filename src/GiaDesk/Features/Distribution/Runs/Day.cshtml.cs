@@ -33,6 +33,8 @@ public sealed class DayModel(AppDbContext db, TimeProvider clock) : PageModel
     public bool CanRun => User.IsDepartment();
     public bool ShowsNames => User.SeesPersonalData();
 
+    private string? Address => HttpContext.Connection.RemoteIpAddress?.ToString();
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostRunAsync(int id, bool confirm, int? seed, CancellationToken ct)
@@ -93,6 +95,8 @@ public sealed class DayModel(AppDbContext db, TimeProvider clock) : PageModel
             })],
         };
         db.DistributionRuns.Add(run);
+        AuditLog.Add(db, User, Address, old is null ? "distribution.run" : "distribution.rerun", nameof(Domain.ExamDay), id,
+            $"посажено {plan.Seats.Count} из {Data.Participants.Count}, работников {plan.Staff.Count}, ключ {input.Settings.Seed}", run.CreatedUtc);
         await db.SaveChangesAsync(ct);
         return RedirectToPage("/Distribution/Runs/Day", new { id });
     }
@@ -141,6 +145,8 @@ public sealed class DayModel(AppDbContext db, TimeProvider clock) : PageModel
             else
             {
                 moved.Manual = true;
+                AuditLog.Add(db, User, Address, "distribution.move", nameof(Domain.ExamDay), id,
+                    $"участник {person!.Code} → ППЭ {Data.PointCode(target!.ExamPointId)}, аудитория {target.Code}, ряд {row}, место {seat}", clock.GetUtcNow().UtcDateTime);
                 await db.SaveChangesAsync(ct);
                 return RedirectToPage("/Distribution/Runs/Day", new { id });
             }
@@ -182,6 +188,8 @@ public sealed class DayModel(AppDbContext db, TimeProvider clock) : PageModel
             else
             {
                 row.Manual = true;
+                AuditLog.Add(db, User, Address, "distribution.move-staff", nameof(Domain.ExamDay), id,
+                    $"назначение {row.Id} → {(target is null ? "вне аудитории" : "аудитория " + target.Code)}", clock.GetUtcNow().UtcDateTime);
                 await db.SaveChangesAsync(ct);
                 return RedirectToPage("/Distribution/Runs/Day", new { id });
             }
@@ -205,6 +213,7 @@ public sealed class DayModel(AppDbContext db, TimeProvider clock) : PageModel
         run.Status = DistributionStatus.Approved;
         run.ApprovedBy = User.Identity?.Name;
         run.ApprovedUtc = clock.GetUtcNow().UtcDateTime;
+        AuditLog.Add(db, User, Address, "distribution.approve", nameof(Domain.ExamDay), id, $"распределение {run.Id}", run.ApprovedUtc.Value);
         await db.SaveChangesAsync(ct);
         return RedirectToPage("/Distribution/Runs/Day", new { id });
     }
