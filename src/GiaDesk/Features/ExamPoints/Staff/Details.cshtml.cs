@@ -81,6 +81,8 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
         {
             return Forbid();
         }
+        // Only the comment is this form's: the training form's fields are not posted here.
+        ModelState.Clear();
         if (string.IsNullOrWhiteSpace(comment))
         {
             ModelState.AddModelError("comment", "Напишите, что ОО нужно исправить.");
@@ -89,10 +91,6 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
         {
             ModelState.AddModelError("comment", "Комментарий — не длиннее 1000 символов.");
         }
-        ModelState.Remove("Training.Role");
-        ModelState.Remove("Training.StudyYearId");
-        ModelState.Remove("Training.Course");
-        ModelState.Remove("Training.Date");
         if (!ModelState.IsValid)
         {
             return await LoadAsync(ct) ? Page() : NotFound();
