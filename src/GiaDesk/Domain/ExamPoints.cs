@@ -187,6 +187,9 @@ public sealed class StaffMember
     public string? ConfirmedBy { get; set; }
     public DateTime? ConfirmedUtc { get; set; }
 
+    /// <summary>Why the department returned the person to the school (State Rejected); cleared on confirmation.</summary>
+    public string? ReviewComment { get; set; }
+
     /// <summary>Upper case, Ё→Е ФИО and code (as Participant.SearchName).</summary>
     public string SearchName { get; set; } = "";
 
@@ -377,7 +380,7 @@ public static class ExamPointNames
     public static string Russian(this StaffState state) => state switch
     {
         StaffState.Confirmed => "подтверждён",
-        StaffState.Rejected => "отклонён",
+        StaffState.Rejected => "возвращён на доработку",
         _ => "предложен ОО",
     };
 

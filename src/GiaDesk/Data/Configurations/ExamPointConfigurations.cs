@@ -65,6 +65,7 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         builder.Property(s => s.Phone).HasMaxLength(50);
         builder.Property(s => s.Email).HasMaxLength(254);
         builder.Property(s => s.ConfirmedBy).HasMaxLength(256);
+        builder.Property(s => s.ReviewComment).HasMaxLength(1000);
         builder.Property(s => s.SearchName).HasMaxLength(400);
         builder.HasIndex(s => s.SearchName);
         builder.HasIndex(s => new { s.SchoolId, s.LastName, s.FirstName });

@@ -1790,6 +1790,10 @@ namespace GiaDesk.Data.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("integer");
 

@@ -1715,6 +1715,10 @@ namespace GiaDesk.Data.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
 

@@ -7,7 +7,10 @@ public sealed record DigestLine(string Number, string Text, DateOnly? Start, Dat
 
 public sealed record DigestContent(DateOnly Day, IReadOnlyList<DigestLine> Starting, IReadOnlyList<DigestLine> DueSoon, IReadOnlyList<DigestLine> Overdue)
 {
-    public bool IsEmpty => Starting.Count == 0 && DueSoon.Count == 0 && Overdue.Count == 0;
+    public bool IsEmpty => Starting.Count == 0 && DueSoon.Count == 0 && Overdue.Count == 0 && GekKeys.Count == 0;
+
+    /// <summary>ГЭК keys overdue or due for renewal (ExamPoints/GekKeys): the department's digest only.</summary>
+    public IReadOnlyList<DigestLine> GekKeys { get; init; } = [];
 
     /// <summary>Of the reports whose deadline has passed, how many closed «в срок» (<see cref="Timeliness"/>).</summary>
     public Rate? Rate { get; init; }
@@ -32,7 +35,8 @@ public static class Digest
     }
 
     public static string Subject(DigestContent digest) =>
-        $"GiaDesk: дорожные карты на {digest.Day.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)} — просрочено {digest.Overdue.Count}, срок в ближайшие {DueDays} дн. {digest.DueSoon.Count}, начинается {digest.Starting.Count}";
+        $"GiaDesk: дорожные карты на {digest.Day.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)} — просрочено {digest.Overdue.Count}, срок в ближайшие {DueDays} дн. {digest.DueSoon.Count}, начинается {digest.Starting.Count}"
+        + (digest.GekKeys.Count > 0 ? $"; ключей ГЭК продлить {digest.GekKeys.Count}" : "");
 
     public static string Text(DigestContent digest)
     {
@@ -45,6 +49,7 @@ public static class Digest
         Block(text, "Просрочено", digest.Overdue);
         Block(text, $"Срок в ближайшие {DueDays} дней", digest.DueSoon);
         Block(text, "Начинается сегодня", digest.Starting);
+        Block(text, "Ключи членов ГЭК: просрочено или скоро срок продления", digest.GekKeys);
         return text.ToString();
     }
 

@@ -34,8 +34,10 @@ public sealed record DigestRunResult(int Users, int Written, int Sent, int Empty
 /// <summary>The daily digest for every user: written to the folder, or sent by SMTP when a server is configured.</summary>
 public static class DailyDigests
 {
-    /// <summary><paramref name="control"/> is the whole municipality's (<see cref="RoadmapQueries.LoadAsync"/>); a school's users get their school's part.</summary>
-    public static async Task<DigestRunResult> RunAsync(UserManager<AppUser> users, ControlData control, DigestOptions options, DateOnly today, CancellationToken ct)
+    /// <summary><paramref name="control"/> is the whole municipality's (<see cref="RoadmapQueries.LoadAsync"/>); a school's users get their school's part.
+    /// <paramref name="gekKeys"/> (ExamPoints/GekKeys/KeyDeadlines) go to the department's users only.</summary>
+    public static async Task<DigestRunResult> RunAsync(UserManager<AppUser> users, ControlData control, DigestOptions options, DateOnly today, CancellationToken ct,
+        IReadOnlyList<DigestLine>? gekKeys = null)
     {
         var accounts = await users.Users.OrderBy(u => u.UserName).ToListAsync(ct);
         var cache = new Dictionary<int, ControlData>();
@@ -59,7 +61,7 @@ public static class DailyDigests
                 seen = control.ForSchool(only);
                 cache[only ?? 0] = seen;
             }
-            var digest = department ? ForDepartment(seen, today) : Digest.Build(seen.Obligations, today, seen.Who);
+            var digest = department ? ForDepartment(seen, today) with { GekKeys = gekKeys ?? [] } : Digest.Build(seen.Obligations, today, seen.Who);
             if (digest.IsEmpty)
             {
                 empty++;
@@ -165,9 +167,12 @@ public sealed class DigestScheduler(IServiceScopeFactory scopes, IConfiguration 
             try
             {
                 using var scope = scopes.CreateScope();
-                var control = await RoadmapQueries.LoadAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), null, null, stoppingToken);
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                var control = await RoadmapQueries.LoadAsync(db, null, null, stoppingToken);
+                var today = RoadmapFormat.Today(clock);
+                var keys = await ExamPoints.GekKeys.KeyDeadlines.DigestLinesAsync(db, today, ExamPoints.GekKeys.KeyDeadlines.Days(config), stoppingToken);
                 var result = await DailyDigests.RunAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), control, options,
-                    RoadmapFormat.Today(clock), stoppingToken);
+                    today, stoppingToken, keys);
                 // Counts only: no names or addresses in the log.
                 log.LogInformation("Digest: {Users} users, {Written} written, {Sent} sent, {Empty} with nothing to say", result.Users, result.Written, result.Sent, result.Empty);
             }

@@ -47,7 +47,9 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, ICon
             return Forbid();
         }
         var control = await RoadmapQueries.LoadAsync(db, null, null, ct);
-        var result = await DailyDigests.RunAsync(users, control, DigestOptions.Read(config), RoadmapFormat.Today(clock), ct);
+        var today = RoadmapFormat.Today(clock);
+        var keys = await ExamPoints.GekKeys.KeyDeadlines.DigestLinesAsync(db, today, ExamPoints.GekKeys.KeyDeadlines.Days(config), ct);
+        var result = await DailyDigests.RunAsync(users, control, DigestOptions.Read(config), today, ct, keys);
         TempData["Message"] = $"Дайджест сформирован: пользователей {result.Users}, записано {result.Written}, отправлено {result.Sent}, без новостей (ничего не отправлено) {result.Empty}.";
         return RedirectToPage();
     }

@@ -37,7 +37,7 @@ public sealed class ExamPointsFileTests
     [Fact]
     public void Reads_a_staff_csv_in_windows_1251()
     {
-        var report = Check(Staff(StaffLine(), StaffLine(("Код работника", "W-002"), ("Роли", "сторож"))), encoding: TableReader.Windows1251);
+        var report = Check(Samples.Staff(StaffLine(), StaffLine(("Код работника", "W-002"), ("Роли", "сторож"))), encoding: TableReader.Windows1251);
 
         Assert.Equal("Круглова", Assert.Single(report.Staff).LastName);
         Assert.StartsWith("«сторож» — роль не из списка:", Assert.Single(report.Findings).Message);
@@ -78,7 +78,7 @@ public sealed class ExamPointsFileTests
     [Fact]
     public void The_stream_entry_reads_the_same_as_the_bytes_entry()
     {
-        var bytes = Encoding.UTF8.GetBytes(Staff(StaffLine(), StaffLine()));
+        var bytes = Encoding.UTF8.GetBytes(Samples.Staff(StaffLine(), StaffLine()));
 
         var report = ExamPointsFile.Check("работники.csv", new MemoryStream(bytes), ["K03"]);
 
@@ -110,7 +110,7 @@ public sealed class ExamPointsFileTests
     [Fact]
     public void An_extra_column_is_a_warning_and_exits_with_zero()
     {
-        var report = Check(Staff(StaffLine()).Replace("Email\n", "Email;Примечание\n").Replace(".ru\n", ".ru;звонить после 15:00\n"));
+        var report = Check(Samples.Staff(StaffLine()).Replace("Email\n", "Email;Примечание\n").Replace(".ru\n", ".ru;звонить после 15:00\n"));
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal(("header", "Примечание", false), (finding.Rule, finding.Column, finding.IsError));
@@ -140,7 +140,7 @@ public sealed class ExamPointsFileTests
     [Fact]
     public void Json_has_the_participants_check_shape_with_the_file_added()
     {
-        var report = Check(Staff(StaffLine(("Роли", "сторож")), StaffLine(("Код работника", "W-2"), ("Телефон", "1"))), name: "люди.csv");
+        var report = Check(Samples.Staff(StaffLine(("Роли", "сторож")), StaffLine(("Код работника", "W-2"), ("Телефон", "1"))), name: "люди.csv");
 
         using var json = JsonDocument.Parse(report.ToJson());
         var items = json.RootElement.EnumerateArray().ToList();
@@ -175,13 +175,13 @@ public sealed class ExamPointsFileTests
 
         Assert.StartsWith("предупреждение [unusable-seat-format] файл.csv, строка 2, столбец «Недоступные места»: «1-3» — место указано дважды\n", text);
         Assert.EndsWith("Ошибок: 0, предупреждений: 1.\n", text);
-        Assert.Contains("работников без ошибок — 1.", Check(Staff(StaffLine())).ToText());
+        Assert.Contains("работников без ошибок — 1.", Check(Samples.Staff(StaffLine())).ToText());
     }
 
     [Fact]
     public void Findings_are_ordered_by_line_with_whole_file_findings_first()
     {
-        var csv = Staff(StaffLine(("Email", "x")), StaffLine(("Код работника", "W-2"), ("Роли", "x"))) + "W-3;;;;;;;;;\n";
+        var csv = Samples.Staff(StaffLine(("Email", "x")), StaffLine(("Код работника", "W-2"), ("Роли", "x"))) + "W-3;;;;;;;;;\n";
 
         var lines = Check(csv).Findings.Select(f => f.Line).ToList();
 
@@ -197,14 +197,14 @@ public sealed class ExamPointsFileTests
         [
             "",
             "Номер;Название\n1;2\n",
-            Staff(StaffLine()).Replace("Email\n", "Email;Примечание\n"),
+            Samples.Staff(StaffLine()).Replace("Email\n", "Email;Примечание\n"),
             "Код работника;Фамилия\nW;Ф\n",
             Samples.Points(PointsLine(("Код ППЭ", "")), PointsLine(("Адрес", new string('д', 501))), PointsLine(("Код ППЭ", "14А")),
                 PointsLine(), PointsLine(), PointsLine(("Код аудитории", "1"), ("Вид ППЭ", "на дому")), PointsLine(("Код аудитории", "12345")),
                 PointsLine(("Рядов", "0")), PointsLine(("Мест на экзамен", "99")), PointsLine(("Недоступные места", "1/3")),
                 PointsLine(("Недоступные места", "9-9")), PointsLine(("Формы", "ВПР")), PointsLine(("Вид ППЭ", "?")),
                 PointsLine(("Для ОВЗ", "?")), PointsLine(("Код ОО", "K99"))),
-            Staff(StaffLine(), StaffLine(), StaffLine(("Роли", "?")), StaffLine(("Предметы", "?")), StaffLine(("Email", "?")),
+            Samples.Staff(StaffLine(), StaffLine(), StaffLine(("Роли", "?")), StaffLine(("Предметы", "?")), StaffLine(("Email", "?")),
                 StaffLine(("Телефон", "?"))),
         ];
 

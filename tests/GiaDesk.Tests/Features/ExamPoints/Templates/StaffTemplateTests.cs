@@ -9,7 +9,7 @@ public sealed class StaffTemplateTests
     [Fact]
     public void Reads_people_with_subjects_from_the_catalog_and_roles()
     {
-        var report = Check(Staff(
+        var report = Check(Samples.Staff(
             StaffLine(),
             StaffLine(("Код работника", "W-002"), ("Фамилия", "Ёлкин"), ("Имя", "Пётр"), ("Отчество", ""), ("Должность", ""),
                 ("Предметы", "1, 22"), ("Роли", "Руководитель ППЭ"), ("Телефон", ""), ("Email", ""))));
@@ -36,7 +36,7 @@ public sealed class StaffTemplateTests
             + "специалист по проведению инструктажа и обеспечению лабораторных работ, ассистент, медицинский работник, "
             + "член ГЭК, эксперт предметной комиссии, член конфликтной комиссии";
 
-        var report = Check(Staff(StaffLine(("Роли", names))));
+        var report = Check(Samples.Staff(StaffLine(("Роли", names))));
 
         Assert.Empty(report.Findings);
         Assert.Equal(Enum.GetValues<StaffRole>(), report.Staff[0].Roles);
@@ -66,7 +66,7 @@ public sealed class StaffTemplateTests
     [InlineData("Код работника", "W-12345678901234567890123456789012345678901234567890", "too-long")]
     public void A_breaking_cell_is_an_error_with_line_column_and_rule_and_the_person_is_not_read(string column, string value, string rule)
     {
-        var report = Check(Staff(StaffLine(), StaffLine(("Код работника", "W-002"), (column, value))));
+        var report = Check(Samples.Staff(StaffLine(), StaffLine(("Код работника", "W-002"), (column, value))));
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal((3, column, rule, true), (finding.Line, finding.Column, finding.Rule, finding.IsError));
@@ -91,7 +91,7 @@ public sealed class StaffTemplateTests
     [InlineData("Фамилия", "Римского-Корсакова")]
     public void A_passing_cell_gives_no_finding(string column, string value)
     {
-        var report = Check(Staff(StaffLine((column, value))));
+        var report = Check(Samples.Staff(StaffLine((column, value))));
 
         Assert.Empty(report.Findings);
         Assert.Single(report.Staff);
@@ -100,7 +100,7 @@ public sealed class StaffTemplateTests
     [Fact]
     public void Repeated_subjects_and_roles_are_kept_once()
     {
-        var report = Check(Staff(StaffLine(("Предметы", "Информатика, КЕГЭ, 5"), ("Роли", "ассистент, Ассистент"))));
+        var report = Check(Samples.Staff(StaffLine(("Предметы", "Информатика, КЕГЭ, 5"), ("Роли", "ассистент, Ассистент"))));
 
         Assert.Empty(report.Findings);
         Assert.Equal(["Информатика"], report.Staff[0].Subjects.Select(s => s.Name));
@@ -110,7 +110,7 @@ public sealed class StaffTemplateTests
     [Fact]
     public void An_unknown_role_message_lists_the_roles()
     {
-        var report = Check(Staff(StaffLine(("Роли", "дежурный"))));
+        var report = Check(Samples.Staff(StaffLine(("Роли", "дежурный"))));
 
         var finding = Assert.Single(report.Findings);
         Assert.StartsWith("«дежурный» — роль не из списка: руководитель ППЭ, организатор в аудитории,", finding.Message);
@@ -119,7 +119,7 @@ public sealed class StaffTemplateTests
     [Fact]
     public void A_worker_code_given_twice_is_an_error_on_the_second_row()
     {
-        var report = Check(Staff(StaffLine(), StaffLine(("Фамилия", "Сомова"))));
+        var report = Check(Samples.Staff(StaffLine(), StaffLine(("Фамилия", "Сомова"))));
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal((3, "Код работника", "duplicate-worker", "«W-001» — работник с этим кодом уже указан в строке 2"),
@@ -130,7 +130,7 @@ public sealed class StaffTemplateTests
     [Fact]
     public void Unknown_school_is_checked_only_when_the_known_schools_are_given()
     {
-        var csv = Staff(StaffLine(("Код ОО", "K77")));
+        var csv = Samples.Staff(StaffLine(("Код ОО", "K77")));
 
         Assert.Empty(Check(csv).Findings);
         Assert.Empty(Check(csv, ["K77"]).Findings);
@@ -152,7 +152,7 @@ public sealed class StaffTemplateTests
     [Fact]
     public void A_long_name_is_an_error_not_a_truncated_value()
     {
-        var report = Check(Staff(StaffLine(("Фамилия", new string('Щ', 101)))));
+        var report = Check(Samples.Staff(StaffLine(("Фамилия", new string('Щ', 101)))));
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal(("too-long", "значение длиннее 100 символов (101)"), (finding.Rule, finding.Text));

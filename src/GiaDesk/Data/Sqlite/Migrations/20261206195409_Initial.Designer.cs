@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GiaDesk.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261206182837_Initial")]
+    [Migration("20261206195409_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1716,6 +1716,10 @@ namespace GiaDesk.Data.Sqlite.Migrations
 
                     b.Property<string>("Position")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SchoolId")

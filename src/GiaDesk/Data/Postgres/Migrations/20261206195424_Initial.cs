@@ -308,6 +308,7 @@ namespace GiaDesk.Data.Postgres.Migrations
                     State = table.Column<int>(type: "integer", nullable: false),
                     ConfirmedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     ConfirmedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReviewComment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     SearchName = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GiaDesk.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261206182842_Initial")]
+    [Migration("20261206195424_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1792,6 +1792,10 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.Property<string>("Position")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("integer");

@@ -307,6 +307,7 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     State = table.Column<int>(type: "INTEGER", nullable: false),
                     ConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     ConfirmedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewComment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     SearchName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
