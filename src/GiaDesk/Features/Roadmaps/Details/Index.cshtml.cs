@@ -26,6 +26,13 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         {
             return NotFound();
         }
+        await ShowAsync(id, ct);
+        return Page();
+    }
+
+    /// <summary>What the page shows besides the plan itself (progress, the schools' copies).</summary>
+    private async Task ShowAsync(int id, CancellationToken ct)
+    {
         Today = RoadmapFormat.Today(clock);
         var control = await RoadmapQueries.LoadAsync(db, Plan.Kind == RoadmapKind.Municipal ? id : null, User.RestrictedSchoolId(), ct);
         Progress = control.Obligations.GroupBy(o => o.Item.ItemId)
@@ -38,7 +45,6 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
             .Select(c => new SchoolPlanRow(c.Id, c.ShortName ?? c.FullName, c.ApprovalDue, c.ApprovedOn, c.PublicationUrl, c.PublishedOn,
                 SchoolPlanRules.Status(c.ApprovalDue, c.ApprovedOn, c.PublishedOn, c.CheckedOn, Today)))
             .ToList();
-        return Page();
     }
 
     public async Task<IActionResult> OnGetDocxAsync(int id, CancellationToken ct)
@@ -103,8 +109,16 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         {
             return Forbid();
         }
+        var url = string.IsNullOrWhiteSpace(publicationUrl) ? null : publicationUrl.Trim();
+        if (url is not null && !SafeUrl.IsWebAddress(url))
+        {
+            // A javascript:/data: address would run in the department's session when they open the link.
+            ModelState.AddModelError("publicationUrl", SafeUrl.Message);
+            await ShowAsync(id, ct);
+            return Page();
+        }
         Plan.ApprovedOn = RoadmapFormat.TryParseDate(approvedOn, out var date) ? date : RoadmapFormat.Today(clock);
-        Plan.PublicationUrl = string.IsNullOrWhiteSpace(publicationUrl) ? null : publicationUrl.Trim();
+        Plan.PublicationUrl = url;
         Plan.PublishedOn = RoadmapFormat.TryParseDate(publishedOn, out var published) ? published : null;
         await db.SaveChangesAsync(ct);
         TempData["Message"] = "Сведения об утверждении и размещении плана ОО сохранены.";
