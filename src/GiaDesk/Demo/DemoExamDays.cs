@@ -83,6 +83,23 @@ public static class DemoExamDays
             }
             db.ExamDays.Add(day);
         }
+        // Единое расписание: a day of the federal schedule per main-period exam, so the days link to the external calendar.
+        foreach (var spec in Days().Where(d => d.Period == ExamStage.Main))
+        {
+            var date = new DateOnly(startYear + 1, spec.Month, spec.Day);
+            db.ExternalCalendarEntries.Add(new ExternalCalendarEntry
+            {
+                AcademicYearStart = startYear,
+                Owner = "Минпросвещения, Рособрнадзор (единое расписание)",
+                Title = $"{spec.Form.Russian()}: {spec.Subject.ToLowerInvariant()}",
+                From = date,
+                To = date,
+                Note = "демо: даты примерные",
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        var days = await db.ExamDays.Include(d => d.Subjects).Where(d => d.StudyYearId == studyYearId).ToListAsync(ct);
+        await Features.ExamPoints.Days.ExamDayCalendar.LinkAsync(db, days, ct);
         await db.SaveChangesAsync(ct);
         await AddStaffAsync(db, studyYearId, startYear, now, subjects, ct);
     }

@@ -49,7 +49,7 @@ public enum TrainingResult
     InProgress = 3,
 }
 
-/// <summary>Статус общественного наблюдателя: кандидат → документы поданы → аккредитован / отказано.</summary>
+/// <summary>Статус общественного наблюдателя: кандидат → направлен на аккредитацию → аккредитован / отказано.</summary>
 public enum ObserverStatus
 {
     Candidate = 1,
@@ -386,7 +386,7 @@ public static class ExamPointNames
 
     public static string Russian(this ObserverStatus status) => status switch
     {
-        ObserverStatus.Submitted => "документы поданы",
+        ObserverStatus.Submitted => "направлен на аккредитацию",
         ObserverStatus.Accredited => "аккредитован",
         ObserverStatus.Refused => "отказано",
         _ => "кандидат",
