@@ -87,6 +87,10 @@ public static class DatabaseSetup
     /// </summary>
     public static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
+        if (db.Database.IsSqlite())
+        {
+            CreateOwnerOnlyFile(db.Database.GetConnectionString());
+        }
         if (await db.Database.CanConnectAsync(cancellationToken))
         {
             var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
@@ -100,6 +104,40 @@ public static class DatabaseSetup
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A new SQLite file is created empty with mode 0600 (owner read/write) before SQLite opens it: the database holds
+    /// children's personal data, and SQLite creates its -wal and -shm files with the database file's mode.
+    /// An existing file is left as the administrator set it.
+    /// </summary>
+    public static void CreateOwnerOnlyFile(string? connectionString)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString ?? "");
+        var source = builder.DataSource;
+        if (string.IsNullOrEmpty(source) || source == ":memory:" || builder.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory
+            || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || File.Exists(source))
+        {
+            return;
+        }
+        var folder = Path.GetDirectoryName(Path.GetFullPath(source));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        try
+        {
+            using var created = new FileStream(source, options);
+        }
+        catch (IOException) when (File.Exists(source))
+        {
+            // Another process created it first.
         }
     }
 

@@ -30,18 +30,17 @@ public static class WebHost
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<UserClaimsFactory>();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.Cookie.Name = "giadesk";
-            o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
         });
+        // Headers, forwarded headers, session limits and the sign-in throttle (docs/security.md).
+        builder.AddGiaDeskSecurity();
         services.AddAuthorization(Policies.Add);
         services.AddRazorPages(o => o.RootDirectory = "/Features");
         services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, RussianValidation>();
@@ -62,6 +61,7 @@ public static class WebHost
         var app = builder.Build();
         CultureInfo.DefaultThreadCurrentCulture = Russian;
         CultureInfo.DefaultThreadCurrentUICulture = Russian;
+        app.UseGiaDeskSecurity();
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseRequestLocalization(new RequestLocalizationOptions
@@ -130,8 +130,9 @@ public static class IdentityRules
         o.Password.RequiredLength = 8;
         o.Password.RequireNonAlphanumeric = false;
         o.Password.RequireUppercase = false;
-        o.Lockout.MaxFailedAccessAttempts = 5;
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        // Failed passwords never lock an account (anyone could lock the administrator out): the sign-in page limits
+        // failures per address and per name instead (SignInThrottle). Lockout stays enabled for the administrator's
+        // «заблокировать» (LockoutEnd = max).
         o.Lockout.AllowedForNewUsers = true;
         o.User.RequireUniqueEmail = false;
     }

@@ -60,7 +60,13 @@ public sealed class AccessTests(DemoApp app) : IClassFixture<DemoApp>
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Directories/Schools/Details/{own}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Directories/Schools/Details/{other}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/schools/{own}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/schools/{other}")).StatusCode);
+        // «Not yours» answers exactly like «does not exist».
+        var foreign = await client.GetAsync($"/api/schools/{other}");
+        var missing = await client.GetAsync("/api/schools/999999");
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        // The same page (the layout's anti-forgery token differs per answer).
+        Assert.Equal(WithoutToken(await missing.Content.ReadAsStringAsync()), WithoutToken(await foreign.Content.ReadAsStringAsync()));
 
         var list = await client.GetFromJsonAsync<List<SchoolJson>>("/api/schools");
         Assert.Equal(["S05"], list!.Select(s => s.Code));
@@ -206,4 +212,7 @@ public sealed class AccessTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     private sealed record SchoolJson(int Id, string Code, string FullName);
+
+    private static string WithoutToken(string page) =>
+        System.Text.RegularExpressions.Regex.Replace(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]+\"", "");
 }

@@ -119,8 +119,9 @@ public static class ExecutionReports
         {
             execution.Evidence.Add(new EvidenceFile
             {
-                FileName = Path.GetFileName(evidence.FileName),
-                ContentType = string.IsNullOrWhiteSpace(evidence.ContentType) ? "application/octet-stream" : evidence.ContentType,
+                // No path parts, control characters or endless names; the uploader's content type is not kept.
+                FileName = Files.SafeFileName.Clean(evidence.FileName),
+                ContentType = Files.SafeFileName.DownloadContentType,
                 Size = evidence.Content.Length,
                 Content = evidence.Content,
                 UploadedBy = user.Identity?.Name,

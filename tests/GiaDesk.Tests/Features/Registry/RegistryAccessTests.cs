@@ -41,7 +41,13 @@ public sealed partial class RegistryAccessTests(RegistryApp app) : IClassFixture
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Registry/Participants/Details/{other.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Registry/Participants/Edit/{other.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/participants/{own.Id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/participants/{other.Id}")).StatusCode);
+        // Another school's participant answers exactly like a missing id.
+        var foreign = await client.GetAsync($"/api/participants/{other.Id}");
+        var missing = await client.GetAsync("/api/participants/999999999");
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        // The same page (the layout's anti-forgery token differs per answer).
+        Assert.Equal(WithoutToken(await missing.Content.ReadAsStringAsync()), WithoutToken(await foreign.Content.ReadAsStringAsync()));
 
         var list = await client.GetFromJsonAsync<ListJson>("/api/participants");
         Assert.True(list!.Total > 0);
@@ -191,4 +197,7 @@ public sealed partial class RegistryAccessTests(RegistryApp app) : IClassFixture
 
     [GeneratedRegex("<tr data-school=\"([^\"]+)\"")]
     private static partial Regex RowPattern();
+
+    private static string WithoutToken(string page) =>
+        System.Text.RegularExpressions.Regex.Replace(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]+\"", "");
 }

@@ -153,7 +153,9 @@ public sealed partial class ResultsPagesTests(ResultsApp app) : IClassFixture<Re
         }, "/Results/Import?year=2019");
         Assert.False(run.Final.Succeeded);
         Assert.Contains("Ничего не сохранено", run.Page, StringComparison.Ordinal);
-        Assert.Contains("участник другой ОО", run.Page, StringComparison.Ordinal);
+        // Another school's participant reads exactly like an unknown code (no existence leak).
+        Assert.Contains(GiaDesk.Features.Results.Templates.ExamResultsTemplate.UnknownInDatabase, run.Page, StringComparison.Ordinal);
+        Assert.DoesNotContain("другой ОО", run.Page, StringComparison.Ordinal);
         Assert.Equal(before, await db.ExamResults.CountAsync());
     }
 

@@ -18,9 +18,10 @@ public static class SchoolsApi
             HttpResults.Ok(await SchoolQueries.Visible(db, http.User).Select(ToDto).ToListAsync(ct)));
         api.MapGet("/schools/{id:int}", async (int id, HttpContext http, AppDbContext db, CancellationToken ct) =>
         {
+            // Another school answers exactly like a missing one.
             if (!http.User.CanSeeSchool(id))
             {
-                return HttpResults.Forbid();
+                return HttpResults.NotFound();
             }
             var school = await db.Schools.AsNoTracking().Where(s => s.Id == id).Select(ToDto).FirstOrDefaultAsync(ct);
             return school is null ? HttpResults.NotFound() : HttpResults.Ok(school);

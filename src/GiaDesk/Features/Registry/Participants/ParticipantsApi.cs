@@ -36,13 +36,10 @@ public static class ParticipantsApi
         api.MapGet("/participants/{id:int}", async (int id, HttpContext http, AppDbContext db, CancellationToken ct) =>
         {
             var p = await db.Participants.AsNoTracking().Include(x => x.School).FirstOrDefaultAsync(x => x.Id == id, ct);
-            if (p is null)
+            // Another school's participant answers exactly like a missing one: nobody learns that the id exists.
+            if (p is null || !http.User.CanSeeSchool(p.SchoolId))
             {
                 return HttpResults.NotFound();
-            }
-            if (!http.User.CanSeeSchool(p.SchoolId))
-            {
-                return HttpResults.Forbid();
             }
             return HttpResults.Ok(new ParticipantDto(p.Id, p.Code, p.School!.Code, p.LastName, FirstName(http.User, p.FirstName), MiddleName(http.User, p.MiddleName),
                 p.Grade, p.ClassLetter, p.Form.Russian(), p.Category.Russian(), http.User.SeesPersonalData() ? p.HasDisability : null, p.Admitted, p.DocumentType?.Russian(),

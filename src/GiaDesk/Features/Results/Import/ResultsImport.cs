@@ -31,7 +31,8 @@ public sealed record ResultsImportReport(
 /// </summary>
 public static class ResultsImport
 {
-    public const string OtherSchool = "участник другой ОО: можно загружать только результаты своей ОО";
+    /// <summary>Another school's participant reads exactly like an unknown code: an operator learns nothing about other schools.</summary>
+    public const string OtherSchool = ExamResultsTemplate.UnknownInDatabase;
 
     public static async Task<ResultsImportReport> ImportAsync(AppDbContext db, int studyYearId, InputFile? resultsFile, InputFile? annualFile, int? restrictedSchoolId = null,
         CancellationToken ct = default, IProgress<ImportProgress>? progress = null)

@@ -206,7 +206,8 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, UserManager<
         {
             return NotFound();
         }
-        return File(file.Content, file.ContentType, file.FileName);
+        // Always a download (Content-Disposition: attachment) of a neutral type; nosniff is on every response.
+        return File(file.Content, Files.SafeFileName.DownloadContentType, Files.SafeFileName.Clean(file.FileName));
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
