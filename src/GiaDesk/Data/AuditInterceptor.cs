@@ -101,7 +101,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor? http, TimeProvider cl
                 UserName = Cut(user, 256),
                 Address = Cut(address, 64),
                 Action = ActionOf(entry),
-                Entity = entry.Metadata.ClrType == typeof(Dictionary<string, object>) ? entry.Metadata.Name : entry.Metadata.ClrType.Name,
+                Entity = Cut(entry.Metadata.ShortName(), 100)!,
                 EntityKey = Cut(KeyOf(entry), 100),
                 Changes = ChangesOf(entry),
             };

@@ -73,7 +73,7 @@ public sealed class BulkAudit(AppDbContext db, string? user, string action, stri
     {
         foreach (var entry in entries)
         {
-            var counts = Counts(entry.Metadata.ClrType.Name);
+            var counts = Counts(entry.Metadata.ShortName());
             counts[entry.State switch { EntityState.Added => 0, EntityState.Modified => 1, _ => 2 }]++;
         }
         Refresh(nowUtc);
@@ -102,6 +102,10 @@ public sealed class BulkAudit(AppDbContext db, string? user, string action, stri
         if (_summary.Details.Length > 2000)
         {
             _summary.Details = _summary.Details[..2000];
+        }
+        if (db.Entry(_summary).State == EntityState.Unchanged)
+        {
+            db.Entry(_summary).State = EntityState.Modified;
         }
         _summary.Changes = System.Text.Json.JsonSerializer.Serialize(_counts.ToDictionary(c => c.Key, c => new { added = c.Value[0], changed = c.Value[1], deleted = c.Value[2] }));
     }

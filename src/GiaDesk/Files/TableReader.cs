@@ -86,9 +86,8 @@ public static class TableReader
             if (zero >= 0)
             {
                 var line = content.AsSpan(0, zero).Count((byte)'\n') + 1;
-                return (null, new ImportMessage(name, line, null, null, zero < 8192 && content.AsSpan(0, Math.Min(content.Length, 64)).Count((byte)0) >= 8
-                    ? "файл не похож на таблицу CSV или XLSX (нулевые байты: двоичный файл или UTF-16 без метки порядка байтов) — сохраните таблицу как CSV в UTF-8 или XLSX"
-                    : "в файле нулевой байт (символ NUL) — это не текстовая таблица; сохраните таблицу как CSV в UTF-8 или XLSX"));
+                return (null, new ImportMessage(name, line, null, null,
+                    "в файле нулевые байты: это двоичный файл или текст в UTF-16 без метки порядка байтов — сохраните таблицу как CSV в UTF-8 или XLSX"));
             }
             text = DecodeText(content);
         }

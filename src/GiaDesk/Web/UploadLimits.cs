@@ -14,12 +14,12 @@ namespace GiaDesk.Web;
 /// 400 with the Russian message naming the file, line and column, and the handler (and the import) never runs.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class UploadLimitsAttribute : Attribute, IResourceFilter, IAsyncPageFilter, IOrderedFilter
+public sealed class UploadLimitsAttribute : Attribute, IAuthorizationFilter, IAsyncPageFilter, IOrderedFilter
 {
-    /// <summary>Runs before the framework's own request-size filters.</summary>
+    /// <summary>Runs before the framework's own request-size filters and the anti-forgery check (which reads the form).</summary>
     public int Order => -3000;
 
-    public void OnResourceExecuting(ResourceExecutingContext context)
+    public void OnAuthorization(AuthorizationFilterContext context)
     {
         var limits = InputLimits.Current;
         var http = context.HttpContext;
@@ -32,10 +32,6 @@ public sealed class UploadLimitsAttribute : Attribute, IResourceFilter, IAsyncPa
         {
             size.MaxRequestBodySize = limits.MaxRequestBytes;
         }
-    }
-
-    public void OnResourceExecuted(ResourceExecutedContext context)
-    {
     }
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
@@ -76,7 +72,7 @@ public sealed class UploadLimitsAttribute : Attribute, IResourceFilter, IAsyncPa
 
     public static ContentResult Refused(IReadOnlyList<ImportMessage> refusals, string back)
     {
-        var encoder = System.Text.Encodings.Web.HtmlEncoder.Default;
+        var encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         var items = string.Concat(refusals.Select(r => "<li>" + encoder.Encode(r.ToString()) + "</li>"));
         return new ContentResult
         {

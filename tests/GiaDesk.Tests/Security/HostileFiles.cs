@@ -34,9 +34,9 @@ public static class HostileFiles
         var files = new List<HostileFile>
         {
             // Decompression bombs and zip abuse.
-            new("бомба-1гб.xlsx", () => Xlsx(SheetOfRows(1024L * 1024 * 1024)), "архивная бомба"),
+            new("бомба-1гб.xlsx", () => Xlsx(SheetOfRows(1024L * 1024 * 1024)), "архивн"),
             new("бомба-подделка.xlsx", () => ForgeSizes(Xlsx(SheetOfRows(200L * 1024 * 1024)), "xl/worksheets/sheet1.xml"), "повреждён"),
-            new("бомба-сжатие.xlsx", () => Xlsx(SheetOfRows(60L * 1024 * 1024)), "сжата"),
+            new("бомба-сжатие.xlsx", () => Xlsx(Padded(Sheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c></row>"), 60L * 1024 * 1024)), "сжата"),
             new("много-частей.xlsx", () => Xlsx(Sheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c></row>"), extraEntries: 3000), "частей"),
             new("широкий-лист.xlsx", () => Xlsx(Sheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c></row>", "A1:XFD1048576")), "объявлен размером"),
             new("дальняя-ячейка.xlsx", () => Xlsx(Sheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c><c r=\"XFD1\" t=\"inlineStr\"><is><t>y</t></is></c></row>")), "столбцов"),
@@ -93,9 +93,9 @@ public static class HostileFiles
 
     private static List<HostileFile> BuildDocuments() =>
     [
-        new("бомба-1гб.docx", () => Docx(ParagraphsOfBytes(1024L * 1024 * 1024)), "архивная бомба"),
+        new("бомба-1гб.docx", () => Docx(ParagraphsOfBytes(1024L * 1024 * 1024)), "архивн"),
         new("бомба-подделка.docx", () => ForgeSizes(Docx(ParagraphsOfBytes(100L * 1024 * 1024)), "word/document.xml"), "повреждён"),
-        new("бомба-сжатие.docx", () => Docx(ParagraphsOfBytes(30L * 1024 * 1024)), "сжата"),
+        new("бомба-сжатие.docx", () => Docx(Padded(DocumentXml("<w:p><w:r><w:t>x</w:t></w:r></w:p>"), 30L * 1024 * 1024)), "сжата"),
         new("миллиард-смешков.docx", () => Zip(DocxParts(BillionLaughs("w:document"))), "DTD"),
         new("внешняя-сущность.docx", () => Zip(DocxParts("<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
             + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>")), "DTD"),
@@ -173,6 +173,20 @@ public static class HostileFiles
             writer.Write(paragraph);
         }
         writer.Write("</w:body></w:document>");
+    };
+
+    /// <summary>The XML with <paramref name="spaces"/> spaces of padding before its root closes: legal, tiny when compressed.</summary>
+    private static Action<Stream> Padded(string xml, long spaces) => stream =>
+    {
+        var close = xml.LastIndexOf("</", StringComparison.Ordinal);
+        var head = Encoding.UTF8.GetBytes(xml[..close]);
+        stream.Write(head);
+        var block = Encoding.ASCII.GetBytes(new string(' ', 1 << 16));
+        for (long written = 0; written < spaces; written += block.Length)
+        {
+            stream.Write(block);
+        }
+        stream.Write(Encoding.UTF8.GetBytes(xml[close..]));
     };
 
     private static string BillionLaughs(string root)

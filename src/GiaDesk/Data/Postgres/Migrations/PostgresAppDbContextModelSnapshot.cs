@@ -161,6 +161,10 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Changes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<string>("Details")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -181,6 +185,8 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AtUtc");
+
+                    b.HasIndex("UserName");
 
                     b.HasIndex("Entity", "EntityKey");
 

@@ -152,6 +152,10 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Changes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Details")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -172,6 +176,8 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AtUtc");
+
+                    b.HasIndex("UserName");
 
                     b.HasIndex("Entity", "EntityKey");
 

@@ -64,8 +64,9 @@ public sealed class IndexModel(AppDbContext db, ImportJobs jobs) : ResultsPageMo
         }
         var studyYearId = yearId.Value;
         var restricted = User.RestrictedSchoolId();
+        var userName = User.Identity?.Name;
         if (!jobs.TryStart(ImportKind.Results, studyYearId, User, async (services, progress, token) =>
-                await ResultsImport.ImportAsync(services.GetRequiredService<AppDbContext>(), studyYearId, resultsFile, annualFile, restricted, token, progress),
+                await ResultsImport.ImportAsync(services.GetRequiredService<AppDbContext>(), studyYearId, resultsFile, annualFile, restricted, token, progress, userName),
                 out var job))
         {
             Refusal = ImportJobs.AlreadyRunning(job);
