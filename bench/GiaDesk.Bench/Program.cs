@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "registry-import" => await RegistryImportBenchmark.RunAsync(args[1..]),
     "seating" => SeatingBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "reports" => await ReportsBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
+    "hostile" => HostileBenchmark.Run(),
     "roadmap-parse" => GiaDesk.Cli.RoadmapCommands.Benchmark(args[1..], Console.Out, Console.Error),
     _ => Usage(),
 };
@@ -19,6 +20,7 @@ static int Usage()
         dotnet run -c Release --project bench/GiaDesk.Bench -- results-import [--participants 150000] [--subjects 4] [--schools 60] [--progress] [--db FILE | --pg "Host=…;Port=…;Username=…"] [--parse-only]
         dotnet run -c Release --project bench/GiaDesk.Bench -- registry-import [ЧИСЛО_СТРОК] [--postgres СТРОКА_ПОДКЛЮЧЕНИЯ_К_СЕРВЕРУ]
         dotnet run -c Release --project bench/GiaDesk.Bench -- roadmap-parse FILE [--times N]
+        dotnet run -c Release --project bench/GiaDesk.Bench -- hostile
         dotnet run -c Release --project bench/GiaDesk.Bench -- seating [--participants 100000] [--points 210] [--auditoriums 20] [--schools 400] [--workers 12000] [--runs 5] [--seed 42]
         dotnet run -c Release --project bench/GiaDesk.Bench -- reports [--participants 310] [--schools N] [--runs 3] [--pdf no] [--out DIR]
         """);

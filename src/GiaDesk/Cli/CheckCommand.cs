@@ -31,6 +31,11 @@ public static class CheckCommand
             error.WriteLine($"{Path.GetFileName(path)}: файл не найден ({path}).");
             return CommandLine.Failed;
         }
+        if (InputLimits.Current.CheckFileSize(Path.GetFileName(path), new FileInfo(path).Length) is { } tooLarge)
+        {
+            error.WriteLine(tooLarge.ToString());
+            return CommandLine.Failed;
+        }
         var (findings, summary) = check(Path.GetFileName(path), File.ReadAllBytes(path));
         output.Write(format == "json" ? CheckOutput.ToJson(findings, title) + "\n" : CheckOutput.ToText(findings, summary, title));
         return findings.Any(f => f.IsError) ? CommandLine.Failed : CommandLine.Ok;

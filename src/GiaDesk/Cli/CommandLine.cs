@@ -25,6 +25,8 @@ public static class CommandLine
         var rest = verb == "serve" && (args.Length == 0 || args[0] != "serve") ? args : args[1..];
         try
         {
+            // The same bounds on files as the web (`Imports:*` in appsettings.json or the environment).
+            Files.InputLimits.Current = Files.InputLimits.From(CliConfiguration());
             return verb switch
             {
                 "serve" => await ServeAsync(rest),

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using GiaDesk.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace GiaDesk.Data;
@@ -23,6 +24,97 @@ public static class AuditLog
         db.AuditEntries.Add(entry);
         return entry;
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, BulkAudit> Bulks = new();
+
+    /// <summary>
+    /// Until disposed, the writes of <paramref name="db"/> are counted into ONE summary entry (action, file, counts per
+    /// entity: added, changed, deleted) instead of an entry per row — for the file imports. The summary is written by the
+    /// same SaveChanges as the rows (so a rolled-back import leaves none). <paramref name="user"/> null: the interceptor's
+    /// actor (the request's user, «система» or «CLI»).
+    /// </summary>
+    public static BulkAudit Bulk(AppDbContext db, string? user, string action, string entity, string? details)
+    {
+        var bulk = new BulkAudit(db, user, action, entity, details);
+        Bulks.AddOrUpdate(db, bulk);
+        return bulk;
+    }
+
+    internal static BulkAudit? CurrentBulk(DbContext db) => Bulks.TryGetValue(db, out var bulk) && !bulk.Disposed ? bulk : null;
+
+    internal static void EndBulk(DbContext db, BulkAudit bulk)
+    {
+        if (Bulks.TryGetValue(db, out var current) && ReferenceEquals(current, bulk))
+        {
+            Bulks.Remove(db);
+        }
+    }
+}
+
+/// <summary>The running summary of one bulk write (see <see cref="AuditLog.Bulk"/>).</summary>
+public sealed class BulkAudit(AppDbContext db, string? user, string action, string entity, string? details) : IDisposable
+{
+    private readonly SortedDictionary<string, int[]> _counts = new(StringComparer.Ordinal);
+    private AuditEntry? _summary;
+
+    internal bool Disposed { get; private set; }
+
+    /// <summary>Rows written past SaveChanges (BulkWriter's raw inserts): counted by the caller.</summary>
+    public void Add(string entityName, int added, int changed = 0, int deleted = 0)
+    {
+        var counts = Counts(entityName);
+        counts[0] += added;
+        counts[1] += changed;
+        counts[2] += deleted;
+        Refresh(DateTime.UtcNow);
+    }
+
+    internal void Count(AppDbContext context, IEnumerable<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry> entries, DateTime nowUtc)
+    {
+        foreach (var entry in entries)
+        {
+            var counts = Counts(entry.Metadata.ShortName());
+            counts[entry.State switch { EntityState.Added => 0, EntityState.Modified => 1, _ => 2 }]++;
+        }
+        Refresh(nowUtc);
+    }
+
+    private int[] Counts(string name)
+    {
+        if (!_counts.TryGetValue(name, out var counts))
+        {
+            _counts[name] = counts = new int[3];
+        }
+        return counts;
+    }
+
+    private void Refresh(DateTime nowUtc)
+    {
+        if (_summary is null)
+        {
+            var actor = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?
+                .OfType<AuditInterceptor>().FirstOrDefault()?.Actor() ?? (null, null);
+            _summary = AuditLog.Add(db, null, actor.Address, action, entity, null, null, nowUtc);
+            _summary.UserName = user ?? actor.User;
+        }
+        var text = string.Join("; ", _counts.Select(c => $"{c.Key}: добавлено {c.Value[0]}, изменено {c.Value[1]}, удалено {c.Value[2]}"));
+        _summary.Details = details is null ? text : $"{details}. {text}";
+        if (_summary.Details.Length > 2000)
+        {
+            _summary.Details = _summary.Details[..2000];
+        }
+        if (db.Entry(_summary).State == EntityState.Unchanged)
+        {
+            db.Entry(_summary).State = EntityState.Modified;
+        }
+        _summary.Changes = System.Text.Json.JsonSerializer.Serialize(_counts.ToDictionary(c => c.Key, c => new { added = c.Value[0], changed = c.Value[1], deleted = c.Value[2] }));
+    }
+
+    public void Dispose()
+    {
+        Disposed = true;
+        AuditLog.EndBulk(db, this);
+    }
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
@@ -35,6 +127,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Entity).HasMaxLength(100);
         builder.Property(a => a.EntityKey).HasMaxLength(100);
         builder.Property(a => a.Details).HasMaxLength(2000);
+        builder.Property(a => a.Changes).HasMaxLength(8000);
+        builder.HasIndex(a => a.UserName);
         builder.HasIndex(a => new { a.Entity, a.EntityKey });
         builder.HasIndex(a => a.AtUtc);
     }

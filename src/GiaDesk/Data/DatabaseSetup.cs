@@ -45,29 +45,38 @@ public static class DatabaseSetup
         services.AddSingleton(options);
         if (options.Provider == DatabaseProvider.Sqlite)
         {
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => Configure(o, options));
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => Configure(o, options).AddInterceptors(Audit(sp)));
         }
         else
         {
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => Configure(o, options));
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => Configure(o, options).AddInterceptors(Audit(sp)));
         }
         return services;
     }
 
+    /// <summary>The audit interceptor of a context made by DI: the request's user in the web app («система» outside a
+    /// request), «CLI» in the command line (no HTTP there).</summary>
+    private static AuditInterceptor Audit(IServiceProvider services)
+    {
+        var http = services.GetService<Microsoft.AspNetCore.Http.IHttpContextAccessor>();
+        return new AuditInterceptor(http, services.GetService<TimeProvider>() ?? TimeProvider.System, http is null ? AuditInterceptor.Cli : AuditInterceptor.System);
+    }
+
     public static AppDbContext CreateContext(DatabaseOptions options)
     {
+        var audit = new AuditInterceptor(null, TimeProvider.System, AuditInterceptor.Cli);
         if (options.Provider == DatabaseProvider.Sqlite)
         {
             var builder = new DbContextOptionsBuilder<SqliteAppDbContext>();
-            Configure(builder, options);
+            Configure(builder, options).AddInterceptors(audit);
             return new SqliteAppDbContext(builder.Options);
         }
         var pgBuilder = new DbContextOptionsBuilder<PostgresAppDbContext>();
-        Configure(pgBuilder, options);
+        Configure(pgBuilder, options).AddInterceptors(audit);
         return new PostgresAppDbContext(pgBuilder.Options);
     }
 
-    private static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options)
+    private static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options)
     {
         if (options.Provider == DatabaseProvider.Sqlite)
         {
@@ -78,6 +87,7 @@ public static class DatabaseSetup
         {
             builder.UseNpgsql(options.ConnectionString);
         }
+        return builder;
     }
 
     /// <summary>

@@ -61,6 +61,13 @@ public static class DemoData
 
     public static async Task<bool> FillAsync(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, DemoParts parts, CancellationToken ct = default)
     {
+        // One journal entry for the whole demo, not one per generated row.
+        using var audit = AuditLog.Bulk(db, AuditInterceptor.System, "demo.fill", "Demo", "Демонстрационные данные");
+        return await FillPartsAsync(db, users, clock, parts, ct);
+    }
+
+    private static async Task<bool> FillPartsAsync(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, DemoParts parts, CancellationToken ct)
+    {
         if (await db.Schools.AnyAsync(ct) || await db.Users.AnyAsync(ct) || await db.Municipalities.AnyAsync(ct))
         {
             return false;

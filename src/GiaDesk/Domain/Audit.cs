@@ -1,6 +1,6 @@
 namespace GiaDesk.Domain;
 
-/// <summary>Запись журнала: who did what to which record, when and from where (minimal; issue 10 generalises it).</summary>
+/// <summary>Запись журнала: who did what to which record, when and from where (issue 10: every write, see Data.AuditInterceptor).</summary>
 public sealed class AuditEntry
 {
     public int Id { get; set; }
@@ -19,4 +19,8 @@ public sealed class AuditEntry
 
     /// <summary>A short human-readable account (Russian), e.g. the plan's title or the comment.</summary>
     public string? Details { get; set; }
+
+    /// <summary>The changed fields as JSON <c>{"Field": [old, new]}</c> (personal data as «***»); for a bulk import the
+    /// counts per entity. Written by <c>Data.AuditInterceptor</c>.</summary>
+    public string? Changes { get; set; }
 }

@@ -38,27 +38,32 @@ public sealed class TableFile
 /// <summary>Reads the CSV and XLSX files users bring (exchange-formats.md, common rules).</summary>
 public static class TableReader
 {
-    public const long MaxFileBytes = 200L * 1024 * 1024;
+    /// <summary>The file-size limit in force (<see cref="InputLimits.MaxFileBytes"/>).</summary>
+    public static long MaxFileBytes => InputLimits.Current.MaxFileBytes;
 
     static TableReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static Encoding Windows1251 => Encoding.GetEncoding(1251);
 
     /// <summary>Opens a table; a file that is not a table gives a Russian error instead.</summary>
-    public static (TableFile? Table, ImportMessage? Error) Open(string fileName, byte[] content)
+    public static (TableFile? Table, ImportMessage? Error) Open(string fileName, byte[] content) => Open(fileName, content, InputLimits.Current);
+
+    /// <summary>Opens a table checked against <paramref name="limits"/> (size, rows, columns, cell length, quotes,
+    /// encodings): a file beyond them gives one Russian error naming the place, and no rows.</summary>
+    public static (TableFile? Table, ImportMessage? Error) Open(string fileName, byte[] content, InputLimits limits)
     {
         var name = Path.GetFileName(fileName);
         if (content.Length == 0)
         {
             return (null, new ImportMessage(name, 0, null, null, "файл пуст"));
         }
-        if (content.Length > MaxFileBytes)
+        if (limits.CheckFileSize(name, content.Length) is { } tooLarge)
         {
-            return (null, new ImportMessage(name, 0, null, null, $"файл больше {MaxFileBytes / 1024 / 1024} МБ"));
+            return (null, tooLarge);
         }
         if (StartsWith(content, [0x50, 0x4B, 0x03, 0x04]))
         {
-            return OpenXlsx(name, content);
+            return OpenXlsx(name, content, limits);
         }
         if (StartsWith(content, [0xD0, 0xCF, 0x11, 0xE0]))
         {
@@ -68,11 +73,46 @@ public static class TableReader
         {
             return (null, new ImportMessage(name, 0, null, null, "это PDF, а ожидается таблица CSV или XLSX"));
         }
-        if (content.AsSpan(0, Math.Min(content.Length, 8192)).IndexOf((byte)0) >= 0)
+        string text;
+        if (StartsWith(content, [0xFF, 0xFE]) || StartsWith(content, [0xFE, 0xFF]))
         {
-            return (null, new ImportMessage(name, 0, null, null, "файл не похож на таблицу CSV или XLSX"));
+            // UTF-16 with a byte-order mark (Excel's «Текст Юникод»): decoded.
+            var encoding = content[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
+            text = encoding.GetString(content, 2, content.Length - 2);
         }
-        return OpenCsv(name, DecodeText(content));
+        else
+        {
+            var zero = content.AsSpan().IndexOf((byte)0);
+            if (zero >= 0)
+            {
+                var line = content.AsSpan(0, zero).Count((byte)'\n') + 1;
+                return (null, new ImportMessage(name, line, null, null,
+                    "в файле нулевые байты: это двоичный файл или текст в UTF-16 без метки порядка байтов — сохраните таблицу как CSV в UTF-8 или XLSX"));
+            }
+            text = DecodeText(content);
+        }
+        var nul = text.IndexOf('\0', StringComparison.Ordinal);
+        if (nul >= 0)
+        {
+            return (null, new ImportMessage(name, text.AsSpan(0, nul).Count('\n') + 1, null, null, "в файле нулевой символ (NUL) — это не текстовая таблица"));
+        }
+        return OpenCsv(name, text, limits);
+    }
+
+    /// <summary>The file against the limits and its format without reading it into rows: null when it may be
+    /// imported, otherwise the refusal (the same one <see cref="Open(string, byte[], InputLimits)"/> would give).</summary>
+    public static ImportMessage? Check(string fileName, byte[] content) => Check(fileName, content, InputLimits.Current);
+
+    public static ImportMessage? Check(string fileName, byte[] content, InputLimits limits)
+    {
+        if (content.Length > 0 && StartsWith(content, [0x50, 0x4B, 0x03, 0x04]) && content.Length <= limits.MaxFileBytes)
+        {
+            var name = Path.GetFileName(fileName);
+            return (ZipGuard.Check(content, limits.MaxXlsxUncompressedBytes, limits, "xl/workbook.xml") ?? ZipGuard.CheckXml(content, limits, worksheets: true)) is { } refused
+                ? new ImportMessage(name, 0, null, null, refused)
+                : null;
+        }
+        return Open(fileName, content, limits).Error;
     }
 
     /// <summary>UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise windows-1251.</summary>
@@ -95,19 +135,47 @@ public static class TableReader
     private static bool StartsWith(byte[] content, ReadOnlySpan<byte> prefix) =>
         content.Length >= prefix.Length && content.AsSpan(0, prefix.Length).SequenceEqual(prefix);
 
-    private static (TableFile?, ImportMessage?) OpenCsv(string name, string text)
+    private static (TableFile?, ImportMessage?) OpenCsv(string name, string text, InputLimits limits)
     {
-        var parser = new CsvParser(text);
-        var header = parser.ReadHeader();
-        if (header is null || header.All(string.IsNullOrWhiteSpace))
+        // A first pass checks the whole file against the limits and the quoting (cheap: nothing is kept), so that the
+        // rows handed out lazily afterwards cannot fail half-way through an import.
+        var check = new CsvParser(text, limits);
+        var checkHeader = check.ReadHeader();
+        if (checkHeader is null || checkHeader.All(string.IsNullOrWhiteSpace))
         {
             return (null, new ImportMessage(name, 1, null, null, "нет строки заголовка"));
         }
+        if (check.Problem is null)
+        {
+            var rows = 0;
+            foreach (var _ in check.ReadRows())
+            {
+                if (++rows > limits.MaxRows)
+                {
+                    return (null, new ImportMessage(name, 0, null, null, $"в таблице больше {limits.MaxRows.ToString("N0", Russian)} строк (допустимо {limits.MaxRows.ToString("N0", Russian)})"));
+                }
+            }
+        }
+        if (check.Problem is { } problem)
+        {
+            var column = problem.Column > 0 && problem.Column <= checkHeader.Length && checkHeader[problem.Column - 1].Length > 0
+                ? checkHeader[problem.Column - 1]
+                : problem.Column > 0 ? problem.Column.ToString(CultureInfo.InvariantCulture) : null;
+            return (null, new ImportMessage(name, problem.Line, column, null, problem.Text));
+        }
+        var parser = new CsvParser(text, limits);
+        var header = parser.ReadHeader()!;
         return (new TableFile(name, header, parser.ReadRows(), "CSV", parser.RemainingLines()), null);
     }
 
-    private static (TableFile?, ImportMessage?) OpenXlsx(string name, byte[] content)
+    private static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
+
+    private static (TableFile?, ImportMessage?) OpenXlsx(string name, byte[] content, InputLimits limits)
     {
+        if ((ZipGuard.Check(content, limits.MaxXlsxUncompressedBytes, limits, "xl/workbook.xml") ?? ZipGuard.CheckXml(content, limits, worksheets: true)) is { } refused)
+        {
+            return (null, new ImportMessage(name, 0, null, null, refused));
+        }
         List<TableRow> rows;
         try
         {
@@ -115,6 +183,10 @@ public static class TableReader
             var raw = new List<string[]>();
             foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX))
             {
+                if (raw.Count > limits.MaxRows + 2 || row.Count > limits.MaxColumns)
+                {
+                    return (null, new ImportMessage(name, raw.Count + 1, null, null, $"таблица больше допустимой: до {limits.MaxRows.ToString("N0", Russian)} строк и {limits.MaxColumns} столбцов"));
+                }
                 raw.Add(row.Values.Select(FormatCell).ToArray());
             }
             // An export of XlsxWriter starts with a title (and a details) row of one cell above the header: skip them.
@@ -136,8 +208,26 @@ public static class TableReader
             return (null, new ImportMessage(name, 1, null, null, "на первом листе нет строки заголовка"));
         }
         var data = rows.Skip(1).Where(r => !r.Cells.All(string.IsNullOrWhiteSpace)).ToList();
+        if (data.Count > limits.MaxRows)
+        {
+            return (null, new ImportMessage(name, 0, null, null, $"в таблице больше {limits.MaxRows.ToString("N0", Russian)} строк (допустимо {limits.MaxRows.ToString("N0", Russian)})"));
+        }
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < row.Cells.Length; c++)
+            {
+                if (row.Cells[c].Length > limits.MaxCellChars)
+                {
+                    var column = c < rows[0].Cells.Length && rows[0].Cells[c].Length > 0 && rows[0] != row ? rows[0].Cells[c] : (c + 1).ToString(CultureInfo.InvariantCulture);
+                    return (null, new ImportMessage(name, row.Line, column, null, TooLong(row.Cells[c].Length, limits)));
+                }
+            }
+        }
         return (new TableFile(name, rows[0].Cells, data, "XLSX", data.Count), null);
     }
+
+    private static string TooLong(int length, InputLimits limits) =>
+        $"в ячейке {length.ToString("N0", Russian)} символов (допустимо не больше {limits.MaxCellChars.ToString("N0", Russian)})";
 
     private static int Filled(string[] cells) => cells.Count(c => c.Length > 0);
 
@@ -153,8 +243,11 @@ public static class TableReader
     };
 
     /// <summary>RFC 4180 with the separator guessed from the header: ';', tab or ','.</summary>
-    private sealed class CsvParser(string text)
+    private sealed class CsvParser(string text, InputLimits limits)
     {
+        /// <summary>The first malformed or oversized place found; reading stops there.</summary>
+        public (int Line, int Column, string Text)? Problem { get; private set; }
+
         private int _position;
         private int _line;
         private char _separator = ';';
@@ -205,7 +298,7 @@ public static class TableReader
 
         private string[]? ReadRecord()
         {
-            if (_position >= text.Length)
+            if (_position >= text.Length || Problem is not null)
             {
                 return null;
             }
@@ -215,6 +308,9 @@ public static class TableReader
             {
                 if (_position < text.Length && text[_position] == '"')
                 {
+                    var openLine = _line + 1;
+                    var openColumn = cells.Count + 1;
+                    var closed = false;
                     _position++;
                     while (_position < text.Length)
                     {
@@ -227,9 +323,31 @@ public static class TableReader
                                 _position++;
                                 continue;
                             }
+                            closed = true;
                             break;
                         }
+                        if (c == '\n')
+                        {
+                            _line++;
+                        }
+                        if (cell.Length >= limits.MaxCellChars)
+                        {
+                            return Fail(openLine, openColumn, $"ячейка в кавычках длиннее {limits.MaxCellChars.ToString("N0", Russian)} символов — возможно, кавычка не закрыта");
+                        }
                         cell.Append(c);
+                    }
+                    if (!closed)
+                    {
+                        return Fail(openLine, openColumn, "незакрытая кавычка: ячейка, начатая здесь, не закрыта до конца файла (строки слились бы в одну)");
+                    }
+                    var after = _position;
+                    while (after < text.Length && text[after] is ' ' or '\t' && text[after] != _separator)
+                    {
+                        after++;
+                    }
+                    if (after < text.Length && text[after] != _separator && text[after] != '\n' && text[after] != '\r')
+                    {
+                        return Fail(openLine, openColumn, "непарная кавычка: после закрывающей кавычки идёт текст (строки слились бы в одну); удвойте кавычку внутри ячейки (\"\") или уберите её");
                     }
                 }
                 var start = _position;
@@ -237,9 +355,17 @@ public static class TableReader
                 {
                     _position++;
                 }
+                if (cell.Length + _position - start > limits.MaxCellChars)
+                {
+                    return Fail(_line + 1, cells.Count + 1, $"в ячейке {(cell.Length + _position - start).ToString("N0", Russian)} символов (допустимо не больше {limits.MaxCellChars.ToString("N0", Russian)})");
+                }
                 cell.Append(text, start, _position - start);
                 cells.Add(cell.ToString().Trim());
                 cell.Clear();
+                if (cells.Count > limits.MaxColumns)
+                {
+                    return Fail(_line + 1, 0, $"в строке больше {limits.MaxColumns} столбцов");
+                }
                 if (_position >= text.Length)
                 {
                     _line++;
@@ -257,6 +383,13 @@ public static class TableReader
                 _line++;
                 return [.. cells];
             }
+        }
+
+        private string[]? Fail(int line, int column, string message)
+        {
+            Problem = (line, column, message);
+            _position = text.Length;
+            return null;
         }
     }
 }

@@ -1,3 +1,4 @@
+using GiaDesk.Files;
 using System.Globalization;
 using GiaDesk.Data;
 using Microsoft.AspNetCore.DataProtection;
@@ -21,6 +22,7 @@ public static class WebHost
             ApplicationName = typeof(WebHost).Assembly.GetName().Name,
         });
         configure?.Invoke(builder);
+        InputLimits.Current = InputLimits.From(builder.Configuration);
         var services = builder.Services;
         services.AddGiaDeskDatabase(DatabaseOptions.From(builder.Configuration));
         // TryAdd: a test host may register its own clock first.

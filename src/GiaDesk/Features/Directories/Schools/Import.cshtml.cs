@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace GiaDesk.Features.Directories.Schools;
 
 [Authorize(Policy = Policies.EditMunicipality)]
-[RequestSizeLimit(210 * 1024 * 1024)]
+[UploadLimits]
 public sealed class ImportModel(AppDbContext db) : PageModel
 {
     public ImportReport? Report { get; private set; }

@@ -126,7 +126,10 @@ public static class SchoolsImport
                 }
             }
         }
-        await db.SaveChangesAsync(cancellationToken);
+        using (AuditLog.Bulk(db, null, "import.schools", nameof(School), $"Файл «{fileName}»"))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
         return new ImportReport(created, updated, unchanged, messages);
     }
 }

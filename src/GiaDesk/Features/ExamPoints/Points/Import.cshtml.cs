@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace GiaDesk.Features.ExamPoints.Points;
 
 [Authorize(Policy = Policies.EditMunicipality)]
-[RequestSizeLimit(210 * 1024 * 1024)]
+[UploadLimits]
 public sealed class ImportModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public PointsImportReport? Report { get; private set; }

@@ -86,7 +86,10 @@ public static class PointsImport
                 unchanged++;
             }
         }
-        await db.SaveChangesAsync(ct);
+        using (AuditLog.Bulk(db, null, "import.exam-points", "ExamPoint", $"Файл «{fileName}»"))
+        {
+            await db.SaveChangesAsync(ct);
+        }
         return new PointsImportReport(created, updated, unchanged, report.Findings);
     }
 

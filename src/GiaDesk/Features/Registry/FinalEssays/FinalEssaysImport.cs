@@ -124,9 +124,12 @@ public static class FinalEssaysImport
         }
         // Admission rules read the results from the database: save them, re-check the year, save, in one transaction.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        await RegistryQuality.RecountAsync(db, year.Id, ct);
-        await db.SaveChangesAsync(ct);
+        using (AuditLog.Bulk(db, actor.UserName, "import.final-works", "FinalWork", $"Файл «{fileName}»"))
+        {
+            await db.SaveChangesAsync(ct);
+            await RegistryQuality.RecountAsync(db, year.Id, ct);
+            await db.SaveChangesAsync(ct);
+        }
         await transaction.CommitAsync(ct);
         return new(created, updated, unchanged, messages);
     }

@@ -12,7 +12,7 @@ namespace GiaDesk.Features.Registry.FinalEssays;
 public sealed record FinalWorkItem(int ParticipantId, string Code, string LastName, string FirstName, string SchoolCode, int Grade, FinalWorkKind Kind, DateOnly Date, int? Points, bool Passed);
 
 /// <summary>/Registry/FinalEssays: results of итоговое сочинение (изложение) and собеседование; upload of template 5.</summary>
-[RequestSizeLimit(210 * 1024 * 1024)]
+[UploadLimits]
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public FinalWorkKind? Kind { get; set; }

@@ -13,7 +13,7 @@ namespace GiaDesk.Features.Registry.Participants;
 /// <summary>/Registry/Participants/Import: template 2 into the current year. The import runs in the background
 /// (ImportJobs); the page at ?job= shows its progress and then its report.</summary>
 [Authorize(Roles = ImportJobs.ImportRoles)]
-[RequestSizeLimit(210 * 1024 * 1024)]
+[UploadLimits]
 public sealed class ImportModel(AppDbContext db, ImportJobs jobs) : PageModel
 {
     private ParticipantsImportReport? _report;

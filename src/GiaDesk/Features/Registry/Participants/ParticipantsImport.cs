@@ -154,6 +154,8 @@ public static class ParticipantsImport
             var written = new RowCounter(progress, ImportPhase.Writing, updated + fresh.Count);
             // Changed rows go through the change tracker, new rows through the bulk writer: one transaction.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // One journal entry for the whole file (the interceptor counts the changed rows, the bulk writer's are added).
+            using var audit = AuditLog.Bulk(db, actor.UserName, "import.participants", nameof(Participant), $"Файл «{fileName}»");
             await db.SaveChangesAsync(ct);
             written.Add(updated);
             await using (var writer = BulkWriter<Participant>.AllColumns(db))
@@ -164,6 +166,8 @@ public static class ParticipantsImport
                 }
                 await writer.FlushAsync(ct);
             }
+            audit.Add(nameof(Participant), fresh.Count);
+            await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             var imported = findings.Where(f => f.ParticipantId == 0 && f.Line == 0 && f.Code.Length == 0)
                 .Concat(findings.Where(f => lines.ContainsKey(f.Code)).OrderBy(f => lines[f.Code])).ToList();

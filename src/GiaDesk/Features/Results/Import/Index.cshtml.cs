@@ -12,7 +12,7 @@ namespace GiaDesk.Features.Results.Import;
 /// for their own school. All-or-nothing with a list of errors by line and column. The import runs in the
 /// background (ImportJobs); the page at ?job= shows its progress and then its report.</summary>
 [Authorize(Roles = ImportJobs.ImportRoles)]
-[RequestSizeLimit(210 * 1024 * 1024)]
+[UploadLimits]
 public sealed class IndexModel(AppDbContext db, ImportJobs jobs) : ResultsPageModel(db)
 {
     private ResultsImportReport? _report;
@@ -39,6 +39,13 @@ public sealed class IndexModel(AppDbContext db, ImportJobs jobs) : ResultsPageMo
         return Page();
     }
 
+    /// <summary>The finished import's messages as a CSV list: the page shows only the first ones.</summary>
+    public IActionResult OnGetErrors()
+    {
+        var report = JobId is { } id ? jobs.Find(id, User)?.Report as ResultsImportReport : null;
+        return report is null ? NotFound() : File(ImportMessageList.Csv(report.Messages), "text/csv", "Ошибки загрузки результатов.csv");
+    }
+
     public async Task<IActionResult> OnPostAsync(IFormFile? results, IFormFile? annual, CancellationToken ct)
     {
         await ResolveAsync(ct);
@@ -57,8 +64,9 @@ public sealed class IndexModel(AppDbContext db, ImportJobs jobs) : ResultsPageMo
         }
         var studyYearId = yearId.Value;
         var restricted = User.RestrictedSchoolId();
+        var userName = User.Identity?.Name;
         if (!jobs.TryStart(ImportKind.Results, studyYearId, User, async (services, progress, token) =>
-                await ResultsImport.ImportAsync(services.GetRequiredService<AppDbContext>(), studyYearId, resultsFile, annualFile, restricted, token, progress),
+                await ResultsImport.ImportAsync(services.GetRequiredService<AppDbContext>(), studyYearId, resultsFile, annualFile, restricted, token, progress, userName),
                 out var job))
         {
             Refusal = ImportJobs.AlreadyRunning(job);

@@ -35,7 +35,7 @@ public static class ResultsImport
     public const string OtherSchool = ExamResultsTemplate.UnknownInDatabase;
 
     public static async Task<ResultsImportReport> ImportAsync(AppDbContext db, int studyYearId, InputFile? resultsFile, InputFile? annualFile, int? restrictedSchoolId = null,
-        CancellationToken ct = default, IProgress<ImportProgress>? progress = null)
+        CancellationToken ct = default, IProgress<ImportProgress>? progress = null, string? userName = null)
     {
         progress?.Report(new ImportProgress(ImportPhase.Reading, 0, 0));
         var messages = new List<ImportMessage>();
@@ -83,6 +83,14 @@ public static class ResultsImport
         var written = new RowCounter(progress, ImportPhase.Writing, resultRows.Count + annualRows.Count);
         written.Add(annualRows.Count);
         var results = await WriteResultsAsync(db, studyYearId, existing.IdOf, resultRows, written, ct);
+        // One journal entry for the import: the rows go through the bulk writer and are counted here.
+        using (var audit = AuditLog.Bulk(db, userName, "import.results", nameof(ExamResult),
+            string.Join(", ", new[] { resultsFile?.Name, annualFile?.Name }.OfType<string>().Select(n => $"файл «{n}»"))))
+        {
+            audit.Add(nameof(ExamResult), results.Added, results.Updated);
+            audit.Add(nameof(AnnualMark), marks.Added, marks.Updated);
+            await db.SaveChangesAsync(ct);
+        }
         await transaction.CommitAsync(ct);
         return new ResultsImportReport(messages, results.Added, results.Updated, marks.Added, marks.Updated, results.Unchanged, marks.Unchanged);
     }

@@ -20,6 +20,7 @@ public sealed class EgeMinimumInput
 /// <summary>/Results/Scales: the year's ЕГЭ minimum scores (used by the analysis) and ОГЭ primary→mark scales
 /// (checked against imported marks), editable and importable. Department staff only.</summary>
 [Authorize(Policy = Policies.EditMunicipality)]
+[UploadLimits]
 public sealed class IndexModel(AppDbContext db) : ResultsPageModel(db)
 {
     [BindProperty]

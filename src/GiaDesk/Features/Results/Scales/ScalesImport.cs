@@ -86,6 +86,7 @@ public static class ScalesImport
             return (0, messages);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        using var audit = AuditLog.Bulk(db, null, "import.scales", ege ? "EgeMinimumScore" : "OgeMarkScale", $"Файл «{fileName}»");
         if (ege)
         {
             var ids = egeRows.Select(r => r.SubjectId).ToList();

@@ -85,6 +85,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         if (file is null || file.Length == 0)
         {
             Error = file is null ? "Файл не выбран." : $"Файл «{file.FileName}» пуст.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         AcademicYear? academicYear = null;
@@ -105,6 +106,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         if (!result.Succeeded)
         {
             Error = result.Error ?? "Документ не прочитан.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         var id = await RoadmapDrafts.SaveAsync(db, Path.GetFileName(file.FileName), result, User.Identity?.Name, clock.GetUtcNow().UtcDateTime, ct);

@@ -11,6 +11,13 @@ public static class RoadmapDocxReader
 {
     public static RoadmapReadResult Read(string fileName, byte[] bytes, AcademicYear? year)
     {
+        // The document is read whole into memory: its zip is checked first (a decompression bomb, a DTD).
+        var limits = GiaDesk.Files.InputLimits.Current;
+        if ((GiaDesk.Files.ZipGuard.Check(bytes, limits.MaxDocxUncompressedBytes, limits) ?? GiaDesk.Files.ZipGuard.CheckXml(bytes, limits, worksheets: false)) is { } refused)
+        {
+            return RoadmapReadResult.Failure($"Документ «{fileName}» не принят: {refused}.");
+        }
+
         Body? body;
         try
         {

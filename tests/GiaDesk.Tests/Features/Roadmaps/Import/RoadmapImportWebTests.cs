@@ -100,7 +100,7 @@ public sealed class RoadmapImportWebTests(RoadmapApp app) : IClassFixture<Roadma
 
         var response = await UploadAsync(client, fileName, BadContent(fileName));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("role=\"alert\"", page);
         Assert.Contains("Ничего не сохранено", page);

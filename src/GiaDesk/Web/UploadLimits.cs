@@ -1,0 +1,97 @@
+using GiaDesk.Files;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace GiaDesk.Web;
+
+/// <summary>
+/// On a page that takes uploads: the request body may be as large as <see cref="InputLimits.MaxRequestBytes"/>
+/// (`Imports:MaxRequestMegabytes`), and a request that declares a larger body is answered 413 with a Russian page
+/// before anything is read (instead of the framework's error while binding the form). Before the page's handler runs,
+/// every uploaded table is checked against the limits and its format (<see cref="TableReader.Check"/>): a file beyond
+/// them (a decompression bomb, a binary or UTF-16 file without a mark, an unbalanced quote, a giant cell…) is answered
+/// 400 with the Russian message naming the file, line and column, and the handler (and the import) never runs.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class UploadLimitsAttribute : Attribute, IAuthorizationFilter, IAsyncPageFilter, IOrderedFilter
+{
+    /// <summary>Runs before the framework's own request-size filters and the anti-forgery check (which reads the form).</summary>
+    public int Order => -3000;
+
+    public void OnAuthorization(AuthorizationFilterContext context)
+    {
+        var limits = InputLimits.Current;
+        var http = context.HttpContext;
+        if (http.Request.ContentLength is { } length && length > limits.MaxRequestBytes)
+        {
+            context.Result = TooLarge(limits.MaxRequestBytes);
+            return;
+        }
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limits.MaxRequestBytes;
+        }
+    }
+
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var request = context.HttpContext.Request;
+        if (HttpMethods.IsPost(request.Method) && request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
+            var refusals = new List<ImportMessage>();
+            foreach (var file in form.Files.Where(f => f.Length > 0))
+            {
+                if (InputLimits.Current.CheckFileSize(Path.GetFileName(file.FileName), file.Length) is { } tooLarge)
+                {
+                    refusals.Add(tooLarge);
+                    continue;
+                }
+                byte[] content;
+                using (var buffer = new MemoryStream((int)file.Length))
+                {
+                    await file.CopyToAsync(buffer, context.HttpContext.RequestAborted);
+                    content = buffer.ToArray();
+                }
+                if (TableReader.Check(file.FileName, content) is { } refused)
+                {
+                    refusals.Add(refused);
+                }
+            }
+            if (refusals.Count > 0)
+            {
+                context.Result = Refused(refusals, request.Path + request.QueryString);
+                return;
+            }
+        }
+        await next();
+    }
+
+    public static ContentResult Refused(IReadOnlyList<ImportMessage> refusals, string back)
+    {
+        var encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        var items = string.Concat(refusals.Select(r => "<li>" + encoder.Encode(r.ToString()) + "</li>"));
+        return new ContentResult
+        {
+            StatusCode = StatusCodes.Status400BadRequest,
+            ContentType = "text/html; charset=utf-8",
+            Content = "<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>Файл не принят — GiaDesk</title><link rel=\"stylesheet\" href=\"/app.css\"></head><body><main>"
+                + "<h1>Файл не принят</h1><div class=\"errors\" role=\"alert\"><p><strong>Ничего не сохранено.</strong> Исправьте файл и загрузите его снова.</p><ul>"
+                + items + "</ul></div><p><a href=\"" + encoder.Encode(back) + "\">Вернуться к загрузке</a></p></main></body></html>",
+        };
+    }
+
+    public static ContentResult TooLarge(long limit) => new()
+    {
+        StatusCode = StatusCodes.Status413PayloadTooLarge,
+        ContentType = "text/html; charset=utf-8",
+        Content = "<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"utf-8\"><title>Файл слишком большой — GiaDesk</title></head>"
+            + "<body><main><h1>Файл слишком большой</h1><p>Загрузка больше допустимых " + InputLimits.Size(limit)
+            + " не принимается. Ничего не сохранено. Разделите файл или уберите лишние строки и загрузите снова.</p>"
+            + "<p><a href=\"/\">На главную</a></p></main></body></html>",
+    };
+}
