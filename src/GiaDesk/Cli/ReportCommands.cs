@@ -70,23 +70,16 @@ public static class ReportCommands
             year = parsed;
         }
 
-        var files = new List<InputFile?>();
         foreach (var key in new[] { "--participants", "--results", "--annual" })
         {
-            if (options.Get(key) is not { } path)
-            {
-                files.Add(null);
-                continue;
-            }
-            if (!File.Exists(path))
+            if (options.Get(key) is { } path && !File.Exists(path))
             {
                 await error.WriteLineAsync($"{Path.GetFileName(path)}: файл не найден ({path}).");
                 return CommandLine.Failed;
             }
-            files.Add(new InputFile(Path.GetFileName(path), await File.ReadAllBytesAsync(path)));
         }
         var level = int.Parse(options.Get("--level")!, CultureInfo.InvariantCulture);
-        var (data, messages) = ResultsFileLoader.Load(level, files[0]!, files[1]!, files[2], year);
+        var (data, messages) = ResultsFileLoader.LoadFiles(level, options.Get("--participants")!, options.Get("--results")!, options.Get("--annual"), year);
         foreach (var message in messages.Where(m => !m.IsError))
         {
             await error.WriteLineAsync("Предупреждение: " + message);

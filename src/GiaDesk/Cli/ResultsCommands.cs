@@ -47,23 +47,17 @@ public static class ResultsCommands
             }
             year = parsed;
         }
-        var files = new List<InputFile?>();
         foreach (var key in new[] { "--participants", "--results", "--annual" })
         {
-            if (!values.TryGetValue(key, out var path))
-            {
-                files.Add(null);
-                continue;
-            }
-            if (!File.Exists(path))
+            if (values.TryGetValue(key, out var path) && !File.Exists(path))
             {
                 error.WriteLine($"{Path.GetFileName(path)}: файл не найден ({path}).");
                 return 1;
             }
-            files.Add(new InputFile(Path.GetFileName(path), File.ReadAllBytes(path)));
         }
         var level = int.Parse(levelText, CultureInfo.InvariantCulture);
-        var (data, messages) = ResultsFileLoader.Load(level, files[0]!, files[1]!, files[2], year);
+        // Streamed from disk, no size limit: memory follows the number of participants, not the files' size.
+        var (data, messages) = ResultsFileLoader.LoadFiles(level, values["--participants"], values["--results"], values.GetValueOrDefault("--annual"), year);
         foreach (var message in messages.Where(m => !m.IsError))
         {
             error.WriteLine("Предупреждение: " + message);

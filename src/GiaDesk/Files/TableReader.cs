@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
+using nietras.SeparatedValues;
 
 namespace GiaDesk.Files;
 
@@ -10,16 +11,20 @@ public sealed record TableRow(int Line, string[] Cells)
     public string Cell(int index) => index >= 0 && index < Cells.Length ? Cells[index] : "";
 }
 
-/// <summary>A table read from CSV or XLSX: the header row and the data rows, read lazily.</summary>
-public sealed class TableFile
+/// <summary>A table read from CSV or XLSX: the header row and the data rows, read lazily (a CSV file once, as a
+/// stream). Dispose closes a file opened by TableReader.OpenFile whose rows were not read to the end.</summary>
+public sealed class TableFile : IDisposable
 {
-    internal TableFile(string fileName, string[] header, IEnumerable<TableRow> rows, string format, int estimatedRows)
+    private readonly CsvRows? _csv;
+
+    internal TableFile(string fileName, string[] header, IEnumerable<TableRow> rows, string format, int estimatedRows, CsvRows? csv = null)
     {
         FileName = fileName;
         Header = header;
         Rows = rows;
         Format = format;
         EstimatedRows = estimatedRows;
+        _csv = csv;
     }
 
     public string FileName { get; }
@@ -28,11 +33,120 @@ public sealed class TableFile
     public string Format { get; }
 
     /// <summary>Data rows counted ahead for a progress bar: exact for XLSX; for CSV the line breaks after the
-    /// header, so blank lines and line breaks inside quoted cells make it a little high.</summary>
+    /// header (estimated from the first 64 KB for a file streamed from disk).</summary>
     public int EstimatedRows { get; }
 
+    /// <summary>Set when reading the rows stopped on bytes that are not text in the file's encoding.</summary>
+    public ImportMessage? ReadError => _csv?.Error;
+
     /// <summary>The same table whose rows pass through <paramref name="rows"/> (e.g. a row counter).</summary>
-    public TableFile WithRows(IEnumerable<TableRow> rows) => new(FileName, Header, rows, Format, EstimatedRows);
+    public TableFile WithRows(IEnumerable<TableRow> rows) => new(FileName, Header, rows, Format, EstimatedRows, _csv);
+
+    public void Dispose() => _csv?.Dispose();
+}
+
+/// <summary>The rows of a CSV file through Sep: empty lines skipped but counted, so that Line is the line number.</summary>
+internal sealed class CsvRows(string fileName, SepReader reader, InputLimits limits) : IEnumerable<TableRow>, IDisposable
+{
+    private int _line;
+    private bool _started;
+
+    public ImportMessage? Error { get; private set; }
+
+    public string[]? ReadHeader()
+    {
+        while (MoveNext())
+        {
+            _line++;
+            var row = reader.Current;
+            if (row.Span.Length > 0)
+            {
+                return Cells(row, []);
+            }
+        }
+        return null;
+    }
+
+    public IEnumerator<TableRow> GetEnumerator()
+    {
+        if (_started)
+        {
+            throw new InvalidOperationException("The rows of a CSV file are read once.");
+        }
+        _started = true;
+        try
+        {
+            while (MoveNext())
+            {
+                _line++;
+                var row = reader.Current;
+                if (row.Span.Length == 0)
+                {
+                    continue;
+                }
+                var cells = Cells(row, _header ??= []);
+                if (Error is not null)
+                {
+                    yield break;
+                }
+                yield return new TableRow(_line, cells);
+            }
+        }
+        finally
+        {
+            reader.Dispose();
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public void Dispose() => reader.Dispose();
+
+    private string[]? _header;
+
+    /// <summary>The cells of a row, checked against the limits (columns, cell length, NUL characters) as the file
+    /// streams: the first breach stops the reading with Error naming the line and the column.</summary>
+    private string[] Cells(SepReader.Row row, string[] header)
+    {
+        if (row.ColCount > limits.MaxColumns)
+        {
+            Error = new ImportMessage(fileName, _line, null, null, $"в строке больше {limits.MaxColumns} столбцов");
+            return [];
+        }
+        var cells = new string[row.ColCount];
+        for (var i = 0; i < cells.Length; i++)
+        {
+            var span = row[i].Span;
+            if (span.Length > limits.MaxCellChars || span.Contains('\0'))
+            {
+                var column = i < header.Length && header[i].Length > 0 ? header[i] : (i + 1).ToString(CultureInfo.InvariantCulture);
+                Error = new ImportMessage(fileName, _line, column, null, span.Contains('\0')
+                    ? "в ячейке нулевой символ (NUL) — это не текстовая таблица"
+                    : $"в ячейке {span.Length.ToString("N0", CultureInfo.GetCultureInfo("ru-RU"))} символов (допустимо не больше {limits.MaxCellChars.ToString("N0", CultureInfo.GetCultureInfo("ru-RU"))}) — возможно, кавычка не закрыта");
+                return [];
+            }
+            cells[i] = row[i].ToString();
+        }
+        return cells;
+    }
+
+    /// <summary>The header the error messages name columns by (set by TableReader after ReadHeader).</summary>
+    public void UseHeader(string[] header) => _header = header;
+
+    private bool MoveNext()
+    {
+        try
+        {
+            return reader.MoveNext();
+        }
+        catch (DecoderFallbackException)
+        {
+            // The decoder reads ahead in blocks, so the place is known only roughly: the file as a whole is refused.
+            Error = new ImportMessage(fileName, 0, null, null,
+                $"после строки {_line} встречаются байты не в кодировке UTF-8, хотя начало файла в UTF-8: сохраните весь файл в UTF-8 или windows-1251");
+            return false;
+        }
+    }
 }
 
 /// <summary>Reads the CSV and XLSX files users bring (exchange-formats.md, common rules).</summary>
@@ -166,6 +280,116 @@ public static class TableReader
         var parser = new CsvParser(text, limits);
         var header = parser.ReadHeader()!;
         return (new TableFile(name, header, parser.ReadRows(), "CSV", parser.RemainingLines()), null);
+    }
+
+    /// <summary>
+    /// Opens a CSV or XLSX file from disk. CSV is streamed (Sep reads it in blocks; no size limit, nothing of the
+    /// file is kept but the row being read); the encoding is decided from the first 64 KB (UTF-8 when valid, else
+    /// windows-1251), and a later byte that is not UTF-8 gives TableFile.ReadError. XLSX is read as before.
+    /// </summary>
+    public static (TableFile? Table, ImportMessage? Error) OpenFile(string path, string? fileName = null)
+    {
+        var name = Path.GetFileName(fileName ?? path);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        try
+        {
+            var head = new byte[Math.Min(stream.Length, 1 << 16)];
+            stream.ReadExactly(head);
+            if (head.Length == 0)
+            {
+                stream.Dispose();
+                return (null, new ImportMessage(name, 0, null, null, "файл пуст"));
+            }
+            if (!LooksLikeCsv(head))
+            {
+                var content = new byte[stream.Length];
+                stream.Position = 0;
+                stream.ReadExactly(content);
+                stream.Dispose();
+                return Open(name, content);
+            }
+            var whole = head.Length == stream.Length;
+            var encoding = IsUtf8Prefix(head, whole) ? new UTF8Encoding(false, throwOnInvalidBytes: true) : Windows1251;
+            var headText = encoding.GetString(head, 0, head.Length - (whole ? 0 : TrailingIncomplete(head, encoding)));
+            var firstLineEnd = headText.IndexOf('\n');
+            var separator = Separator(firstLineEnd < 0 ? headText : headText.AsSpan(0, firstLineEnd));
+            stream.Position = 0;
+            var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: encoding is UTF8Encoding, 1 << 16);
+            var estimate = (int)Math.Min(int.MaxValue, stream.Length / Math.Max(1, head.Length / Math.Max(1, head.AsSpan().Count((byte)'\n'))));
+            return OpenCsv(name, CsvOptions(separator).From(text), estimate);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Not XLSX, XLS, PDF or binary: the formats Open refuses or reads whole are told apart by their first bytes.</summary>
+    private static bool LooksLikeCsv(byte[] head) =>
+        !StartsWith(head, [0x50, 0x4B, 0x03, 0x04]) && !StartsWith(head, [0xD0, 0xCF, 0x11, 0xE0]) && !StartsWith(head, "%PDF"u8.ToArray())
+        && head.AsSpan(0, Math.Min(head.Length, 8192)).IndexOf((byte)0) < 0;
+
+    private static bool IsUtf8Prefix(byte[] head, bool whole)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(head))
+        {
+            return true;
+        }
+        // A block boundary may cut a multi-byte character: up to three trailing bytes may be incomplete.
+        for (var cut = 1; !whole && cut <= 3 && cut < head.Length; cut++)
+        {
+            if (System.Text.Unicode.Utf8.IsValid(head.AsSpan(0, head.Length - cut)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int TrailingIncomplete(byte[] head, Encoding encoding)
+    {
+        if (encoding is not UTF8Encoding)
+        {
+            return 0;
+        }
+        for (var cut = 0; cut <= 3 && cut < head.Length; cut++)
+        {
+            if (System.Text.Unicode.Utf8.IsValid(head.AsSpan(0, head.Length - cut)))
+            {
+                return cut;
+            }
+        }
+        return 0;
+    }
+
+    private static char Separator(ReadOnlySpan<char> firstLine) =>
+        firstLine.Contains(';') ? ';' : firstLine.Contains('\t') ? '\t' : ',';
+
+
+    /// <summary>RFC 4180 through Sep: quotes unescaped, every cell trimmed, rows of any width; strings of short
+    /// repeated cells (subjects, dates, «да») are shared per column instead of allocated per row.</summary>
+    private static SepReaderOptions CsvOptions(char separator) => Sep.New(separator).Reader(o => o with
+    {
+        HasHeader = false,
+        DisableColCountCheck = true,
+        DisableFastFloat = true,
+        Unescape = true,
+        Trim = SepTrim.All,
+        CreateToString = SepToString.PoolPerCol(maximumStringLength: 32),
+    });
+
+    private static (TableFile?, ImportMessage?) OpenCsv(string name, SepReader reader, int estimatedRows)
+    {
+        var source = new CsvRows(name, reader, InputLimits.Current);
+        var header = source.ReadHeader();
+        if (header is null || header.All(string.IsNullOrWhiteSpace))
+        {
+            source.Dispose();
+            return (null, new ImportMessage(name, 1, null, null, "нет строки заголовка"));
+        }
+        source.UseHeader(header);
+        return (new TableFile(name, header, source, "CSV", Math.Max(0, estimatedRows), source), null);
     }
 
     private static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");

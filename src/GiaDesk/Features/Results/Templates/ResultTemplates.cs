@@ -40,6 +40,9 @@ public sealed record ExamResultRow(
     int? MarkBefore,
     bool Annulled);
 
+/// <summary>What the results templates need to know of a participant to check a row.</summary>
+public readonly record struct ParticipantFacts(int Grade, ExamForm Form);
+
 public sealed record AnnualMarkRow(int Line, string ParticipantCode, SubjectInfo Subject, int Mark);
 
 /// <summary>Template 2 «Участники ГИА» of exchange-formats.md.</summary>
@@ -95,8 +98,11 @@ public static class ParticipantsTemplate
 
     /// <summary>Also gives the column map, so that the registry reads its optional columns from ParticipantRow.Source.
     /// <paramref name="admissionMayBePending"/>: the registry is kept all year, before the pedagogical council has
-    /// decided, so an empty «Допущен» there means «решение не принято» (null); the results analysis needs the decision.</summary>
-    public static (List<ParticipantRow> Rows, List<ImportMessage> Messages, TableColumns Columns) ReadWithColumns(TableFile table, bool admissionMayBePending = false)
+    /// decided, so an empty «Допущен» there means «решение не принято» (null); the results analysis needs the decision.
+    /// <paramref name="sink"/>: each valid row goes there instead of into the list, without its Source (the
+    /// results loader keeps only what the analysis needs of two million participants).</summary>
+    public static (List<ParticipantRow> Rows, List<ImportMessage> Messages, TableColumns Columns) ReadWithColumns(TableFile table, bool admissionMayBePending = false,
+        Action<ParticipantRow>? sink = null)
     {
         var (columns, messages) = TableColumns.Map(table, Columns);
         var rows = new List<ParticipantRow>();
@@ -187,9 +193,17 @@ public static class ParticipantsTemplate
             {
                 continue;
             }
-            rows.Add(new ParticipantRow(row.Line, code!, school!, columns.OptionalText(row, SchoolName), type, last!, first!,
+            var participant = new ParticipantRow(row.Line, code!, school!, columns.OptionalText(row, SchoolName), type, last!, first!,
                 columns.OptionalText(row, MiddleName), grade!.Value, category, form!.Value, ovz, admitted,
-                columns.OptionalText(row, Reason), repeat, sex, birthDate, classLetter, row));
+                columns.OptionalText(row, Reason), repeat, sex, birthDate, classLetter, sink is null ? row : null);
+            if (sink is null)
+            {
+                rows.Add(participant);
+            }
+            else
+            {
+                sink(participant);
+            }
         }
         return (rows, messages, columns);
     }
@@ -238,81 +252,18 @@ public static class ExamResultsTemplate
             return (rows, messages);
         }
         var seen = new Dictionary<(string, string, DateOnly), int>();
+        ParticipantFacts? Find(string code) => participants.TryGetValue(code, out var p) ? new ParticipantFacts(p.Grade, p.Form) : null;
+        var errors = new List<ImportMessage>();
         foreach (var row in table.Rows)
         {
-            var errors = new List<ImportMessage>();
-            var code = columns.RequiredText(row, Code, errors);
-            ParticipantRow? participant = null;
-            if (code is not null && !participants.TryGetValue(code, out participant))
-            {
-                errors.Add(columns.Error(row, Code, code, unknownParticipant));
-            }
-            var subject = ReadSubject(columns, row, Subject, participant?.Grade ?? 9, errors);
-            var dateText = columns.RequiredText(row, Date, errors);
-            var date = dateText is null ? null : columns.Date(row, Date, errors);
-            var stageText = columns.RequiredText(row, Stage, errors);
-            ExamStage? stage = null;
-            if (stageText is not null)
-            {
-                stage = ParseStage(stageText);
-                if (stage is null)
-                {
-                    errors.Add(columns.Error(row, Stage, stageText, "ожидается «досрочный», «основной», «резерв» или «дополнительный»"));
-                }
-            }
-            var appeared = columns.Boolean(row, Appeared, errors) ?? true;
-            var primary = columns.Integer(row, Primary, 0, 1000, errors);
-            var mark = columns.Integer(row, Mark, 2, 5, errors);
-            var score = columns.Integer(row, TestScore, 0, 100, errors);
-            var appeal = AppealOutcome.None;
-            if (columns.OptionalText(row, Appeal) is { } appealText)
-            {
-                appeal = SearchText.Normalise(appealText) switch
-                {
-                    "ОТКЛОНЕНА" => AppealOutcome.Rejected,
-                    "УДОВЛЕТВОРЕНА" => AppealOutcome.Upheld,
-                    _ => (AppealOutcome)255,
-                };
-                if ((byte)appeal == 255)
-                {
-                    errors.Add(columns.Error(row, Appeal, appealText, "ожидается пусто, «отклонена» или «удовлетворена»"));
-                    appeal = AppealOutcome.None;
-                }
-            }
-            var primaryBefore = columns.Integer(row, PrimaryBefore, 0, 1000, errors);
-            var markBefore = columns.Integer(row, MarkBefore, 2, 5, errors);
-            var annulled = columns.Boolean(row, Annulled, errors) ?? false;
-            var form = participant?.Form;
-            var basicMaths = subject?.Name == SubjectCatalog.MathematicsBasic;
-            if (appeared && !annulled && form is ExamForm.Oge or ExamForm.Gve && mark is null && columns.Text(row, Mark).Length == 0)
-            {
-                errors.Add(columns.Error(row, Mark, null, "отметка обязательна для ОГЭ и ГВЭ при явке"));
-            }
-            if (appeared && !annulled && form is ExamForm.Ege && !basicMaths && score is null && columns.Text(row, TestScore).Length == 0)
-            {
-                errors.Add(columns.Error(row, TestScore, null, "тестовый балл обязателен для ЕГЭ при явке"));
-            }
-            if (appeared && !annulled && form is ExamForm.Ege && basicMaths && mark is null && columns.Text(row, Mark).Length == 0)
-            {
-                errors.Add(columns.Error(row, Mark, null, "отметка обязательна для базовой математики при явке"));
-            }
-            if (!appeared && (mark is not null || score is not null))
-            {
-                errors.Add(columns.Error(row, Appeared, columns.Text(row, Appeared), "у неявки не может быть отметки или балла"));
-            }
-            if (appeal == AppealOutcome.Upheld && primaryBefore is null && columns.Text(row, PrimaryBefore).Length == 0)
-            {
-                errors.Add(columns.Error(row, PrimaryBefore, null, "обязателен при удовлетворённой апелляции"));
-            }
-            if (appeal == AppealOutcome.Upheld && form is ExamForm.Oge or ExamForm.Gve && markBefore is null && columns.Text(row, MarkBefore).Length == 0)
-            {
-                errors.Add(columns.Error(row, MarkBefore, null, "обязательна при удовлетворённой апелляции"));
-            }
+            errors.Clear();
+            var (result, code, subject, date) = ReadRow(columns, row, Find, unknownParticipant, errors);
             if (code is not null && subject is not null && date is not null)
             {
                 if (seen.TryGetValue((code, subject.Name, date.Value), out var firstLine))
                 {
-                    errors.Add(columns.Error(row, Code, code, $"результат по предмету «{subject.Name}» на {date.Value:dd.MM.yyyy} уже указан в строке {firstLine}"));
+                    errors.Add(DuplicateError(columns, row, code, subject, date.Value, firstLine));
+                    result = null;
                 }
                 else
                 {
@@ -320,12 +271,101 @@ public static class ExamResultsTemplate
                 }
             }
             messages.AddRange(errors);
-            if (errors.Count == 0)
+            if (result is not null)
             {
-                rows.Add(new ExamResultRow(row.Line, code!, subject!, date!.Value, stage!.Value, appeared, primary, mark, score, appeal, primaryBefore, markBefore, annulled));
+                rows.Add(result);
             }
         }
         return (rows, messages);
+    }
+
+    public static ImportMessage DuplicateError(TableColumns columns, TableRow row, string code, SubjectInfo subject, DateOnly date, int firstLine) =>
+        columns.Error(row, Code, code, $"результат по предмету «{subject.Name}» на {date:dd.MM.yyyy} уже указан в строке {firstLine}");
+
+    /// <summary>
+    /// Validates one row by every rule of the template except «the same participant, subject and date twice», which
+    /// needs the rows before it (the caller checks it with the returned code, subject and date). The row is null when
+    /// <paramref name="errors"/> got an error; <paramref name="find"/> gives a participant's grade and form by code.
+    /// </summary>
+    public static (ExamResultRow? Row, string? Code, SubjectInfo? Subject, DateOnly? Date) ReadRow(TableColumns columns, TableRow row,
+        Func<string, ParticipantFacts?> find, string unknownParticipant, List<ImportMessage> errors)
+    {
+        var before = errors.Count;
+        var code = columns.RequiredText(row, Code, errors);
+        ParticipantFacts? participant = null;
+        if (code is not null)
+        {
+            participant = find(code);
+            if (participant is null)
+            {
+                errors.Add(columns.Error(row, Code, code, unknownParticipant));
+            }
+        }
+        var subject = ReadSubject(columns, row, Subject, participant?.Grade ?? 9, errors);
+        var dateText = columns.RequiredText(row, Date, errors);
+        var date = dateText is null ? null : columns.Date(row, Date, errors);
+        var stageText = columns.RequiredText(row, Stage, errors);
+        ExamStage? stage = null;
+        if (stageText is not null)
+        {
+            stage = ParseStage(stageText);
+            if (stage is null)
+            {
+                errors.Add(columns.Error(row, Stage, stageText, "ожидается «досрочный», «основной», «резерв» или «дополнительный»"));
+            }
+        }
+        var appeared = columns.Boolean(row, Appeared, errors) ?? true;
+        var primary = columns.Integer(row, Primary, 0, 1000, errors);
+        var mark = columns.Integer(row, Mark, 2, 5, errors);
+        var score = columns.Integer(row, TestScore, 0, 100, errors);
+        var appeal = AppealOutcome.None;
+        if (columns.OptionalText(row, Appeal) is { } appealText)
+        {
+            appeal = SearchText.Normalise(appealText) switch
+            {
+                "ОТКЛОНЕНА" => AppealOutcome.Rejected,
+                "УДОВЛЕТВОРЕНА" => AppealOutcome.Upheld,
+                _ => (AppealOutcome)255,
+            };
+            if ((byte)appeal == 255)
+            {
+                errors.Add(columns.Error(row, Appeal, appealText, "ожидается пусто, «отклонена» или «удовлетворена»"));
+                appeal = AppealOutcome.None;
+            }
+        }
+        var primaryBefore = columns.Integer(row, PrimaryBefore, 0, 1000, errors);
+        var markBefore = columns.Integer(row, MarkBefore, 2, 5, errors);
+        var annulled = columns.Boolean(row, Annulled, errors) ?? false;
+        var form = participant?.Form;
+        var basicMaths = subject?.Name == SubjectCatalog.MathematicsBasic;
+        if (appeared && !annulled && form is ExamForm.Oge or ExamForm.Gve && mark is null && columns.Text(row, Mark).Length == 0)
+        {
+            errors.Add(columns.Error(row, Mark, null, "отметка обязательна для ОГЭ и ГВЭ при явке"));
+        }
+        if (appeared && !annulled && form is ExamForm.Ege && !basicMaths && score is null && columns.Text(row, TestScore).Length == 0)
+        {
+            errors.Add(columns.Error(row, TestScore, null, "тестовый балл обязателен для ЕГЭ при явке"));
+        }
+        if (appeared && !annulled && form is ExamForm.Ege && basicMaths && mark is null && columns.Text(row, Mark).Length == 0)
+        {
+            errors.Add(columns.Error(row, Mark, null, "отметка обязательна для базовой математики при явке"));
+        }
+        if (!appeared && (mark is not null || score is not null))
+        {
+            errors.Add(columns.Error(row, Appeared, columns.Text(row, Appeared), "у неявки не может быть отметки или балла"));
+        }
+        if (appeal == AppealOutcome.Upheld && primaryBefore is null && columns.Text(row, PrimaryBefore).Length == 0)
+        {
+            errors.Add(columns.Error(row, PrimaryBefore, null, "обязателен при удовлетворённой апелляции"));
+        }
+        if (appeal == AppealOutcome.Upheld && form is ExamForm.Oge or ExamForm.Gve && markBefore is null && columns.Text(row, MarkBefore).Length == 0)
+        {
+            errors.Add(columns.Error(row, MarkBefore, null, "обязательна при удовлетворённой апелляции"));
+        }
+        var result = errors.Count == before
+            ? new ExamResultRow(row.Line, code!, subject!, date!.Value, stage!.Value, appeared, primary, mark, score, appeal, primaryBefore, markBefore, annulled)
+            : null;
+        return (result, code, subject, date);
     }
 
     /// <summary>The stage as the template writes it (ParseStage reads it back).</summary>
@@ -406,23 +446,18 @@ public static class AnnualMarksTemplate
             return (rows, messages);
         }
         var seen = new Dictionary<(string, string), int>();
+        ParticipantFacts? Find(string code) => participants.TryGetValue(code, out var p) ? new ParticipantFacts(p.Grade, p.Form) : null;
+        var errors = new List<ImportMessage>();
         foreach (var row in table.Rows)
         {
-            var errors = new List<ImportMessage>();
-            var code = columns.RequiredText(row, Code, errors);
-            ParticipantRow? participant = null;
-            if (code is not null && !participants.TryGetValue(code, out participant))
-            {
-                errors.Add(columns.Error(row, Code, code, unknownParticipant));
-            }
-            var subject = ExamResultsTemplate.ReadSubject(columns, row, Subject, participant?.Grade ?? 9, errors);
-            var markText = columns.RequiredText(row, Mark, errors);
-            var mark = markText is null ? null : columns.Integer(row, Mark, 2, 5, errors);
+            errors.Clear();
+            var (result, code, subject) = ReadRow(columns, row, Find, unknownParticipant, errors);
             if (code is not null && subject is not null)
             {
                 if (seen.TryGetValue((code, subject.Name), out var firstLine))
                 {
-                    errors.Add(columns.Error(row, Code, code, $"годовая отметка по предмету «{subject.Name}» уже указана в строке {firstLine}"));
+                    errors.Add(DuplicateError(columns, row, code, subject, firstLine));
+                    result = null;
                 }
                 else
                 {
@@ -430,11 +465,35 @@ public static class AnnualMarksTemplate
                 }
             }
             messages.AddRange(errors);
-            if (errors.Count == 0)
+            if (result is not null)
             {
-                rows.Add(new AnnualMarkRow(row.Line, code!, subject!, mark!.Value));
+                rows.Add(result);
             }
         }
         return (rows, messages);
+    }
+
+    public static ImportMessage DuplicateError(TableColumns columns, TableRow row, string code, SubjectInfo subject, int firstLine) =>
+        columns.Error(row, Code, code, $"годовая отметка по предмету «{subject.Name}» уже указана в строке {firstLine}");
+
+    /// <summary>Validates one row by every rule but «the same participant and subject twice» (see ExamResultsTemplate.ReadRow).</summary>
+    public static (AnnualMarkRow? Row, string? Code, SubjectInfo? Subject) ReadRow(TableColumns columns, TableRow row,
+        Func<string, ParticipantFacts?> find, string unknownParticipant, List<ImportMessage> errors)
+    {
+        var before = errors.Count;
+        var code = columns.RequiredText(row, Code, errors);
+        ParticipantFacts? participant = null;
+        if (code is not null)
+        {
+            participant = find(code);
+            if (participant is null)
+            {
+                errors.Add(columns.Error(row, Code, code, unknownParticipant));
+            }
+        }
+        var subject = ExamResultsTemplate.ReadSubject(columns, row, Subject, participant?.Grade ?? 9, errors);
+        var markText = columns.RequiredText(row, Mark, errors);
+        var mark = markText is null ? null : columns.Integer(row, Mark, 2, 5, errors);
+        return (errors.Count == before ? new AnnualMarkRow(row.Line, code!, subject!, mark!.Value) : null, code, subject);
     }
 }

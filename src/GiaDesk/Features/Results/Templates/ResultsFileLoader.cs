@@ -8,7 +8,7 @@ public sealed record InputFile(string Name, byte[] Content);
 
 /// <summary>Builds a ResultsDataSet from the participants, exam results and (optional) annual marks files.
 /// All-or-nothing: any error gives no data set and every message.</summary>
-public static class ResultsFileLoader
+public static partial class ResultsFileLoader
 {
     public static (ResultsDataSet? Data, IReadOnlyList<ImportMessage> Messages) Load(int level, InputFile participantsFile, InputFile resultsFile, InputFile? annualFile, int? year = null)
     {

@@ -1,5 +1,8 @@
 using System.Text;
+using GiaDesk.Demo;
+using GiaDesk.Features.Results.Analytics;
 using GiaDesk.Features.Results.Templates;
+using GiaDesk.Files;
 
 namespace GiaDesk.Tests.Features.Results.Templates;
 
@@ -7,13 +10,116 @@ public sealed class ResultTemplatesTests
 {
     private const string Participants = "Код участника;Код ОО;Фамилия;Имя;Класс;Форма ГИА;Допущен\nP1;S1;Иванова;Анна;9А;ОГЭ;да\nP2;S1;Петров;Пётр;9Б;ГВЭ;да\n";
 
-    private static (GiaDesk.Features.Results.Analytics.ResultsDataSet? Data, IReadOnlyList<GiaDesk.Files.ImportMessage> Messages) Load(string participants, string results, string? annual = null, Encoding? encoding = null)
+    private static (ResultsDataSet? Data, IReadOnlyList<ImportMessage> Messages) Load(string participants, string results, string? annual = null, Encoding? encoding = null)
     {
         encoding ??= Encoding.UTF8;
-        return ResultsFileLoader.Load(9,
-            new InputFile("участники.csv", encoding.GetBytes(participants)),
-            new InputFile("результаты.csv", encoding.GetBytes(results)),
-            annual is null ? null : new InputFile("годовые.csv", encoding.GetBytes(annual)));
+        var bytes = (encoding.GetBytes(participants), encoding.GetBytes(results), annual is null ? null : encoding.GetBytes(annual));
+        var fromMemory = ResultsFileLoader.Load(9,
+            new InputFile("участники.csv", bytes.Item1),
+            new InputFile("результаты.csv", bytes.Item2),
+            bytes.Item3 is null ? null : new InputFile("годовые.csv", bytes.Item3));
+        // Every case also goes through the streaming loader of the CLI: same messages in the same order, same data.
+        var fromFiles = LoadFiles(bytes.Item1, bytes.Item2, bytes.Item3);
+        AssertSame(fromMemory, fromFiles);
+        return fromMemory;
+    }
+
+    private static (ResultsDataSet? Data, IReadOnlyList<ImportMessage> Messages) LoadFiles(byte[] participants, byte[] results, byte[]? annual, int level = 9)
+    {
+        var folder = Directory.CreateTempSubdirectory("giadesk-templates-").FullName;
+        try
+        {
+            File.WriteAllBytes(Path.Combine(folder, "участники.csv"), participants);
+            File.WriteAllBytes(Path.Combine(folder, "результаты.csv"), results);
+            if (annual is not null)
+            {
+                File.WriteAllBytes(Path.Combine(folder, "годовые.csv"), annual);
+            }
+            return ResultsFileLoader.LoadFiles(level, Path.Combine(folder, "участники.csv"), Path.Combine(folder, "результаты.csv"),
+                annual is null ? null : Path.Combine(folder, "годовые.csv"));
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    private static void AssertSame((ResultsDataSet? Data, IReadOnlyList<ImportMessage> Messages) expected, (ResultsDataSet? Data, IReadOnlyList<ImportMessage> Messages) actual)
+    {
+        Assert.Equal(expected.Messages.Select(m => m.ToString()), actual.Messages.Select(m => m.ToString()));
+        Assert.Equal(expected.Data is null, actual.Data is null);
+        if (expected.Data is { } e && actual.Data is { } a)
+        {
+            Assert.Equal(e.Schools, a.Schools);
+            Assert.Equal(e.Subjects, a.Subjects);
+            Assert.Equal(e.Participants, a.Participants);
+            Assert.Equal(e.ParticipantCodes, a.ParticipantCodes);
+            Assert.Equal(e.Sittings, a.Sittings);
+            Assert.Equal(e.AnnualMarks, a.AnnualMarks);
+        }
+    }
+
+    [Theory]
+    [InlineData(9)]
+    [InlineData(11)]
+    public void Streaming_loader_gives_the_same_data_set_as_the_in_memory_loader_on_a_generated_region(int level)
+    {
+        var data = ResultsGenerator.Generate(3000, ResultsGenerator.Schools(7), 9, 2019, 7, 4);
+        var (p, r, a) = ResultsCsv.WriteAll(data);
+        // Shuffle the results rows (files come grouped by subject or date, not by participant) to check the ordering.
+        var lines = Encoding.UTF8.GetString(r).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var shuffled = lines[..1].Concat(lines[1..].OrderBy(x => x.Split(';')[1], StringComparer.Ordinal).ThenByDescending(x => x.Split(';')[2], StringComparer.Ordinal));
+        var results = Encoding.UTF8.GetBytes(string.Join("\r\n", shuffled) + "\r\n");
+        var fromMemory = ResultsFileLoader.Load(level, new InputFile("участники.csv", p), new InputFile("результаты.csv", results), new InputFile("годовые.csv", a));
+        var fromFiles = LoadFiles(p, results, a, level);
+        AssertSame(fromMemory, fromFiles);
+        Assert.Equal(level == 9 ? data.Sittings.Length : 0, fromFiles.Data!.Sittings.Length);
+        Assert.True(fromFiles.Data.Sittings.Zip(fromFiles.Data.Sittings.Skip(1)).All(x => x.First.Participant < x.Second.Participant
+            || (x.First.Participant == x.Second.Participant && x.First.Day <= x.Second.Day)));
+    }
+
+    [Fact]
+    public void Streaming_loader_reports_every_repeated_row_naming_the_first_line_between_the_rows_own_errors()
+    {
+        var (data, messages) = Load(Participants + "P3;S1;Сидоров;Иван;11А;ЕГЭ;да\n",
+            "Код участника;Предмет;Дата экзамена;Этап;Отметка;Тестовый балл\n"
+            + "P2;Русский язык;28.05.2019;основной;4;\n"
+            + "P9;Русский язык;28.05.2019;основной;4;\n"
+            + "P2;Математика;03.06.2019;основной;3;\n"
+            + "P2;Русский язык;28.05.2019;основной;7;\n"
+            + "P9;Русский язык;28.05.2019;основной;4;\n"
+            + "P3;Русский язык;30.05.2019;основной;;70\n"
+            + "P2;Русский язык;28.05.2019;основной;5;\n"
+            + "P3;Русский язык;30.05.2019;основной;;71\n",
+            "Код участника;Предмет;Годовая отметка\nP1;Русский язык;4\nP9;Русский язык;4\nP1;1;5\nP9;Русский язык;3\nP1;Русский язык;9\n");
+        Assert.Null(data);
+        var texts = messages.Select(m => m.ToString()).ToList();
+        Assert.Contains("результаты.csv, строка 5, столбец «Код участника»: «P2» — результат по предмету «Русский язык» на 28.05.2019 уже указан в строке 2", texts);
+        Assert.Contains("результаты.csv, строка 8, столбец «Код участника»: «P2» — результат по предмету «Русский язык» на 28.05.2019 уже указан в строке 2", texts);
+        Assert.Contains("результаты.csv, строка 9, столбец «Код участника»: «P3» — результат по предмету «Русский язык» на 30.05.2019 уже указан в строке 7", texts);
+        Assert.Contains("результаты.csv, строка 6, столбец «Код участника»: «P9» — результат по предмету «Русский язык» на 28.05.2019 уже указан в строке 3", texts);
+        Assert.Contains("годовые.csv, строка 4, столбец «Код участника»: «P1» — годовая отметка по предмету «Русский язык» уже указана в строке 2", texts);
+        Assert.Contains("годовые.csv, строка 6, столбец «Код участника»: «P1» — годовая отметка по предмету «Русский язык» уже указана в строке 2", texts);
+        // The row's own error comes before the «twice» of the same row (line 5: the mark, then the repeat).
+        Assert.True(texts.IndexOf("результаты.csv, строка 5, столбец «Отметка»: «7» — ожидается целое число от 2 до 5")
+            < texts.IndexOf("результаты.csv, строка 5, столбец «Код участника»: «P2» — результат по предмету «Русский язык» на 28.05.2019 уже указан в строке 2"));
+    }
+
+    [Fact]
+    public void A_file_streamed_from_disk_that_turns_from_utf8_to_another_encoding_is_refused()
+    {
+        var head = new StringBuilder("Код участника;Предмет;Дата экзамена;Этап;Отметка\n");
+        var line = 1;
+        while (head.Length < 100_000)
+        {
+            head.Append(System.Globalization.CultureInfo.InvariantCulture, $"P1;Русский язык;{new DateOnly(2010, 1, 1).AddDays(line):dd.MM.yyyy};основной;4\n");
+            line++;
+        }
+        var bytes = Encoding.UTF8.GetBytes(head.ToString()).Concat(TableReader.Windows1251.GetBytes("P2;Русский язык;28.05.2019;основной;4\n")).ToArray();
+        var (data, messages) = LoadFiles(Encoding.UTF8.GetBytes(Participants), bytes, null);
+        Assert.Null(data);
+        Assert.Single(messages);
+        Assert.Contains(messages, m => m.File == "результаты.csv" && m.Line == 0 && m.Text.Contains("UTF-8", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -21,7 +127,7 @@ public sealed class ResultTemplatesTests
     {
         var (data, messages) = Load(Participants,
             "Код участника;Предмет;Дата экзамена;Этап;Отметка\nP1;1;28.05.2019;основной;4\nP1;Математика (базовая);2019-06-06;основной;3\nP2;Русский язык;28.05.2019;основной;5\n",
-            "Код участника;Предмет;Годовая отметка\nP1;Русский язык;4\n", GiaDesk.Files.TableReader.Windows1251);
+            "Код участника;Предмет;Годовая отметка\nP1;Русский язык;4\n", TableReader.Windows1251);
         Assert.DoesNotContain(messages, m => m.IsError);
         Assert.NotNull(data);
         Assert.Equal(["Русский язык", "Математика"], data.Subjects);
