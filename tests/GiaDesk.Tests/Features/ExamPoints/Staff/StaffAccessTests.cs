@@ -120,6 +120,9 @@ public sealed class StaffAccessTests(StaffApp app) : IClassFixture<StaffApp>
         var first = await app.PersonAsync("S05", StaffState.Proposed);
         var second = await app.PersonAsync("S06", StaffState.Proposed);
         var client = await app.SignInAsync(TestApp.Demo(Roles.Specialist));
+        var index = await client.GetStringAsync("/ExamPoints");
+        Assert.Contains("href=\"/ExamPoints/Staff\"", index);
+        Assert.Contains("href=\"/ExamPoints/GekKeys\"", index);
         var list = WebUtility.HtmlDecode(await client.GetStringAsync("/ExamPoints/Staff"));
         Assert.Contains(first.LastName, list);
         Assert.Contains(second.LastName, list);
@@ -173,6 +176,8 @@ public sealed class StaffAccessTests(StaffApp app) : IClassFixture<StaffApp>
         }
         var index = await client.GetStringAsync("/ExamPoints");
         Assert.DoesNotContain(person.LastName, index);
+        Assert.DoesNotContain("href=\"/ExamPoints/Staff\"", index);
+        Assert.DoesNotContain("href=\"/ExamPoints/GekKeys\"", index);
     }
 
     /// <summary>The anti-forgery token differs on every page; the rest of a 404 must be the same.</summary>
