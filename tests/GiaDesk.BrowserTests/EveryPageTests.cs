@@ -18,9 +18,6 @@ public sealed partial class EveryPageApp : IAsyncLifetime
         ["/api/imports/{id:guid}"] = "the id of an import exists only while that import runs",
         ["/Error"] = "the error page itself; every other page is checked for not reaching it",
         ["/Roadmaps/Spans/{id:int}"] = "linked from a plan only when it has expected results (Details: HasResults); the demo plans have none",
-        ["/ExamPoints/Staff/Details/{id:int}"] = "the demo has no staff members yet; covered by the HTTP tests of Features/ExamPoints/Staff",
-        ["/ExamPoints/Staff/Edit/{id:int?}"] = "the demo has no staff members yet; covered by the HTTP tests of Features/ExamPoints/Staff",
-        ["/ExamPoints/GekKeys/Edit/{id:int?}"] = "the demo has no ГЭК keys yet; covered by the HTTP tests of Features/ExamPoints/GekKeys",
     };
 
     public RunningApp App { get; } = new();
