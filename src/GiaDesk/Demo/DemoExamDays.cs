@@ -112,8 +112,16 @@ public static class DemoExamDays
         var schools = await db.Schools.Where(s => s.Code == "S05" || s.Code == "S08").ToDictionaryAsync(s => s.Code, s => s.Id, ct);
         PublicObserver Make(string school, string last, string first, string middle, int birthYear, string workplace, string phone, ObserverStatus status) => new()
         {
-            StudyYearId = studyYearId, SchoolId = schools[school], LastName = last, FirstName = first, MiddleName = middle,
-            BirthDate = new DateOnly(birthYear, 4, 11), Workplace = workplace, Phone = phone, Status = status, UpdatedUtc = now,
+            StudyYearId = studyYearId,
+            SchoolId = schools[school],
+            LastName = last,
+            FirstName = first,
+            MiddleName = middle,
+            BirthDate = new DateOnly(birthYear, 4, 11),
+            Workplace = workplace,
+            Phone = phone,
+            Status = status,
+            UpdatedUtc = now,
         };
         var accredited = Make("S05", "Кравцова", "Людмила", "Петровна", 1978, "ГБУЗ РК «Интинская больница», медсестра", "+7 912 100-20-30", ObserverStatus.Accredited);
         accredited.DecisionDate = new DateOnly(startYear + 1, 4, 20);
@@ -129,8 +137,13 @@ public static class DemoExamDays
         await db.SaveChangesAsync(ct);
         db.ObserverVisits.Add(new ObserverVisit
         {
-            AssignmentId = assignment.Id, Attended = true, Arrived = new TimeOnly(8, 30), Left = new TimeOnly(14, 15),
-            Remarks = "демо: нарушений не выявлено", RecordedBy = "uo", RecordedUtc = now,
+            AssignmentId = assignment.Id,
+            Attended = true,
+            Arrived = new TimeOnly(8, 30),
+            Left = new TimeOnly(14, 15),
+            Remarks = "демо: нарушений не выявлено",
+            RecordedBy = "uo",
+            RecordedUtc = now,
         });
         await db.SaveChangesAsync(ct);
     }
