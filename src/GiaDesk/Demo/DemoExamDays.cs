@@ -102,6 +102,50 @@ public static class DemoExamDays
         await Features.ExamPoints.Days.ExamDayCalendar.LinkAsync(db, days, ct);
         await db.SaveChangesAsync(ct);
         await AddStaffAsync(db, studyYearId, startYear, now, subjects, ct);
+        await AddObserversAsync(db, studyYearId, startYear, now, ct);
+    }
+
+    /// <summary>Public-observer candidates proposed by two schools (seed 003 п. 8.17): one still a candidate, one sent for
+    /// accreditation, one accredited and assigned to a point on the first ОГЭ day with a logged visit.</summary>
+    private static async Task AddObserversAsync(AppDbContext db, int studyYearId, int startYear, DateTime now, CancellationToken ct)
+    {
+        var schools = await db.Schools.Where(s => s.Code == "S05" || s.Code == "S08").ToDictionaryAsync(s => s.Code, s => s.Id, ct);
+        PublicObserver Make(string school, string last, string first, string middle, int birthYear, string workplace, string phone, ObserverStatus status) => new()
+        {
+            StudyYearId = studyYearId,
+            SchoolId = schools[school],
+            LastName = last,
+            FirstName = first,
+            MiddleName = middle,
+            BirthDate = new DateOnly(birthYear, 4, 11),
+            Workplace = workplace,
+            Phone = phone,
+            Status = status,
+            UpdatedUtc = now,
+        };
+        var accredited = Make("S05", "Кравцова", "Людмила", "Петровна", 1978, "ГБУЗ РК «Интинская больница», медсестра", "+7 912 100-20-30", ObserverStatus.Accredited);
+        accredited.DecisionDate = new DateOnly(startYear + 1, 4, 20);
+        accredited.DecisionNote = "удостоверение № 11-017 (демо)";
+        db.PublicObservers.AddRange(
+            accredited,
+            Make("S05", "Дроздов", "Виктор", "Алексеевич", 1975, "родительский комитет 8 «Б» класса", "+7 912 100-20-31", ObserverStatus.Submitted),
+            Make("S08", "Крылова", "Марина", "Сергеевна", 1983, "АО «Интауголь», инженер", "+7 912 100-20-32", ObserverStatus.Candidate));
+        await db.SaveChangesAsync(ct);
+        var point = await db.ExamPoints.OrderBy(p => p.Code).FirstAsync(ct);
+        var assignment = new ObserverAssignment { PublicObserverId = accredited.Id, ExamPointId = point.Id, Date = new DateOnly(startYear + 1, 5, 27) };
+        db.ObserverAssignments.Add(assignment);
+        await db.SaveChangesAsync(ct);
+        db.ObserverVisits.Add(new ObserverVisit
+        {
+            AssignmentId = assignment.Id,
+            Attended = true,
+            Arrived = new TimeOnly(8, 30),
+            Left = new TimeOnly(14, 15),
+            Remarks = "демо: нарушений не выявлено",
+            RecordedBy = "uo",
+            RecordedUtc = now,
+        });
+        await db.SaveChangesAsync(ct);
     }
 
     private static async Task AddStaffAsync(AppDbContext db, int studyYearId, int startYear, DateTime now, Dictionary<string, Subject> subjects, CancellationToken ct)
