@@ -12,7 +12,7 @@ using GiaDesk.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace GiaDesk.Tests.Security;
+namespace GiaDesk.Tests.Files;
 
 /// <summary>
 /// Issue 10, «Must show»: every generated hostile file goes through every web import and the CLI check verbs and is
