@@ -123,7 +123,9 @@ public static class ZipGuard
         }
         catch (InvalidDataException)
         {
-            return "файл повреждён: это не архив Office (XLSX или DOCX)";
+            return requiredEntry?.StartsWith("xl/", StringComparison.Ordinal) == true
+                ? "файл повреждён или это не книга Excel (XLSX)"
+                : "файл повреждён: это не архив Office (XLSX или DOCX)";
         }
     }
 

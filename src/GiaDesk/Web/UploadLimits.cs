@@ -32,6 +32,11 @@ public sealed class UploadLimitsAttribute : Attribute, IAuthorizationFilter, IAs
         {
             size.MaxRequestBodySize = limits.MaxRequestBytes;
         }
+        // The form (read first by the anti-forgery check) may hold a file as large as the request.
+        if (http.Request.HasFormContentType && http.Features.Get<IFormFeature>() is not { Form: not null })
+        {
+            http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = limits.MaxRequestBytes }));
+        }
     }
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
@@ -41,7 +46,16 @@ public sealed class UploadLimitsAttribute : Attribute, IAuthorizationFilter, IAs
         var request = context.HttpContext.Request;
         if (HttpMethods.IsPost(request.Method) && request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
+            }
+            catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+            {
+                context.Result = TooLarge(InputLimits.Current.MaxRequestBytes);
+                return;
+            }
             var refusals = new List<ImportMessage>();
             foreach (var file in form.Files.Where(f => f.Length > 0))
             {

@@ -1,6 +1,6 @@
-using GiaDesk.Files;
 using System.Globalization;
 using GiaDesk.Data;
+using GiaDesk.Files;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;

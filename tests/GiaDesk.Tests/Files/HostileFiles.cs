@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace GiaDesk.Tests.Security;
+namespace GiaDesk.Tests.Files;
 
 /// <summary>One generated hostile file: its name, its bytes (made on first use), and a fragment the refusal must contain.</summary>
 public sealed record HostileFile(string Name, Func<byte[]> Make, string Expected)
