@@ -78,6 +78,7 @@ public static class DatabaseSetup
         {
             builder.UseNpgsql(options.ConnectionString);
         }
+        builder.AddInterceptors(ResultsDataVersion.Interceptor);
     }
 
     /// <summary>

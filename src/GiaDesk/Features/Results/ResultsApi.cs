@@ -9,14 +9,14 @@ namespace GiaDesk.Features.Results;
 public static class ResultsApi
 {
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/results/analysis", async (int? level, int? year, string? period, string[]? school, HttpContext http, AppDbContext db, CancellationToken ct) =>
+        api.MapGet("/results/analysis", async (int? level, int? year, string? period, string[]? school, HttpContext http, AppDbContext db, ResultsCache cache, CancellationToken ct) =>
         {
             if (level is not (9 or 11) || year is null)
             {
                 return HttpResults.Problem("Нужны параметры level (9 или 11) и year (год ГИА, например 2019).", statusCode: 400);
             }
             var selection = new ResultsSelection(year.Value, level.Value, period ?? "all", school ?? [], []);
-            var loaded = await ResultsQueries.LoadAsync(db, http.User, selection, ct);
+            var loaded = await ResultsQueries.LoadAsync(db, cache, http.User, selection, ct);
             return loaded is null
                 ? HttpResults.NotFound()
                 : HttpResults.Text(AnalysisJson.Write(loaded.Analysis), "application/json; charset=utf-8");

@@ -83,6 +83,8 @@ public static class ResultsImport
         written.Add(annualRows.Count);
         var results = await WriteResultsAsync(db, studyYearId, existing.IdOf, resultRows, written, ct);
         await transaction.CommitAsync(ct);
+        // The bulk writes bypass SaveChanges: the cached analyses must see them.
+        ResultsDataVersion.Bump();
         return new ResultsImportReport(messages, results.Added, results.Updated, marks.Added, marks.Updated, results.Unchanged, marks.Unchanged);
     }
 
