@@ -87,6 +87,7 @@ public static class DatabaseSetup
         {
             builder.UseNpgsql(options.ConnectionString);
         }
+        builder.AddInterceptors(ResultsDataVersion.Interceptor);
         return builder;
     }
 

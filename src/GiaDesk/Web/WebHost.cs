@@ -58,6 +58,7 @@ public static class WebHost
         services.AddHostedService<Features.Roadmaps.Digests.DigestScheduler>();
         services.AddSingleton<ImportJobs>();
         services.AddSingleton<DemoMark>();
+        services.AddSingleton<Features.Results.ResultsCache>();
         services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
 
         var app = builder.Build();

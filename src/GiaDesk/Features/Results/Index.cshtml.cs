@@ -9,6 +9,6 @@ public sealed class IndexModel(AppDbContext db) : ResultsPageModel(db)
     public async Task OnGetAsync(CancellationToken ct)
     {
         await ResolveAsync(ct);
-        Loaded = await ResultsQueries.LoadAsync(Db, User, Selection, ct);
+        Loaded = await ResultsQueries.LoadAsync(Db, Cache, User, Selection, ct);
     }
 }

@@ -1,5 +1,6 @@
 using GiaDesk.Data;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GiaDesk.Features.Results;
@@ -8,6 +9,10 @@ namespace GiaDesk.Features.Results;
 public abstract class ResultsPageModel(AppDbContext db) : PageModel
 {
     protected AppDbContext Db { get; } = db;
+
+    /// <summary>The analyses already computed (a singleton; taken from the request's services so that every results
+    /// page keeps its one-argument constructor).</summary>
+    protected ResultsCache Cache => HttpContext.RequestServices.GetRequiredService<ResultsCache>();
 
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -34,7 +39,7 @@ public abstract class ResultsPageModel(AppDbContext db) : PageModel
     protected async Task ResolveAsync(CancellationToken ct)
     {
         Years = await ResultsQueries.YearsAsync(Db, ct);
-        YearsWithResults = await ResultsQueries.YearsWithResultsAsync(Db, ct);
+        YearsWithResults = await ResultsQueries.YearsWithResultsAsync(Db, Cache, ct);
         Year ??= YearsWithResults.Count > 0 ? YearsWithResults[0] : await ResultsQueries.DefaultYearAsync(Db, ct) ?? Years.FirstOrDefault();
         if (Level is not (9 or 11))
         {

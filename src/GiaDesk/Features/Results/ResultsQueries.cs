@@ -49,32 +49,53 @@ public static class ResultsQueries
     public static async Task<int?> StudyYearIdAsync(AppDbContext db, int examYear, CancellationToken ct) =>
         await db.StudyYears.AsNoTracking().Where(y => y.StartYear == examYear - 1).Select(y => (int?)y.Id).FirstOrDefaultAsync(ct);
 
-    /// <summary>Null when the year does not exist. An operator gets only their own school's participants.</summary>
-    public static async Task<LoadedResults?> LoadAsync(AppDbContext db, ClaimsPrincipal user, ResultsSelection selection, CancellationToken ct)
+    /// <summary>Null when the year does not exist. An operator gets only their own school's participants. The data
+    /// set and the analysis come from <paramref name="cache"/> while the data have not changed (ResultsCache).</summary>
+    public static async Task<LoadedResults?> LoadAsync(AppDbContext db, ResultsCache cache, ClaimsPrincipal user, ResultsSelection selection, CancellationToken ct)
     {
-        var yearId = await StudyYearIdAsync(db, selection.Year, ct);
+        // The stamp is read before the database: a write that lands meanwhile bumps it, and this entry is not reused.
+        var version = ResultsDataVersion.Current;
+        var yearId = await cache.GetOrCreateAsync(("year", selection.Year, version), () => StudyYearIdAsync(db, selection.Year, ct), _ => 64, ct);
         if (yearId is null)
         {
             return null;
         }
-        var data = await DataSetAsync(db, selection.Level, yearId.Value, user.RestrictedSchoolId() is { } own ? [own] : null, ct);
-        data = ForPeriod(data, selection.Period);
-        var minimum = await MinimumScoresAsync(db, yearId.Value, ct);
-        var options = new AnalysisOptions
+        int? scope = user.RestrictedSchoolId();
+        var schools = selection.Schools.Order(StringComparer.Ordinal).ToList();
+        var loaded = await cache.GetOrCreateAsync(("analysis", yearId.Value, selection.Level, scope, selection.Period, string.Join('\n', schools), version), async () =>
         {
-            MinimumScores = minimum,
-            Schools = selection.Schools.Count == 0 ? null : [.. data.Schools.Select((s, i) => (s, i)).Where(x => selection.Schools.Contains(x.s.Code)).Select(x => x.i)],
-        };
-        var analysis = ResultsAnalysis.Compute(data, options);
+            var all = await cache.GetOrCreateAsync(("data", yearId.Value, selection.Level, scope, version),
+                () => DataSetAsync(db, selection.Level, yearId.Value, scope is { } own ? [own] : null, ct), EstimatedBytes, ct);
+            var data = ForPeriod(all, selection.Period);
+            var minimum = await MinimumScoresAsync(db, yearId.Value, ct);
+            var options = new AnalysisOptions
+            {
+                MinimumScores = minimum,
+                Schools = schools.Count == 0 ? null : [.. data.Schools.Select((s, i) => (s, i)).Where(x => schools.Contains(x.s.Code)).Select(x => x.i)],
+            };
+            return new LoadedResults(data, ResultsAnalysis.Compute(data, options), options);
+        }, x => EstimatedBytes(x.Analysis) + (selection.Period == "all" ? 0 : x.Data.Sittings.LongLength * 28), ct);
         if (user.IsInRole(Roles.Observer) && !user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.Specialist))
         {
             // Наблюдатель sees aggregates only: the risk-zone counts and schools stay, participant codes go.
             static IReadOnlyList<RiskZoneEntry> Hide(IReadOnlyList<RiskZoneEntry> list) => [.. list.Select(e => e with { Participant = "" })];
-            var zones = analysis.RiskZones;
-            analysis = analysis with { RiskZones = new RiskZones(Hide(zones.RetakeToFive), Hide(zones.AppealPlus3), Hide(zones.AllFives), Hide(zones.AppealOverThreshold)) };
+            var zones = loaded.Analysis.RiskZones;
+            loaded = loaded with { Analysis = loaded.Analysis with { RiskZones = new RiskZones(Hide(zones.RetakeToFive), Hide(zones.AppealPlus3), Hide(zones.AllFives), Hide(zones.AppealOverThreshold)) } };
         }
-        return new LoadedResults(data, analysis, options);
+        return loaded;
     }
+
+    /// <summary>The years that have results, through the cache (the query looks at every result of every year).</summary>
+    public static Task<List<int>> YearsWithResultsAsync(AppDbContext db, ResultsCache cache, CancellationToken ct) =>
+        cache.GetOrCreateAsync(("years-with-results", ResultsDataVersion.Current), () => YearsWithResultsAsync(db, ct), x => 64 + x.Count * 8, ct);
+
+    /// <summary>Bytes a data set takes, roughly: what the cache budget counts.</summary>
+    public static long EstimatedBytes(ResultsDataSet data) =>
+        4096 + data.Participants.LongLength * (16 + 8 + 56) + data.Sittings.LongLength * 28 + data.AnnualMarks.LongLength * 8 + data.Schools.Count * 200L;
+
+    private static long EstimatedBytes(ResultsAnalysis analysis) =>
+        64 * 1024 + (analysis.RiskZones.RetakeToFive.Count + analysis.RiskZones.AppealPlus3.Count + analysis.RiskZones.AllFives.Count
+            + analysis.RiskZones.AppealOverThreshold.Count) * 96L + analysis.AllSchools.Count * analysis.AllSubjects.Count * 256L;
 
     /// <summary>The engine's ResultsDataSet from the database: three projection queries, no tracking. Schools and
     /// participants come in id order, sittings by (participant, date, id), so that data imported in file order gives

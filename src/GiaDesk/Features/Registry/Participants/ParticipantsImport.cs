@@ -169,6 +169,8 @@ public static class ParticipantsImport
             audit.Add(nameof(Participant), fresh.Count);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            // The bulk writes bypass SaveChanges: the cached analyses must see them.
+            ResultsDataVersion.Bump();
             var imported = findings.Where(f => f.ParticipantId == 0 && f.Line == 0 && f.Code.Length == 0)
                 .Concat(findings.Where(f => lines.ContainsKey(f.Code)).OrderBy(f => lines[f.Code])).ToList();
             return new ParticipantsImportReport(created, updated, unchanged, transferred, messages, imported);

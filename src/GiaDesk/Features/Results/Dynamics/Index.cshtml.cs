@@ -53,7 +53,7 @@ public sealed class IndexModel(AppDbContext db) : ResultsPageModel(db)
         // Only years with results: a year with just its registry is no «0,0» to compare with.
         foreach (var year in YearsWithResults.Order().TakeLast(ResultsDynamics.MaxYears))
         {
-            var loaded = await ResultsQueries.LoadAsync(Db, User, Selection with { Year = year, Schools = [], Subjects = [] }, ct);
+            var loaded = await ResultsQueries.LoadAsync(Db, Cache, User, Selection with { Year = year, Schools = [], Subjects = [] }, ct);
             if (loaded is not null && loaded.Data.Participants.Length > 0 && loaded.Analysis.AverageMarks.Town.Results > 0)
             {
                 analyses.Add(loaded.Analysis);

@@ -92,6 +92,8 @@ public static class ResultsImport
             await db.SaveChangesAsync(ct);
         }
         await transaction.CommitAsync(ct);
+        // The bulk writes bypass SaveChanges: the cached analyses must see them.
+        ResultsDataVersion.Bump();
         return new ResultsImportReport(messages, results.Added, results.Updated, marks.Added, marks.Updated, results.Unchanged, marks.Unchanged);
     }
 

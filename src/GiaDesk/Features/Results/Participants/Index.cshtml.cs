@@ -37,7 +37,7 @@ public sealed class IndexModel(AppDbContext db) : ResultsPageModel(db)
             return NotFound();
         }
         await ResolveAsync(ct);
-        var loaded = await ResultsQueries.LoadAsync(Db, User, Selection, ct);
+        var loaded = await ResultsQueries.LoadAsync(Db, Cache, User, Selection, ct);
         if (loaded is null)
         {
             return NotFound();

@@ -44,7 +44,7 @@ public sealed class IndexModel(AppDbContext db) : ResultsPageModel(db)
     private async Task<bool> BuildAsync(CancellationToken ct)
     {
         await ResolveAsync(ct);
-        Loaded = await ResultsQueries.LoadAsync(Db, User, Selection, ct);
+        Loaded = await ResultsQueries.LoadAsync(Db, Cache, User, Selection, ct);
         if (Loaded is null)
         {
             return false;
