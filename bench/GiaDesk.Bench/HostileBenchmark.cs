@@ -16,16 +16,18 @@ public static class HostileBenchmark
     public static int Run()
     {
         Console.WriteLine($"GC: {(System.Runtime.GCSettings.IsServerGC ? "server (as the web app)" : "workstation (the web app uses server: set DOTNET_gcServer=1)")}");
-        Console.WriteLine("file | bytes | refused by | ms | peak working set MB");
+        Console.WriteLine("file | bytes | refused by | ms | working set before MB | peak while handling MB | peak − before MB");
         long worst = 0;
-        string worstName = "";
+        var worstName = "";
         foreach (var file in HostileFiles.Tables.Concat(HostileFiles.Documents))
         {
             var bytes = file.Bytes;
             GC.Collect(2, GCCollectionMode.Forced, true, true);
             GC.WaitForPendingFinalizers();
             using var process = Process.GetCurrentProcess();
-            long peak = 0;
+            process.Refresh();
+            var before = process.WorkingSet64;
+            long peak = before;
             using var done = new ManualResetEventSlim();
             var sampler = new Thread(() =>
             {
@@ -52,13 +54,15 @@ public static class HostileBenchmark
             watch.Stop();
             done.Set();
             sampler.Join();
-            Console.WriteLine($"{file.Name} | {bytes.Length:N0} | {outcome} | {watch.ElapsedMilliseconds:N0} | {peak / 1024 / 1024:N0}");
-            if (peak > worst)
+            Console.WriteLine($"{file.Name} | {bytes.Length:N0} | {outcome} | {watch.ElapsedMilliseconds:N0} | {before / 1024 / 1024:N0} | {peak / 1024 / 1024:N0} | {(peak - before) / 1024 / 1024:N0}");
+            if (peak - before > worst)
             {
-                (worst, worstName) = (peak, file.Name);
+                (worst, worstName) = (peak - before, file.Name);
             }
         }
-        Console.WriteLine($"worst case: {worstName}, peak working set {worst / 1024 / 1024:N0} MB (target < 1024 MB)");
+        // The corpus itself (a 189 MB and two 60 MB files generated in this process) stays in the working set: the
+        // server-side cost of a file is the rise while it is handled, on top of the file's own bytes of the upload.
+        Console.WriteLine($"worst case: {worstName}, working set rose by {worst / 1024 / 1024:N0} MB while it was handled (target: server < 1024 MB)");
         return worst < 1024L * 1024 * 1024 ? 0 : 1;
     }
 }

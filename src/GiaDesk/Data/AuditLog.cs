@@ -97,12 +97,8 @@ public sealed class BulkAudit(AppDbContext db, string? user, string action, stri
             _summary = AuditLog.Add(db, null, actor.Address, action, entity, null, null, nowUtc);
             _summary.UserName = user ?? actor.User;
         }
-        var text = string.Join("; ", _counts.Select(c => $"{c.Key}: добавлено {c.Value[0]}, изменено {c.Value[1]}, удалено {c.Value[2]}"));
-        _summary.Details = details is null ? text : $"{details}. {text}";
-        if (_summary.Details.Length > 2000)
-        {
-            _summary.Details = _summary.Details[..2000];
-        }
+        // The file name in Details, the counts per entity in Changes (the journal page shows them in Russian).
+        _summary.Details = details is { Length: > 2000 } ? details[..2000] : details;
         if (db.Entry(_summary).State == EntityState.Unchanged)
         {
             db.Entry(_summary).State = EntityState.Modified;

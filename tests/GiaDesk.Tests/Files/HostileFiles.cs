@@ -54,7 +54,7 @@ public static class HostileFiles
             new("мусор-после-pk.xlsx", () => [0x50, 0x4B, 0x03, 0x04, .. Enumerable.Range(0, 5000).Select(i => (byte)(i * 7919 % 251))], "повреждён"),
             // Text files.
             new("60мб-плохих-строк.csv", SixtyMegabytes, "строк"),
-            new("больше-лимита.csv", () => Csv(Enumerable.Repeat("1;a;b;СОШ;нет", 9_000_000)), "размера"),
+            new("больше-лимита.csv", () => Repeat(Header + "\r\n", "1;a;b;СОШ;нет\r\n", 9_000_000), "размера"),
             new("pdf-вместо-таблицы.csv", () => Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"), "PDF"),
             new("xls-вместо-таблицы.csv", () => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[512]], "XLS"),
             new("utf16le-без-метки.csv", () => Encoding.Unicode.GetBytes(Header + "\r\n1001;Школа;Ш;СОШ;нет\r\n"), "UTF-16"),
@@ -117,6 +117,19 @@ public static class HostileFiles
 
     private static string XlsxRow(int row, string[] cells) =>
         $"<row r=\"{row}\">" + string.Concat(cells.Select((c, i) => $"<c r=\"{(char)('A' + i)}{row}\" t=\"inlineStr\"><is><t>{System.Security.SecurityElement.Escape(c)}</t></is></c>")) + "</row>";
+
+    private static byte[] Repeat(string header, string line, int times)
+    {
+        var head = Encoding.UTF8.GetBytes(header);
+        var body = Encoding.UTF8.GetBytes(line);
+        var content = new byte[head.Length + (long)body.Length * times];
+        head.CopyTo(content, 0);
+        for (var i = 0; i < times; i++)
+        {
+            body.CopyTo(content, head.Length + (long)body.Length * i);
+        }
+        return content;
+    }
 
     public static byte[] Csv(IEnumerable<string> lines) => Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n");
 

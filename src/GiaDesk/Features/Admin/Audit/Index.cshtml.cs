@@ -72,13 +72,46 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         [a.AtUtc.ToString("dd.MM.yyyy HH:mm:ss", CultureInfo.InvariantCulture), a.UserName ?? "", a.Address ?? "", ActionName(a.Action), EntityName(a.Entity), a.EntityKey ?? "", a.Changes ?? "", a.Details ?? ""];
 
     /// <summary>The action in Russian: the interceptor's create/update/delete; the named actions of the use cases as they are.</summary>
-    public static string ActionName(string action) => action switch
+    public static string ActionName(string action) => ActionNames.GetValueOrDefault(action, "прочее действие");
+
+    private static readonly Dictionary<string, string> ActionNames = new(StringComparer.Ordinal)
     {
-        "create" => "создание",
-        "update" => "изменение",
-        "delete" => "удаление",
-        _ => action,
+        ["create"] = "создание", ["update"] = "изменение", ["delete"] = "удаление",
+        ["import.schools"] = "загрузка ОО", ["import.exam-points"] = "загрузка ППЭ", ["import.participants"] = "загрузка участников",
+        ["import.results"] = "загрузка результатов", ["import.final-works"] = "загрузка итогового сочинения (собеседования)",
+        ["import.scales"] = "загрузка шкал", ["demo.fill"] = "заполнение демонстрационными данными",
+        ["roadmap.archive"] = "дорожная карта в архив", ["roadmap.restore"] = "дорожная карта из архива", ["roadmap.delete"] = "удаление дорожной карты",
+        ["roadmap.publish"] = "публикация дорожной карты", ["roadmap.next-year"] = "дорожная карта на следующий год",
+        ["roadmap.requirement"] = "требование к отчёту по плану", ["item.requirement"] = "требование к отчёту по мероприятию",
+        ["execution.accept"] = "отчёт принят", ["execution.return"] = "отчёт возвращён", ["execution.remind"] = "напоминание исполнителю",
     };
+
+    /// <summary>What changed, in Russian for the page: counts per kind of record for an import, otherwise the number
+    /// of fields (their names and values are in the CSV/XLSX export).</summary>
+    public static string ChangesText(AuditEntry entry)
+    {
+        if (string.IsNullOrEmpty(entry.Changes))
+        {
+            return "";
+        }
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(entry.Changes);
+            var items = json.RootElement.EnumerateObject().ToList();
+            if (items.Count > 0 && items[0].Value.ValueKind == System.Text.Json.JsonValueKind.Object)
+            {
+                return string.Join("; ", items.Select(i => $"{EntityName(i.Name)}: добавлено {Count(i.Value, "added")}, изменено {Count(i.Value, "changed")}, удалено {Count(i.Value, "deleted")}"));
+            }
+            return $"полей: {items.Count}";
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return "";
+        }
+    }
+
+    private static int Count(System.Text.Json.JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.TryGetInt32(out var n) ? n : 0;
 
     private static readonly Dictionary<string, string> EntityNames = new(StringComparer.Ordinal)
     {
@@ -130,7 +163,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     };
 
     /// <summary>The kind of record in Russian (the stored name when it has none).</summary>
-    public static string EntityName(string entity) => EntityNames.GetValueOrDefault(entity, entity);
+    public static string EntityName(string entity) => EntityNames.GetValueOrDefault(entity, "другие записи");
 
     // A cell that a spreadsheet would read as a formula is prefixed with «'» (CSV injection).
     private static string Quote(string cell)

@@ -51,7 +51,8 @@ public sealed partial class AuditPageTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
         Assert.Single(H1().Matches(html));
-        Assert.Contains("LockoutEnd", html);
+        Assert.Contains("изменение", html);
+        Assert.Contains("полей: ", html);
         Assert.DoesNotContain("method=\"post\"", html[html.IndexOf("<h1", StringComparison.Ordinal)..]);
         var csv = await admin.GetStringAsync($"/Admin/Audit?handler=Csv&Entity={nameof(AppUser)}");
         Assert.StartsWith("\uFEFFВремя (UTC);Пользователь", csv);
