@@ -160,6 +160,7 @@ public sealed class AuthorisationMatrixTests(DemoApp app) : IClassFixture<DemoAp
         // Results and reports.
         ["GET /Results/Index"] = new("/Results", "LKKKK"),
         ["GET /Results/Dynamics/Index"] = new("/Results/Dynamics", "LKKKK"),
+        ["GET /Results/Figures/Index"] = new("/Results/Figures", "LKKKK"),
         ["GET /Results/Dynamics/Index?handler=Xlsx"] = new("/Results/Dynamics?handler=Xlsx", "LKKKK"),
         ["GET /Results/Tables/Index"] = new("/Results/Tables/t5", "LKKKK"),
         ["GET /Results/Tables/Index?handler=Xlsx"] = new("/Results/Tables/t5?handler=Xlsx", "LKKKK"),
