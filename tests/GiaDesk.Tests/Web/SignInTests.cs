@@ -55,7 +55,9 @@ public sealed partial class SignInTests(SecurityApp app) : IClassFixture<Securit
                 var watch = System.Diagnostics.Stopwatch.StartNew();
                 await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
                 {
-                    ["UserName"] = name, ["Password"] = "неверный-" + i, ["__RequestVerificationToken"] = token,
+                    ["UserName"] = name,
+                    ["Password"] = "неверный-" + i,
+                    ["__RequestVerificationToken"] = token,
                 }));
                 times.Add(watch.Elapsed.TotalMilliseconds);
             }

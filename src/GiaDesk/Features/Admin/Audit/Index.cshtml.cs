@@ -76,14 +76,26 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     private static readonly Dictionary<string, string> ActionNames = new(StringComparer.Ordinal)
     {
-        ["create"] = "создание", ["update"] = "изменение", ["delete"] = "удаление",
-        ["import.schools"] = "загрузка ОО", ["import.exam-points"] = "загрузка ППЭ", ["import.participants"] = "загрузка участников",
-        ["import.results"] = "загрузка результатов", ["import.final-works"] = "загрузка итогового сочинения (собеседования)",
-        ["import.scales"] = "загрузка шкал", ["demo.fill"] = "заполнение демонстрационными данными",
-        ["roadmap.archive"] = "дорожная карта в архив", ["roadmap.restore"] = "дорожная карта из архива", ["roadmap.delete"] = "удаление дорожной карты",
-        ["roadmap.publish"] = "публикация дорожной карты", ["roadmap.next-year"] = "дорожная карта на следующий год",
-        ["roadmap.requirement"] = "требование к отчёту по плану", ["item.requirement"] = "требование к отчёту по мероприятию",
-        ["execution.accept"] = "отчёт принят", ["execution.return"] = "отчёт возвращён", ["execution.remind"] = "напоминание исполнителю",
+        ["create"] = "создание",
+        ["update"] = "изменение",
+        ["delete"] = "удаление",
+        ["import.schools"] = "загрузка ОО",
+        ["import.exam-points"] = "загрузка ППЭ",
+        ["import.participants"] = "загрузка участников",
+        ["import.results"] = "загрузка результатов",
+        ["import.final-works"] = "загрузка итогового сочинения (собеседования)",
+        ["import.scales"] = "загрузка шкал",
+        ["demo.fill"] = "заполнение демонстрационными данными",
+        ["roadmap.archive"] = "дорожная карта в архив",
+        ["roadmap.restore"] = "дорожная карта из архива",
+        ["roadmap.delete"] = "удаление дорожной карты",
+        ["roadmap.publish"] = "публикация дорожной карты",
+        ["roadmap.next-year"] = "дорожная карта на следующий год",
+        ["roadmap.requirement"] = "требование к отчёту по плану",
+        ["item.requirement"] = "требование к отчёту по мероприятию",
+        ["execution.accept"] = "отчёт принят",
+        ["execution.return"] = "отчёт возвращён",
+        ["execution.remind"] = "напоминание исполнителю",
     };
 
     /// <summary>What changed, in Russian for the page: counts per kind of record for an import, otherwise the number
