@@ -282,6 +282,24 @@ public static class ExamResultsTemplate
     public static ImportMessage DuplicateError(TableColumns columns, TableRow row, string code, SubjectInfo subject, DateOnly date, int firstLine) =>
         columns.Error(row, Code, code, $"результат по предмету «{subject.Name}» на {date:dd.MM.yyyy} уже указан в строке {firstLine}");
 
+    /// <summary>The row's participant code and the participant it names (null with an error when unknown); shared by
+    /// the results and annual-marks templates.</summary>
+    internal static (string? Code, ParticipantFacts? Participant) ReadParticipant(TableColumns columns, TableRow row,
+        Func<string, ParticipantFacts?> find, string unknownParticipant, List<ImportMessage> errors)
+    {
+        var code = columns.RequiredText(row, Code, errors);
+        if (code is null)
+        {
+            return (null, null);
+        }
+        var participant = find(code);
+        if (participant is null)
+        {
+            errors.Add(columns.Error(row, Code, code, unknownParticipant));
+        }
+        return (code, participant);
+    }
+
     /// <summary>
     /// Validates one row by every rule of the template except «the same participant, subject and date twice», which
     /// needs the rows before it (the caller checks it with the returned code, subject and date). The row is null when
@@ -291,16 +309,7 @@ public static class ExamResultsTemplate
         Func<string, ParticipantFacts?> find, string unknownParticipant, List<ImportMessage> errors)
     {
         var before = errors.Count;
-        var code = columns.RequiredText(row, Code, errors);
-        ParticipantFacts? participant = null;
-        if (code is not null)
-        {
-            participant = find(code);
-            if (participant is null)
-            {
-                errors.Add(columns.Error(row, Code, code, unknownParticipant));
-            }
-        }
+        var (code, participant) = ReadParticipant(columns, row, find, unknownParticipant, errors);
         var subject = ReadSubject(columns, row, Subject, participant?.Grade ?? 9, errors);
         var dateText = columns.RequiredText(row, Date, errors);
         var date = dateText is null ? null : columns.Date(row, Date, errors);
@@ -481,16 +490,7 @@ public static class AnnualMarksTemplate
         Func<string, ParticipantFacts?> find, string unknownParticipant, List<ImportMessage> errors)
     {
         var before = errors.Count;
-        var code = columns.RequiredText(row, Code, errors);
-        ParticipantFacts? participant = null;
-        if (code is not null)
-        {
-            participant = find(code);
-            if (participant is null)
-            {
-                errors.Add(columns.Error(row, Code, code, unknownParticipant));
-            }
-        }
+        var (code, participant) = ExamResultsTemplate.ReadParticipant(columns, row, find, unknownParticipant, errors);
         var subject = ExamResultsTemplate.ReadSubject(columns, row, Subject, participant?.Grade ?? 9, errors);
         var markText = columns.RequiredText(row, Mark, errors);
         var mark = markText is null ? null : columns.Integer(row, Mark, 2, 5, errors);
