@@ -2,7 +2,6 @@ using System.Diagnostics;
 using GiaDesk.Domain;
 using GiaDesk.Features.Distribution.Lists;
 using GiaDesk.Features.Distribution.Seating;
-using ExamDay = GiaDesk.Features.Distribution.Seating.ExamDay;
 
 namespace GiaDesk.Bench;
 
@@ -161,6 +160,6 @@ public static class SeatingBenchmark
             staff.Add(new SeatingWorker($"W{w:D6}", School(random.Next(schools)), $"Работник {w}", subjects, roles));
         }
         var settings = new SeatingSettings { Seed = seed, OutsideOrganisersPerPoint = 2 };
-        return new SeatingInput(new ExamDay(new DateOnly(2026, 5, 26), "Математика", ExamForm.Oge), pointList, people, staff, settings);
+        return new SeatingInput(new SeatingDay(new DateOnly(2026, 5, 26), "Математика", ExamForm.Oge), pointList, people, staff, settings);
     }
 }

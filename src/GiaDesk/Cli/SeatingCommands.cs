@@ -5,7 +5,6 @@ using GiaDesk.Features.Distribution.Lists;
 using GiaDesk.Features.Distribution.Seating;
 using GiaDesk.Features.Distribution.Templates;
 using GiaDesk.Files;
-using ExamDay = GiaDesk.Features.Distribution.Seating.ExamDay;
 
 namespace GiaDesk.Cli;
 
@@ -117,7 +116,7 @@ public static class SeatingCommands
         var withStaff = files.Count > 2;
         // Without a staff file only the participants are distributed: no organiser post is asked for.
         var settings = withStaff ? new SeatingSettings { Seed = seed } : new SeatingSettings { Seed = seed, OrganisersPerAuditorium = 0, OutsideOrganisersPerPoint = 0 };
-        var day = new ExamDay(date, options.Get("--subject")!.Trim(), form.Value, options.Get("--computer-based") is not null);
+        var day = new SeatingDay(date, options.Get("--subject")!.Trim(), form.Value, options.Get("--computer-based") is not null);
         var input = new SeatingInput(day, read.Points, read.Participants, read.Workers, settings);
         var plan = SeatingDistribution.Plan(input);
         if (format == "json")

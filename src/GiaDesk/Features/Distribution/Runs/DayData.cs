@@ -3,7 +3,6 @@ using GiaDesk.Domain;
 using GiaDesk.Features.Distribution.Lists;
 using GiaDesk.Features.Distribution.Seating;
 using Microsoft.EntityFrameworkCore;
-using EngineDay = GiaDesk.Features.Distribution.Seating.ExamDay;
 
 namespace GiaDesk.Features.Distribution.Runs;
 
@@ -65,7 +64,7 @@ public sealed class DayData
         var participants = Participants.Select(p => new SeatingParticipant(p.Code, p.School?.Code ?? "", p.FullName, Group(p))).ToList();
         var workers = Staff.Select(s => new SeatingWorker(s.Code, s.School?.Code ?? "", s.FullName,
             s.Subjects.Any(x => DaySubjects.Contains(x.Id)) ? [SubjectName] : [], [.. s.Roles.Select(r => r.Role)])).ToList();
-        return new SeatingInput(new EngineDay(Day.Date, SubjectName, Day.Form), points, participants, workers, new SeatingSettings { Seed = seed });
+        return new SeatingInput(new SeatingDay(Day.Date, SubjectName, Day.Form), points, participants, workers, new SeatingSettings { Seed = seed });
     }
 
     /// <summary>The stored rows as an engine plan, so that `SeatingRules` can check them after a move.</summary>

@@ -38,7 +38,7 @@ public sealed record SeatingWorker(
     IReadOnlyList<StaffRole> Roles);
 
 /// <summary>День экзамена; ComputerBased (КЕГЭ) limits every auditorium to its computers.</summary>
-public sealed record ExamDay(DateOnly Date, string Subject, ExamForm Form, bool ComputerBased = false);
+public sealed record SeatingDay(DateOnly Date, string Subject, ExamForm Form, bool ComputerBased = false);
 
 public sealed record SeatingSettings
 {
@@ -65,7 +65,7 @@ public sealed record SeatingSettings
 }
 
 public sealed record SeatingInput(
-    ExamDay Day,
+    SeatingDay Day,
     IReadOnlyList<SeatingPoint> Points,
     IReadOnlyList<SeatingParticipant> Participants,
     IReadOnlyList<SeatingWorker> Workers,

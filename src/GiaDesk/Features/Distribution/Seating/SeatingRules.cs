@@ -10,7 +10,7 @@ public static class SeatingRules
 {
     /// <summary>Seats an auditorium may hold that day: ≤ the setting (25), ≤ the seats offered, ≤ the usable seats,
     /// and for a computer-based exam ≤ the computers (exam-organisation.md §3.1, §3.7).</summary>
-    public static int Capacity(SeatingAuditorium auditorium, SeatingSettings settings, ExamDay day)
+    public static int Capacity(SeatingAuditorium auditorium, SeatingSettings settings, SeatingDay day)
     {
         var usable = UsableCount(auditorium);
         var capacity = Math.Min(Math.Min(settings.MaxPerAuditorium, auditorium.SeatsOffered), usable);

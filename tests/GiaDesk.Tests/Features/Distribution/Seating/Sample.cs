@@ -1,13 +1,12 @@
 using GiaDesk.Domain;
 using GiaDesk.Features.Distribution.Seating;
-using ExamDay = GiaDesk.Features.Distribution.Seating.ExamDay;
 
 namespace GiaDesk.Tests.Features.Distribution.Seating;
 
 /// <summary>Fictional exam days for the seating tests.</summary>
 internal static class Sample
 {
-    public static readonly ExamDay Day = new(new DateOnly(2026, 5, 26), "Математика", ExamForm.Oge);
+    public static readonly SeatingDay Day = new(new DateOnly(2026, 5, 26), "Математика", ExamForm.Oge);
 
     public static SeatingAuditorium Room(string code, int rows = 5, int seatsPerRow = 6, int offered = 25, bool disability = false, SeatPosition[]? unusable = null, int computers = 0) =>
         new(code, rows, seatsPerRow, unusable ?? [], offered, disability, computers);
@@ -26,7 +25,7 @@ internal static class Sample
             roles.Length == 0 ? [StaffRole.AuditoriumOrganiser, StaffRole.OutsideOrganiser] : roles))];
 
     public static SeatingInput Input(IEnumerable<SeatingPoint> points, IEnumerable<SeatingParticipant> participants, IEnumerable<SeatingWorker>? workers = null,
-        SeatingSettings? settings = null, ExamDay? day = null) =>
+        SeatingSettings? settings = null, SeatingDay? day = null) =>
         new(day ?? Day, [.. points], [.. participants], [.. workers ?? Organisers("900", 60)], settings ?? new SeatingSettings { Seed = 7 });
 
     public static SeatingPlan Plan(SeatingInput input)

@@ -2,7 +2,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using GiaDesk.Domain;
 using GiaDesk.Features.Distribution.Seating;
-using ExamDay = GiaDesk.Features.Distribution.Seating.ExamDay;
 
 namespace GiaDesk.Tests.Features.Distribution.Seating;
 
@@ -45,7 +44,7 @@ public sealed class SeatingPropertyTests
             workers.Add(new SeatingWorker($"W{w}", school, $"Работник {w}", subjects, roles));
         }
         var settings = new SeatingSettings { Seed = random.Next(), OutsideOrganisersPerPoint = random.Next(3), SeparateDisabilityAuditoriums = random.Next(3) != 0 };
-        return new SeatingInput(new ExamDay(new DateOnly(2026, 6, 2), "Математика", ExamForm.Oge, random.Next(6) == 0), points, participants, workers, settings);
+        return new SeatingInput(new SeatingDay(new DateOnly(2026, 6, 2), "Математика", ExamForm.Oge, random.Next(6) == 0), points, participants, workers, settings);
     }
 
     private static Property ForAll(bool ampleStaff, Func<SeatingInput, SeatingPlan, bool> check) =>
