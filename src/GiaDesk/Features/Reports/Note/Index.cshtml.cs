@@ -59,6 +59,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : ResultsPag
     public string NoteTitle { get; private set; } = "";
     public List<string> Errors { get; } = [];
 
+    /// <summary>Shown once by the layout after a redirect.</summary>
     [TempData]
     public string? Message { get; set; }
 
