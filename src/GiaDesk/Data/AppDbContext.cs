@@ -49,6 +49,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DistributionRun> DistributionRuns => Set<DistributionRun>();
     public DbSet<DistributionSeat> DistributionSeats => Set<DistributionSeat>();
     public DbSet<DistributionStaff> DistributionStaff => Set<DistributionStaff>();
+    // Documents (issue 14): the analytical note as the department edited it.
+    public DbSet<ReportNote> ReportNotes => Set<ReportNote>();
     // Audit (issue 9: roadmap writes; issue 10 generalises it)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

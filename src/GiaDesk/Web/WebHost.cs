@@ -60,6 +60,9 @@ public static class WebHost
         services.AddSingleton<DemoMark>();
         services.AddSingleton<Features.Results.ResultsCache>();
         services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
+        // Long document generation (issue 14): PDF, the ZIP of справки, large compilations.
+        services.AddSingleton<Features.Reports.Documents.DocumentJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Reports.Documents.DocumentJobs>());
 
         var app = builder.Build();
         CultureInfo.DefaultThreadCurrentCulture = Russian;

@@ -176,6 +176,14 @@ public sealed class AuthorisationMatrixTests(DemoApp app) : IClassFixture<DemoAp
         ["GET /Reports/Documents/Index"] = new("/Reports/Documents", "LKKKK"),
         // Without a school chosen only the municipal documents: a school operator gets only their school's.
         ["GET /Reports/Documents/Index?handler=Download"] = new("/Reports/Documents?handler=Download", "LKKNK"),
+        // A document built in the background: only the user who ordered it sees it (an unknown job is 404 to everyone).
+        ["GET /Reports/Documents/Index?handler=Job"] = new("/Reports/Documents?handler=Job&job=00000000-0000-0000-0000-000000000001", "LNNNN"),
+        ["GET /Reports/Documents/Index?handler=Result"] = new("/Reports/Documents?handler=Result&job=00000000-0000-0000-0000-000000000001", "LNNNN"),
+        // The analytical note is a department document: edited, saved and turned into a roadmap by the department only.
+        ["GET /Reports/Note/Index"] = new("/Reports/Note", "LKKDD"),
+        ["POST /Reports/Note/Index?handler=Save"] = new("/Reports/Note?handler=Save", "LBBDD"),
+        ["POST /Reports/Note/Index?handler=Reset"] = new("/Reports/Note?handler=Reset", "LBBDD"),
+        ["POST /Reports/Note/Index?handler=Roadmap"] = new("/Reports/Note?handler=Roadmap", "LBBDD"),
 
         // Road maps: the department edits the municipal plan; a school its own copy.
         ["GET /Roadmaps/Index"] = new("/Roadmaps", "LKKKK"),

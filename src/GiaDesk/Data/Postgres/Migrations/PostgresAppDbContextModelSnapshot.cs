@@ -1350,6 +1350,63 @@ namespace GiaDesk.Data.Postgres.Migrations
                     b.ToTable("ReadinessCheckItems");
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.ReportNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FiguresHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MeasuresJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("RoadmapId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SavedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("SavedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SectionsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoadmapId");
+
+                    b.HasIndex("Year", "Level")
+                        .IsUnique();
+
+                    b.ToTable("ReportNotes");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.ResponsibleUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -2714,6 +2771,14 @@ namespace GiaDesk.Data.Postgres.Migrations
                         .HasForeignKey("ReadinessCheckId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ReportNote", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.Roadmap", null)
+                        .WithMany()
+                        .HasForeignKey("RoadmapId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.Roadmap", b =>

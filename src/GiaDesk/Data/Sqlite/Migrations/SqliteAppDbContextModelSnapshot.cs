@@ -1291,6 +1291,61 @@ namespace GiaDesk.Data.Sqlite.Migrations
                     b.ToTable("ReadinessCheckItems");
                 });
 
+            modelBuilder.Entity("GiaDesk.Domain.ReportNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiguresHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeasuresJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RoadmapId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoadmapId");
+
+                    b.HasIndex("Year", "Level")
+                        .IsUnique();
+
+                    b.ToTable("ReportNotes");
+                });
+
             modelBuilder.Entity("GiaDesk.Domain.ResponsibleUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -2625,6 +2680,14 @@ namespace GiaDesk.Data.Sqlite.Migrations
                         .HasForeignKey("ReadinessCheckId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("GiaDesk.Domain.ReportNote", b =>
+                {
+                    b.HasOne("GiaDesk.Domain.Roadmap", null)
+                        .WithMany()
+                        .HasForeignKey("RoadmapId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("GiaDesk.Domain.Roadmap", b =>

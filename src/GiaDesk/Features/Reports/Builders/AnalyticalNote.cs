@@ -14,8 +14,19 @@ public sealed record NoteParagraph(string Heading, IReadOnlyList<NoteSentence> S
     public string Text => string.Join(" ", Sentences.Select(s => s.Text));
 }
 
-/// <summary>A draft measure of the plan (004 Приложение 2): section, action, deadline phrase, responsible unit.</summary>
-public sealed record MeasureDraft(string Section, string Action, string Deadline, string Responsible);
+/// <summary>A draft measure of the plan (004 Приложение 2): section, action, deadline phrase, responsible unit,
+/// expected result.</summary>
+public sealed record MeasureDraft(string Section, string Action, string Deadline, string Responsible, string Result = "");
+
+/// <summary>A section of the note as plain text: its heading and its body, paragraphs separated by blank lines.</summary>
+public sealed record NoteSection(string Heading, string Body)
+{
+    /// <summary>The body's paragraphs: blocks between blank lines, the lines of a block joined by a space.</summary>
+    public IReadOnlyList<string> Paragraphs => [.. Body.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n')
+        .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(block => string.Join(" ", block.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        .Where(p => p.Length > 0)];
+}
 
 /// <summary>
 /// The analytical note in the style of seed 004 (reports.md §3, analytics.md §6): generated Russian text over the
@@ -45,6 +56,20 @@ public sealed class AnalyticalNote
 
     public IEnumerable<NoteSentence> Sentences => _paragraphs.SelectMany(p => p.Sentences);
 
+    /// <summary>The generated text by section, as the note page offers it for editing.</summary>
+    public IReadOnlyList<NoteSection> Sections => [.. _paragraphs.Select(p => new NoteSection(p.Heading, p.Text))];
+
+    /// <summary>SHA-256 (hex) of every figure the generated sentences state, in order: when the results change, the
+    /// figures change and a saved draft is known to be out of date.</summary>
+    public string FiguresHash
+    {
+        get
+        {
+            var figures = string.Join("\u001f", Sentences.SelectMany(s => s.Figures.Prepend(s.Tables.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(figures)));
+        }
+    }
+
     /// <summary>The note as editable plain text: a heading line, then its paragraph, blocks separated by blank lines.</summary>
     public string Text => string.Join("\n\n", _paragraphs.Select(p => p.Heading + "\n" + p.Text));
 
@@ -70,10 +95,15 @@ public sealed class AnalyticalNote
                 .Select(line => (ReportBlock)new ReportParagraph(Escape(line))).ToList();
             sections.Add(new ReportSection(heading, paragraphs));
         }
-        var plan = (measures ?? Measures).Select((m, i) => (IReadOnlyList<ReportCell>)[Count(i + 1), m.Section, m.Action, m.Deadline, m.Responsible]).ToList();
+        return Build(sections, measures);
+    }
+
+    private ReportDocument Build(List<ReportSection> sections, IReadOnlyList<MeasureDraft>? measures)
+    {
+        var plan = (measures ?? Measures).Select((m, i) => (IReadOnlyList<ReportCell>)[Count(i + 1), m.Section, m.Action, m.Deadline, m.Responsible, m.Result]).ToList();
         sections.Add(new ReportSection("Проект плана мероприятий", [
             new ReportParagraph("Проект плана мероприятий по повышению качества подготовки к ГИА — в таблице {t:plan}."),
-            new ReportTable("plan", "Проект плана мероприятий", ["№", "Раздел", "Мероприятие", "Срок", "Ответственные"], plan, Wide: false)]));
+            new ReportTable("plan", "Проект плана мероприятий", ["№", "Раздел", "Мероприятие", "Срок", "Ответственные", "Ожидаемый результат"], plan, Wide: true)]));
         var notes = new List<string>();
         if (_input.Header.DataDate is { } date)
         {
@@ -81,6 +111,11 @@ public sealed class AnalyticalNote
         }
         return new ReportDocument(_input.Header.Issuer, Title, $"ГИА-{_a.Level}{(_a.Year is { } y ? $", {y} год" : "")}", _input.Header.Municipality, _a.Year, notes, sections);
     }
+
+    /// <summary>The note as a document from the sections the user saved (plain text: paragraphs by blank lines) and
+    /// the plan of measures as edited.</summary>
+    public ReportDocument Document(IReadOnlyList<NoteSection> sections, IReadOnlyList<MeasureDraft>? measures) =>
+        Build([.. sections.Select(s => new ReportSection(s.Heading, [.. s.Paragraphs.Select(p => (ReportBlock)new ReportParagraph(Escape(p)))]))], measures);
 
     /// <summary>Blocks of edited text: separated by blank lines; a multi-line block's first line is its heading.</summary>
     public static List<(string Heading, string Body)> SplitBlocks(string text)
@@ -365,33 +400,47 @@ public sealed class AnalyticalNote
         }
     }
 
+    /// <summary>The draft plan (004 Приложение 2 shape): deadlines as Russian dates in the school year after the
+    /// exams (September–December of the exam year, January–August of the next), or month names without a year.</summary>
     private List<MeasureDraft> Plan()
     {
-        var year = _a.Year is { } y ? y + 1 : (int?)null;
-        string By(string month) => year is null ? month : $"{month} {year} г.";
+        string By(int month)
+        {
+            if (_a.Year is not { } y)
+            {
+                return new DateOnly(2000, month, 1).ToString("MMMM", RussianNumbers.Culture);
+            }
+            var year = month >= 9 ? y : y + 1;
+            return "до " + new DateOnly(year, month, DateTime.DaysInMonth(year, month)).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        }
         var measures = new List<MeasureDraft>
         {
-            new("Организационно-методическое сопровождение", $"Рассмотреть итоги ГИА-{_a.Level} и настоящую аналитическую записку на совещании руководителей ОО", By("сентябрь"), "Управление образования"),
+            new("Организационно-методическое сопровождение", $"Рассмотреть итоги ГИА-{_a.Level} и настоящую аналитическую записку на совещании руководителей ОО", By(9), "Управление образования",
+                "Итоги ГИА доведены до руководителей ОО, определены задачи на учебный год"),
         };
         foreach (var j in _a.SubjectsUnderAttention)
         {
             var schools = _a.UnsatisfactoryBySubject.First(x => x.Subject == j).Schools.Select(c => Name(c.School)).ToList();
             measures.Add(new("Повышение качества подготовки по предметам",
                 $"Проанализировать результаты по предмету «{Subject(j)}» на заседании методического объединения учителей и составить план коррекционной работы",
-                By("октябрь"), schools.Count == 0 ? "Методическая служба" : "Методическая служба; руководители ОО: " + string.Join(", ", schools)));
+                By(10), schools.Count == 0 ? "Методическая служба" : "Методическая служба; руководители ОО: " + string.Join(", ", schools),
+                $"План коррекционной работы по предмету «{Subject(j)}» в каждой названной ОО"));
         }
         foreach (var s in _a.Outsiders)
         {
-            measures.Add(new("Работа с ОО с низкими результатами", $"Разработать и реализовать программу повышения качества подготовки к ГИА в {Name(s)}", By("октябрь"), $"Руководитель {Name(s)}"));
+            measures.Add(new("Работа с ОО с низкими результатами", $"Разработать и реализовать программу повышения качества подготовки к ГИА в {Name(s)}", By(10), $"Руководитель {Name(s)}",
+                "Программа утверждена и выполняется"));
         }
         var lower = _a.AnnualVsExam.Where(r => r.Kind == MatchKind.ExamLower).Select(r => Name(r.School)).ToList();
         if (lower.Count > 0)
         {
             measures.Add(new("Объективность оценивания", $"Проверить системы внутренней оценки качества образования в ОО, где результаты ГИА ниже годовых отметок: {string.Join(", ", lower)}",
-                By("ноябрь"), "Управление образования"));
+                By(11), "Управление образования", "Справка по итогам проверки"));
         }
-        measures.Add(new("Объективность оценивания", "Обеспечить объективность проведения ГИА: общественное наблюдение, видеонаблюдение в пунктах проведения экзаменов", By("май"), "Управление образования; руководители ППЭ"));
-        measures.Add(new("Мониторинг", $"Провести пробные экзамены в {_a.Level} классах и проанализировать их результаты по ОО", By("февраль"), "Методическая служба; руководители ОО"));
+        measures.Add(new("Объективность оценивания", "Обеспечить объективность проведения ГИА: общественное наблюдение, видеонаблюдение в пунктах проведения экзаменов", By(5), "Управление образования; руководители ППЭ",
+            "Объективные результаты ГИА"));
+        measures.Add(new("Мониторинг", $"Провести пробные экзамены в {_a.Level} классах и проанализировать их результаты по ОО", By(2), "Методическая служба; руководители ОО",
+            "Аналитическая справка по результатам пробных экзаменов"));
         return measures;
     }
 }

@@ -2,7 +2,6 @@ using GiaDesk.Data;
 using GiaDesk.Domain;
 using GiaDesk.Features.Reports.Builders;
 using GiaDesk.Features.Results;
-using GiaDesk.Features.Results.Analytics;
 using GiaDesk.Files;
 using GiaDesk.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +16,7 @@ namespace GiaDesk.Features.Reports.Documents;
 /// Наблюдатель only the compilation, which holds aggregates (risk zones as counts, no participant). Anything else
 /// answers 404, as a document that does not exist.
 /// </summary>
-public sealed class IndexModel(AppDbContext db) : ResultsPageModel(db)
+public sealed class IndexModel(AppDbContext db, DocumentJobs jobs, IConfiguration configuration) : ResultsPageModel(db)
 {
     [BindProperty(SupportsGet = true)]
     public string Kind { get; set; } = "compilation";
@@ -33,6 +32,14 @@ public sealed class IndexModel(AppDbContext db) : ResultsPageModel(db)
     public List<(string Key, string Title)> Kinds { get; private set; } = [];
 
     public string? Message { get; private set; }
+
+    /// <summary>The document being built in the background (?handler=Job&amp;job=…).</summary>
+    public DocumentJob? Job { get; private set; }
+
+    public DateTime UtcNow => jobs.UtcNow;
+
+    /// <summary>A compilation of more participants than this is built in the background (setting Reports:BackgroundParticipants).</summary>
+    public int BackgroundParticipants => configuration.GetValue("Reports:BackgroundParticipants", 3000);
 
     public static readonly (string Key, string Title)[] AllKinds =
     [
@@ -79,42 +86,62 @@ public sealed class IndexModel(AppDbContext db) : ResultsPageModel(db)
             Message = "Выберите ОО, для которой нужна справка.";
             return Page();
         }
-        var input = await InputAsync(ct);
+        var input = await ReportInputs.LoadAsync(Db, Level, Year ?? 0, ct);
         if (input is null || input.Data.Participants.Length == 0)
         {
             Message = $"Нет результатов ГИА-{Level} за {Year} год: загрузите результаты в разделе «Результаты».";
             return Page();
         }
         var format = Format switch { "xlsx" => ReportFormat.Xlsx, "zip" => ReportFormat.Zip, _ => ReportFormat.Docx };
-        var bytes = Kind switch
-        {
-            "note" => DocxWriter.Write(AnalyticalNote.Generate(input).Document()),
-            "compilation" => ReportFiles.Write(input, ReportKind.Compilation, format),
-            _ => ReportFiles.Write(input, ReportKind.School, format, ForSchool),
-        };
-        var contentType = ReportFiles.ContentType(format);
-        var extension = Format;
-        if (Format == "pdf")
-        {
-            try
-            {
-                bytes = await LibreOffice.ConvertAsync(bytes, "document.docx", OfficeTarget.Pdf, cancellationToken: ct);
-                contentType = "application/pdf";
-            }
-            catch (LibreOfficeException ex)
-            {
-                Message = ex.Message;
-                return Page();
-            }
-        }
         var title = Kind switch
         {
             "compilation" => "Сборник",
             "note" => "Аналитическая записка",
             _ => Format == "zip" ? "Справки ОО" : $"Справка {ForSchool}",
         };
-        return File(bytes, contentType, $"{title} ГИА-{Level} {Year}.{extension}");
+        var fileName = $"{title} ГИА-{Level} {Year}.{Format}";
+        var contentType = Format == "pdf" ? "application/pdf" : ReportFiles.ContentType(format);
+        var (kind, forSchool, level, year) = (Kind, ForSchool, Level, Year ?? 0);
+        var pdf = Format == "pdf";
+        async Task<byte[]> Build(AppDbContext db, Action<string> stage, CancellationToken token)
+        {
+            stage("построение документа");
+            var bytes = kind switch
+            {
+                "note" => DocxWriter.Write(await SavedNotes.DocumentAsync(db, input, level, year, token)),
+                "compilation" => ReportFiles.Write(input, ReportKind.Compilation, format),
+                _ => ReportFiles.Write(input, ReportKind.School, format, forSchool),
+            };
+            if (pdf)
+            {
+                stage("преобразование в PDF (LibreOffice)");
+                bytes = await LibreOffice.ConvertAsync(bytes, "document.docx", OfficeTarget.Pdf, cancellationToken: token);
+            }
+            return bytes;
+        }
+        if (pdf || Format == "zip" || input.Data.Participants.Length > BackgroundParticipants)
+        {
+            var job = jobs.Start(User, fileName, contentType, (services, stage, token) => Build(services.GetRequiredService<AppDbContext>(), stage, token));
+            return RedirectToPage("/Reports/Documents/Index", "Job", new { job = job.Id, kind = Kind, level = Level, year = Year, format = Format, @for = ForSchool });
+        }
+        return File(await Build(Db, _ => { }, ct), contentType, fileName);
     }
+
+    /// <summary>The progress of a document built in the background; 404 for anyone but the user who ordered it.</summary>
+    public async Task<IActionResult> OnGetJobAsync(Guid job, CancellationToken ct)
+    {
+        if (jobs.Find(job, User) is not { } found)
+        {
+            return NotFound();
+        }
+        await PrepareAsync(ct);
+        Job = found;
+        return Page();
+    }
+
+    /// <summary>The document built in the background, once ready; 404 for anyone else or while it is not ready.</summary>
+    public IActionResult OnGetResult(Guid job) =>
+        jobs.Find(job, User) is { File: { } file } found ? File(file, found.ContentType, found.FileName) : NotFound();
 
     private async Task PrepareAsync(CancellationToken ct)
     {
@@ -134,36 +161,5 @@ public sealed class IndexModel(AppDbContext db) : ResultsPageModel(db)
         {
             ForSchool ??= Schools.FirstOrDefault().Code;
         }
-    }
-
-    /// <summary>The whole municipality's data set of the year (a справка shows the school beside the municipality)
-    /// and, for the dynamics, the two years before it.</summary>
-    private async Task<ReportInput?> InputAsync(CancellationToken ct)
-    {
-        var yearId = await ResultsQueries.StudyYearIdAsync(Db, Year ?? 0, ct);
-        if (yearId is null)
-        {
-            return null;
-        }
-        var data = await ResultsQueries.DataSetAsync(Db, Level, yearId.Value, ct: ct);
-        var options = new AnalysisOptions { MinimumScores = await ResultsQueries.MinimumScoresAsync(Db, yearId.Value, ct) };
-        var earlier = new List<ResultsAnalysis>();
-        foreach (var y in new[] { Year!.Value - 2, Year.Value - 1 })
-        {
-            if (await ResultsQueries.StudyYearIdAsync(Db, y, ct) is { } id)
-            {
-                var past = await ResultsQueries.DataSetAsync(Db, Level, id, ct: ct);
-                if (past.Participants.Length > 0)
-                {
-                    earlier.Add(ResultsAnalysis.Compute(past, options with { MinimumScores = await ResultsQueries.MinimumScoresAsync(Db, id, ct) }));
-                }
-            }
-        }
-        var municipality = await Db.Municipalities.AsNoTracking().Select(m => new { m.Name, m.EducationDepartmentName }).FirstOrDefaultAsync(ct);
-        var header = new ReportHeader(
-            Issuer: string.IsNullOrWhiteSpace(municipality?.EducationDepartmentName) ? new ReportHeader().Issuer : municipality.EducationDepartmentName,
-            Municipality: municipality?.Name ?? "Муниципальное образование",
-            DataDate: DateTime.Today.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture));
-        return ReportInput.From(data, header, earlier, options);
     }
 }

@@ -42,7 +42,9 @@ public sealed class DocumentsPageTests(ResultsApp app) : IClassFixture<ResultsAp
         {
             Assert.Contains("Тройку лидеров", DocxReading.Text(docx.Body), StringComparison.Ordinal);
         }
-        var zip = await client.GetAsync(Download + "&kind=school&format=zip");
+        // The ZIP of all справки is built in the background (DocumentJobsTests): start, wait, download.
+        var (ready, _) = await DocumentJobsTests.WaitAsync(client, await client.GetAsync(Download + "&kind=school&format=zip"));
+        var zip = await client.GetAsync(DocumentJobsTests.ResultUrl(ready));
         Assert.Equal(HttpStatusCode.OK, zip.StatusCode);
         using var archive = new ZipArchive(await zip.Content.ReadAsStreamAsync());
         Assert.Contains(archive.Entries, e => e.Name.StartsWith("S05 ", StringComparison.Ordinal));

@@ -1,11 +1,12 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace GiaDesk.Data.Sqlite.Migrations
+namespace GiaDesk.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,10 +18,10 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -31,16 +32,16 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Entity = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    EntityKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Changes = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Entity = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EntityKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Details = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Changes = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -51,11 +52,11 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "CalendarFeedTokens",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Token = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Token = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -66,14 +67,14 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "ExternalCalendarEntries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AcademicYearStart = table.Column<int>(type: "INTEGER", nullable: false),
-                    Owner = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AcademicYearStart = table.Column<int>(type: "integer", nullable: false),
+                    Owner = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Title = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -84,12 +85,12 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "Municipalities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RegionName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    EducationDepartmentName = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegionName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    EducationDepartmentName = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -100,11 +101,11 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "ResponsibleUnits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    IsSchools = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Key = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Name = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    IsSchools = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -115,13 +116,13 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "RoadmapDrafts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Json = table.Column<string>(type: "TEXT", nullable: false),
-                    Warnings = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FileName = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    Warnings = table.Column<string>(type: "text", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -132,17 +133,17 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "Schools",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    FullName = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    ShortName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Type = table.Column<int>(type: "INTEGER", nullable: true),
-                    IsRural = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    HeadName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    MunicipalityName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    SearchName = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    FullName = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ShortName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Type = table.Column<int>(type: "integer", nullable: true),
+                    IsRural = table.Column<bool>(type: "boolean", nullable: false),
+                    Address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    HeadName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    MunicipalityName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    SearchName = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -153,10 +154,10 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "StudyYears",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    StartYear = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StartYear = table.Column<int>(type: "integer", nullable: false),
+                    IsCurrent = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -167,11 +168,11 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "Subjects",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    FederalCode = table.Column<int>(type: "INTEGER", nullable: true),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FederalCode = table.Column<int>(type: "integer", nullable: true),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -182,11 +183,11 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -203,24 +204,24 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -237,36 +238,36 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "Roadmaps",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    AcademicYearStart = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrderIssuer = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    OrderActType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    OrderNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    OrderDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OrderTitle = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    OrderSignatory = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    OrderAddressees = table.Column<string>(type: "TEXT", nullable: false),
-                    OrderLegalBasis = table.Column<string>(type: "TEXT", nullable: true),
-                    RegionalOrder = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Columns = table.Column<string>(type: "TEXT", nullable: false),
-                    SourceFileName = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ArchivedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    DoneRequirement = table.Column<int>(type: "INTEGER", nullable: false),
-                    PredecessorId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ApprovalDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ApprovedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    PublicationUrl = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CheckedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    AcademicYearStart = table.Column<int>(type: "integer", nullable: false),
+                    OrderIssuer = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    OrderActType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    OrderNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    OrderDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    OrderTitle = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OrderSignatory = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    OrderAddressees = table.Column<string>(type: "text", nullable: false),
+                    OrderLegalBasis = table.Column<string>(type: "text", nullable: true),
+                    RegionalOrder = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Columns = table.Column<string>(type: "text", nullable: false),
+                    SourceFileName = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ImportedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ArchivedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    DoneRequirement = table.Column<int>(type: "integer", nullable: false),
+                    PredecessorId = table.Column<int>(type: "integer", nullable: true),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
+                    SchoolId = table.Column<int>(type: "integer", nullable: true),
+                    ApprovalDue = table.Column<DateOnly>(type: "date", nullable: true),
+                    ApprovedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PublicationUrl = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PublishedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CheckedOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -295,22 +296,22 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "StaffMembers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    MiddleName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    State = table.Column<int>(type: "INTEGER", nullable: false),
-                    ConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConfirmedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReviewComment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    SearchName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    MiddleName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    ConfirmedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConfirmedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReviewComment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SearchName = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -327,19 +328,19 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "ExamDays",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    StudyYearId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Grade = table.Column<int>(type: "INTEGER", nullable: false),
-                    Form = table.Column<int>(type: "INTEGER", nullable: false),
-                    Period = table.Column<byte>(type: "INTEGER", nullable: false),
-                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    DisabilityExtraMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ExternalCalendarEntryId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StudyYearId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Grade = table.Column<int>(type: "integer", nullable: false),
+                    Form = table.Column<int>(type: "integer", nullable: false),
+                    Period = table.Column<byte>(type: "smallint", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "integer", nullable: false),
+                    DisabilityExtraMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ExternalCalendarEntryId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -362,40 +363,40 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "Participants",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    StudyYearId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    MiddleName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Sex = table.Column<string>(type: "TEXT", maxLength: 1, nullable: true),
-                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Grade = table.Column<int>(type: "INTEGER", nullable: false),
-                    ClassLetter = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    Category = table.Column<byte>(type: "INTEGER", nullable: false),
-                    Form = table.Column<int>(type: "INTEGER", nullable: false),
-                    HasDisability = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Admitted = table.Column<bool>(type: "INTEGER", nullable: true),
-                    NotAdmittedReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    NotAdmittedRepeat = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SearchName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DocumentType = table.Column<byte>(type: "INTEGER", nullable: true),
-                    DocumentSeries = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    DisabilityKind = table.Column<byte>(type: "INTEGER", nullable: false),
-                    DisabilityDocument = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    DisabilityDocumentDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    SpecialConditions = table.Column<int>(type: "INTEGER", nullable: false),
-                    GveGround = table.Column<byte>(type: "INTEGER", nullable: false),
-                    GveGroundText = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    AdmissionDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    IsMedalCandidate = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SubjectIds = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ErrorCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    WarningCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StudyYearId = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    MiddleName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Sex = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: true),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Grade = table.Column<int>(type: "integer", nullable: false),
+                    ClassLetter = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Category = table.Column<byte>(type: "smallint", nullable: false),
+                    Form = table.Column<int>(type: "integer", nullable: false),
+                    HasDisability = table.Column<bool>(type: "boolean", nullable: false),
+                    Admitted = table.Column<bool>(type: "boolean", nullable: true),
+                    NotAdmittedReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    NotAdmittedRepeat = table.Column<bool>(type: "boolean", nullable: false),
+                    SearchName = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DocumentType = table.Column<byte>(type: "smallint", nullable: true),
+                    DocumentSeries = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    DocumentNumber = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    DisabilityKind = table.Column<byte>(type: "smallint", nullable: false),
+                    DisabilityDocument = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    DisabilityDocumentDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    SpecialConditions = table.Column<int>(type: "integer", nullable: false),
+                    GveGround = table.Column<byte>(type: "smallint", nullable: false),
+                    GveGroundText = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    AdmissionDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    IsMedalCandidate = table.Column<bool>(type: "boolean", nullable: false),
+                    SubjectIds = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ErrorCount = table.Column<int>(type: "integer", nullable: false),
+                    WarningCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -418,20 +419,20 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "PublicObservers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    StudyYearId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    MiddleName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Workplace = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    DecisionDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StudyYearId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    MiddleName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Workplace = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    DecisionDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DecisionNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -454,12 +455,12 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "EgeMinimumScores",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    StudyYearId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CertificateMinimum = table.Column<int>(type: "INTEGER", nullable: true),
-                    UniversityMinimum = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StudyYearId = table.Column<int>(type: "integer", nullable: false),
+                    SubjectId = table.Column<int>(type: "integer", nullable: false),
+                    CertificateMinimum = table.Column<int>(type: "integer", nullable: true),
+                    UniversityMinimum = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -482,16 +483,16 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "OgeMarkScales",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    StudyYearId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MaxScore = table.Column<int>(type: "INTEGER", nullable: false),
-                    Min3 = table.Column<int>(type: "INTEGER", nullable: false),
-                    Min4 = table.Column<int>(type: "INTEGER", nullable: false),
-                    Min5 = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubConditionText = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    SubConditionMinimum = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StudyYearId = table.Column<int>(type: "integer", nullable: false),
+                    SubjectId = table.Column<int>(type: "integer", nullable: false),
+                    MaxScore = table.Column<int>(type: "integer", nullable: false),
+                    Min3 = table.Column<int>(type: "integer", nullable: false),
+                    Min4 = table.Column<int>(type: "integer", nullable: false),
+                    Min5 = table.Column<int>(type: "integer", nullable: false),
+                    SubConditionText = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    SubConditionMinimum = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -514,11 +515,11 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -535,10 +536,10 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -555,8 +556,8 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -579,10 +580,10 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -596,15 +597,44 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReportNotes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    SectionsJson = table.Column<string>(type: "text", nullable: false),
+                    MeasuresJson = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    FiguresHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RoadmapId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SavedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    SavedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportNotes_Roadmaps_RoadmapId",
+                        column: x => x.RoadmapId,
+                        principalTable: "Roadmaps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RoadmapSections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoadmapId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoadmapId = table.Column<int>(type: "integer", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Title = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -621,19 +651,19 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "ExamPoints",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Forms = table.Column<int>(type: "INTEGER", nullable: false),
-                    Levels = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Technologies = table.Column<int>(type: "INTEGER", nullable: false),
-                    TeacherRuleException = table.Column<bool>(type: "INTEGER", nullable: false),
-                    HeadId = table.Column<int>(type: "INTEGER", nullable: true),
-                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    Forms = table.Column<int>(type: "integer", nullable: false),
+                    Levels = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Technologies = table.Column<int>(type: "integer", nullable: false),
+                    TeacherRuleException = table.Column<bool>(type: "boolean", nullable: false),
+                    HeadId = table.Column<int>(type: "integer", nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -656,13 +686,13 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "GekKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    HolderId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RenewalDue = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RenewedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HolderId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RenewalDue = table.Column<DateOnly>(type: "date", nullable: false),
+                    RenewedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -679,8 +709,8 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "StaffMemberSubjects",
                 columns: table => new
                 {
-                    StaffMemberId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubjectsId = table.Column<int>(type: "INTEGER", nullable: false)
+                    StaffMemberId = table.Column<int>(type: "integer", nullable: false),
+                    SubjectsId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -703,10 +733,10 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "StaffRoleAssignments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    StaffMemberId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Role = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StaffMemberId = table.Column<int>(type: "integer", nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -723,16 +753,16 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "TrainingRecords",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    StaffMemberId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Role = table.Column<int>(type: "INTEGER", nullable: false),
-                    StudyYearId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Course = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Platform = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Result = table.Column<int>(type: "INTEGER", nullable: false),
-                    Certificate = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StaffMemberId = table.Column<int>(type: "integer", nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    StudyYearId = table.Column<int>(type: "integer", nullable: false),
+                    Course = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Platform = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Result = table.Column<int>(type: "integer", nullable: false),
+                    Certificate = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -755,16 +785,16 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "DistributionRuns",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ExamDayId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Seed = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ApprovedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Problems = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ExamDayId = table.Column<int>(type: "integer", nullable: false),
+                    Seed = table.Column<int>(type: "integer", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ApprovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ApprovedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Problems = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -781,8 +811,8 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "ExamDaySubjects",
                 columns: table => new
                 {
-                    ExamDayId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubjectsId = table.Column<int>(type: "INTEGER", nullable: false)
+                    ExamDayId = table.Column<int>(type: "integer", nullable: false),
+                    SubjectsId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -805,11 +835,11 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "AnnualMarks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ParticipantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Mark = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ParticipantId = table.Column<int>(type: "integer", nullable: false),
+                    SubjectId = table.Column<int>(type: "integer", nullable: false),
+                    Mark = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -832,20 +862,20 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "ExamResults",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ParticipantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExamDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Stage = table.Column<byte>(type: "INTEGER", nullable: false),
-                    Appeared = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PrimaryScore = table.Column<int>(type: "INTEGER", nullable: true),
-                    Mark = table.Column<int>(type: "INTEGER", nullable: true),
-                    TestScore = table.Column<int>(type: "INTEGER", nullable: true),
-                    Appeal = table.Column<byte>(type: "INTEGER", nullable: false),
-                    PrimaryScoreBeforeAppeal = table.Column<int>(type: "INTEGER", nullable: true),
-                    MarkBeforeAppeal = table.Column<int>(type: "INTEGER", nullable: true),
-                    Annulled = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ParticipantId = table.Column<int>(type: "integer", nullable: false),
+                    SubjectId = table.Column<int>(type: "integer", nullable: false),
+                    ExamDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Stage = table.Column<byte>(type: "smallint", nullable: false),
+                    Appeared = table.Column<bool>(type: "boolean", nullable: false),
+                    PrimaryScore = table.Column<int>(type: "integer", nullable: true),
+                    Mark = table.Column<int>(type: "integer", nullable: true),
+                    TestScore = table.Column<int>(type: "integer", nullable: true),
+                    Appeal = table.Column<byte>(type: "smallint", nullable: false),
+                    PrimaryScoreBeforeAppeal = table.Column<int>(type: "integer", nullable: true),
+                    MarkBeforeAppeal = table.Column<int>(type: "integer", nullable: true),
+                    Annulled = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -868,13 +898,13 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "FinalWorks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ParticipantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<byte>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Points = table.Column<int>(type: "INTEGER", nullable: true),
-                    Passed = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ParticipantId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<byte>(type: "smallint", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Points = table.Column<int>(type: "integer", nullable: true),
+                    Passed = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -891,15 +921,15 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "ParticipantChanges",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ParticipantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ChangedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Field = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    OldValue = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    NewValue = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ParticipantId = table.Column<int>(type: "integer", nullable: false),
+                    ChangedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Field = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    OldValue = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    NewValue = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -916,15 +946,15 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "Transfers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ParticipantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FromSchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ToSchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ParticipantId = table.Column<int>(type: "integer", nullable: false),
+                    FromSchoolId = table.Column<int>(type: "integer", nullable: false),
+                    ToSchoolId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -953,34 +983,34 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "RoadmapItems",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoadmapId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SectionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    RawNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    NumberGenerated = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false),
-                    SubActions = table.Column<string>(type: "TEXT", nullable: false),
-                    MunicipalAction = table.Column<string>(type: "TEXT", nullable: true),
-                    SchoolAction = table.Column<string>(type: "TEXT", nullable: true),
-                    RegionalRef = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Result = table.Column<string>(type: "TEXT", nullable: true),
-                    ResultSpan = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResultInferred = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TargetGroup = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    SchoolLevel = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AddedBySchool = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SourceItemId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DeadlineText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    DeadlineExternal = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ExternalCalendarEntryId = table.Column<int>(type: "INTEGER", nullable: true),
-                    OpenEnded = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DeadlineParsed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DoneRequirement = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoadmapId = table.Column<int>(type: "integer", nullable: false),
+                    SectionId = table.Column<int>(type: "integer", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    RawNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    NumberGenerated = table.Column<bool>(type: "boolean", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    SubActions = table.Column<string>(type: "text", nullable: false),
+                    MunicipalAction = table.Column<string>(type: "text", nullable: true),
+                    SchoolAction = table.Column<string>(type: "text", nullable: true),
+                    RegionalRef = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Result = table.Column<string>(type: "text", nullable: true),
+                    ResultSpan = table.Column<int>(type: "integer", nullable: false),
+                    ResultInferred = table.Column<bool>(type: "boolean", nullable: false),
+                    TargetGroup = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SchoolLevel = table.Column<bool>(type: "boolean", nullable: false),
+                    AddedBySchool = table.Column<bool>(type: "boolean", nullable: false),
+                    SourceItemId = table.Column<int>(type: "integer", nullable: true),
+                    DeadlineText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DeadlineExternal = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ExternalCalendarEntryId = table.Column<int>(type: "integer", nullable: true),
+                    OpenEnded = table.Column<bool>(type: "boolean", nullable: false),
+                    DeadlineParsed = table.Column<bool>(type: "boolean", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DoneRequirement = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1008,19 +1038,19 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "Auditoriums",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ExamPointId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
-                    SeatsPerRow = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnusableSeats = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    SeatsOffered = table.Column<int>(type: "INTEGER", nullable: false),
-                    ForDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Video = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Computers = table.Column<int>(type: "INTEGER", nullable: false),
-                    PreparationRoom = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ExamPointId = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    SeatsPerRow = table.Column<int>(type: "integer", nullable: false),
+                    UnusableSeats = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    SeatsOffered = table.Column<int>(type: "integer", nullable: false),
+                    ForDisabled = table.Column<bool>(type: "boolean", nullable: false),
+                    Video = table.Column<bool>(type: "boolean", nullable: false),
+                    Computers = table.Column<int>(type: "integer", nullable: false),
+                    PreparationRoom = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1037,11 +1067,11 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "ObserverAssignments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PublicObserverId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExamPointId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PublicObserverId = table.Column<int>(type: "integer", nullable: false),
+                    ExamPointId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1064,16 +1094,16 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "ReadinessChecks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ExamPointId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ExamDayId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Result = table.Column<int>(type: "INTEGER", nullable: false),
-                    Remarks = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    CheckedBy = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    RecordedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ExamPointId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    ExamDayId = table.Column<int>(type: "integer", nullable: true),
+                    Result = table.Column<int>(type: "integer", nullable: false),
+                    Remarks = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    CheckedBy = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RecordedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1096,22 +1126,22 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "ItemExecutions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReportText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ReportDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    SubmittedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Review = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReviewComment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ReviewedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ItemId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: true),
+                    SchoolId = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ReportText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ReportDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    SubmittedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Review = table.Column<int>(type: "integer", nullable: false),
+                    ReviewComment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ReviewedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1140,13 +1170,13 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "ItemResponsibilities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    Person = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Raw = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ItemId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Person = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Raw = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1169,12 +1199,12 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "RoadmapDeadlineWindow",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Tag = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ItemId = table.Column<int>(type: "integer", nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: false),
+                    Tag = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1191,15 +1221,15 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "DistributionSeats",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RunId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ParticipantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExamPointId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AuditoriumId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Row = table.Column<int>(type: "INTEGER", nullable: false),
-                    Seat = table.Column<int>(type: "INTEGER", nullable: false),
-                    Manual = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RunId = table.Column<int>(type: "integer", nullable: false),
+                    ParticipantId = table.Column<int>(type: "integer", nullable: false),
+                    ExamPointId = table.Column<int>(type: "integer", nullable: false),
+                    AuditoriumId = table.Column<int>(type: "integer", nullable: false),
+                    Row = table.Column<int>(type: "integer", nullable: false),
+                    Seat = table.Column<int>(type: "integer", nullable: false),
+                    Manual = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1234,15 +1264,15 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "DistributionStaff",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RunId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StaffMemberId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExamPointId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AuditoriumId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Role = table.Column<int>(type: "INTEGER", nullable: false),
-                    Responsible = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Manual = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RunId = table.Column<int>(type: "integer", nullable: false),
+                    StaffMemberId = table.Column<int>(type: "integer", nullable: false),
+                    ExamPointId = table.Column<int>(type: "integer", nullable: false),
+                    AuditoriumId = table.Column<int>(type: "integer", nullable: true),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    Responsible = table.Column<bool>(type: "boolean", nullable: false),
+                    Manual = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1277,11 +1307,11 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "ExamDayAuditoriums",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ExamDayId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AuditoriumId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SeatsOffered = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ExamDayId = table.Column<int>(type: "integer", nullable: false),
+                    AuditoriumId = table.Column<int>(type: "integer", nullable: false),
+                    SeatsOffered = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1304,16 +1334,16 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "ObserverVisits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AssignmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Attended = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Arrived = table.Column<TimeOnly>(type: "TEXT", nullable: true),
-                    Left = table.Column<TimeOnly>(type: "TEXT", nullable: true),
-                    ViolationsReported = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Remarks = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    RecordedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AssignmentId = table.Column<int>(type: "integer", nullable: false),
+                    Attended = table.Column<bool>(type: "boolean", nullable: false),
+                    Arrived = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    Left = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    ViolationsReported = table.Column<bool>(type: "boolean", nullable: false),
+                    Remarks = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RecordedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1330,13 +1360,13 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "ReadinessCheckItems",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ReadinessCheckId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Technology = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Ok = table.Column<bool>(type: "INTEGER", nullable: true),
-                    Remark = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReadinessCheckId = table.Column<int>(type: "integer", nullable: false),
+                    Technology = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Ok = table.Column<bool>(type: "boolean", nullable: true),
+                    Remark = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1353,15 +1383,15 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "EvidenceFiles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ExecutionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    UploadedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ExecutionId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UploadedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1737,7 +1767,7 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 column: "SchoolId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PublicObservers_StudyYearId_LastName_FirstName_MiddleName_BirthDate",
+                name: "IX_PublicObservers_StudyYearId_LastName_FirstName_MiddleName_B~",
                 table: "PublicObservers",
                 columns: new[] { "StudyYearId", "LastName", "FirstName", "MiddleName", "BirthDate" },
                 unique: true);
@@ -1761,6 +1791,17 @@ namespace GiaDesk.Data.Sqlite.Migrations
                 name: "IX_ReadinessChecks_ExamPointId_Date",
                 table: "ReadinessChecks",
                 columns: new[] { "ExamPointId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportNotes_RoadmapId",
+                table: "ReportNotes",
+                column: "RoadmapId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportNotes_Year_Level",
+                table: "ReportNotes",
+                columns: new[] { "Year", "Level" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ResponsibleUnits_Key",
@@ -1960,6 +2001,9 @@ namespace GiaDesk.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ReadinessCheckItems");
+
+            migrationBuilder.DropTable(
+                name: "ReportNotes");
 
             migrationBuilder.DropTable(
                 name: "RoadmapDeadlineWindow");
