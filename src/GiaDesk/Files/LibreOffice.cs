@@ -4,8 +4,11 @@ namespace GiaDesk.Files;
 
 /// <summary>
 /// Converts office documents with LibreOffice headless (`soffice --headless --convert-to`): DOCX → PDF for the
-/// documents, .doc/.rtf/.odt → DOCX for the importers. Each conversion gets its own LibreOffice profile directory,
-/// so conversions may run side by side, and its own output directory, so two files of the same name never collide.
+/// documents, .doc/.rtf/.odt → DOCX for the importers. LibreOffice's first start in an empty user profile spends
+/// 2–3 s building it, so profiles are kept and reused: a pool of profile directories under ProfileRoot, each taken
+/// exclusively (an OS file lock on «slot-N.lock», which also holds between processes) for one conversion at a time —
+/// conversions may run side by side, each in its own profile and its own output directory. When every slot is busy
+/// a throwaway profile is used (cold but safe); a profile whose conversion failed is deleted and rebuilt next time.
 /// The executable is `GIADESK_SOFFICE` when set, else `soffice` or `libreoffice` on PATH.
 /// </summary>
 public static class LibreOffice
@@ -46,6 +49,83 @@ public static class LibreOffice
 
     public static bool IsAvailable => FindExecutable() is not null;
 
+    /// <summary>How many persistent profiles (= LibreOffice processes at once with a warm start).</summary>
+    public const int ProfileSlots = 4;
+
+    /// <summary>Where the persistent profiles live: `GIADESK_SOFFICE_PROFILES` when set, else «giadesk-libreoffice-&lt;user&gt;» in the temp directory.</summary>
+    public static string ProfileRoot
+    {
+        get
+        {
+            var configured = Environment.GetEnvironmentVariable("GIADESK_SOFFICE_PROFILES");
+            return !string.IsNullOrWhiteSpace(configured)
+                ? configured
+                : Path.Combine(Path.GetTempPath(), "giadesk-libreoffice-" + Environment.UserName);
+        }
+    }
+
+    /// <summary>A persistent profile held for one conversion; Dispose releases the lock (and deletes a throwaway profile).</summary>
+    private sealed class Profile : IDisposable
+    {
+        private readonly FileStream? _lock;
+
+        private Profile(string directory, FileStream? held)
+        {
+            Directory = directory;
+            _lock = held;
+        }
+
+        public string Directory { get; }
+
+        public bool Failed { get; set; }
+
+        public static Profile Take(string throwaway)
+        {
+            try
+            {
+                var root = OperatingSystem.IsWindows()
+                    ? System.IO.Directory.CreateDirectory(ProfileRoot)
+                    : System.IO.Directory.CreateDirectory(ProfileRoot, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                for (var slot = 0; slot < ProfileSlots; slot++)
+                {
+                    try
+                    {
+                        var held = new FileStream(Path.Combine(root.FullName, $"slot-{slot}.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                        return new Profile(Path.Combine(root.FullName, $"profile-{slot}"), held);
+                    }
+                    catch (IOException)
+                    {
+                        // Taken by another conversion (this process or another): try the next slot.
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // No writable profile root: a profile of this conversion only.
+            }
+            return new Profile(throwaway, null);
+        }
+
+        public void Dispose()
+        {
+            if (_lock is null || Failed)
+            {
+                try
+                {
+                    if (System.IO.Directory.Exists(Directory))
+                    {
+                        System.IO.Directory.Delete(Directory, recursive: true);
+                    }
+                }
+                catch (IOException)
+                {
+                    // Still held by a LibreOffice child that has not quite exited: rebuilt or reused next time.
+                }
+            }
+            _lock?.Dispose();
+        }
+    }
+
     /// <summary>
     /// Converts <paramref name="inputPath"/> to <paramref name="target"/> and returns the bytes of the result.
     /// Throws <see cref="LibreOfficeException"/> with a Russian message when LibreOffice is missing, fails or
@@ -61,9 +141,10 @@ public static class LibreOffice
         }
 
         var work = Directory.CreateTempSubdirectory("giadesk-lo-");
+        using var held = Profile.Take(Path.Combine(work.FullName, "profile"));
         try
         {
-            var profile = Path.Combine(work.FullName, "profile");
+            var profile = held.Directory;
             var output = Path.Combine(work.FullName, "out");
             Directory.CreateDirectory(output);
             var (extension, filter) = target switch
@@ -105,6 +186,7 @@ public static class LibreOffice
             }
             catch (OperationCanceledException)
             {
+                held.Failed = true;
                 process.Kill(entireProcessTree: true);
                 if (cancellationToken.IsCancellationRequested)
                 {
@@ -119,6 +201,7 @@ public static class LibreOffice
             var produced = Path.Combine(output, Path.GetFileNameWithoutExtension(inputPath) + "." + extension);
             if (process.ExitCode != 0 || !File.Exists(produced) || new FileInfo(produced).Length == 0)
             {
+                held.Failed = true;
                 throw new LibreOfficeException(
                     $"LibreOffice не смог преобразовать «{Path.GetFileName(inputPath)}» в {extension.ToUpperInvariant()}: " +
                     "файл повреждён или его формат не поддерживается.");

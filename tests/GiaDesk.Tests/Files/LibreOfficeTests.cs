@@ -27,6 +27,27 @@ public sealed class LibreOfficeTests
     }
 
     [Fact]
+    public async Task Conversions_side_by_side_all_succeed_and_leave_a_profile_for_the_next_warm_start()
+    {
+        var phrases = Enumerable.Range(1, 3).Select(i => $"Одновременно {i} " + Guid.NewGuid().ToString("N")[..6]).ToList();
+
+        var pdfs = await Task.WhenAll(phrases.Select(p => LibreOffice.ConvertAsync(Docx(p), "справка.docx", OfficeTarget.Pdf)));
+
+        for (var i = 0; i < phrases.Count; i++)
+        {
+            Assert.Contains(phrases[i], PdfText(pdfs[i]));
+        }
+        // The profile LibreOffice built stays for the next conversion (a warm start), in a directory only we can read.
+        var profiles = Directory.GetDirectories(LibreOffice.ProfileRoot, "profile-*");
+        Assert.NotEmpty(profiles);
+        Assert.Contains(profiles, p => Directory.EnumerateFileSystemEntries(p).Any());
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(LibreOffice.ProfileRoot));
+        }
+    }
+
+    [Fact]
     public async Task An_rtf_order_becomes_a_docx_that_OpenXml_reads()
     {
         // Cyrillic in RTF as \uN? escapes, the way Word writes it.

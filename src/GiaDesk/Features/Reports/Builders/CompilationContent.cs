@@ -36,7 +36,24 @@ public sealed class CompilationContent
         _a = input.Analysis;
         _f = input.Facts;
         _focus = focus;
+        _cells = new Dictionary<(int, int), AverageCell>(_a.AverageMarks.Cells.Count);
+        foreach (var cell in _a.AverageMarks.Cells)
+        {
+            _cells[(cell.School, cell.Subject)] = cell;
+        }
+        _bands = new Dictionary<(string, int), ScoreBandRow>();
+        foreach (var band in _a.ScoreBands?.BySchool ?? [])
+        {
+            _bands.TryAdd((band.Group, band.Subject), band);
+        }
     }
+
+    // Lookups of the engine's rows by (school, subject): a region has 400 schools × 15 subjects, and a linear search
+    // per table cell made the compilation quadratic.
+    private readonly Dictionary<(int School, int Subject), AverageCell> _cells;
+    private readonly Dictionary<(string School, int Subject), ScoreBandRow> _bands;
+
+    private AverageCell? CellOf(int school, int subject) => _cells.GetValueOrDefault((school, subject));
 
     /// <summary>The document; without charts (for XLSX, which holds tables only) no figure is drawn.</summary>
     public static ReportDocument Build(ReportInput input, int? school = null, bool charts = true)
@@ -76,6 +93,7 @@ public sealed class CompilationContent
         HighestAndLowest();
         SeedAnalysis();
         Objectivity();
+        DrawFigures();
         return new ReportDocument(_input.Header.Issuer, title, subtitle, Municipality, year, notes, _sections);
     }
 
@@ -90,11 +108,27 @@ public sealed class CompilationContent
     private void Table(string key, string caption, IReadOnlyList<string> header, List<IReadOnlyList<ReportCell>> rows, string? note = null, bool? wide = null) =>
         _blocks.Add(new ReportTable(key, caption, header, rows, note, wide ?? header.Count > 7));
 
+    /// <summary>Charts are drawn after the text and tables, all at once on every core (each plot is independent);
+    /// until then a figure's place in its section is held by a placeholder.</summary>
     private void Figure(string key, string caption, Func<ChartImage> draw)
     {
         if (_charts)
         {
-            _blocks.Add(new ReportFigure(key, caption, draw()));
+            _pending.Add((_blocks, _blocks.Count, key, caption, draw));
+            _blocks.Add(new ReportParagraph(""));
+        }
+    }
+
+    private readonly List<(List<ReportBlock> Blocks, int Index, string Key, string Caption, Func<ChartImage> Draw)> _pending = [];
+
+    private void DrawFigures()
+    {
+        var images = new ChartImage[_pending.Count];
+        Parallel.For(0, _pending.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => images[i] = _pending[i].Draw());
+        for (var i = 0; i < _pending.Count; i++)
+        {
+            var (blocks, index, key, caption, _) = _pending[i];
+            blocks[index] = new ReportFigure(key, caption, images[i]);
         }
     }
 
@@ -141,7 +175,7 @@ public sealed class CompilationContent
             var row = new List<ReportCell> { Subject(s.Subject), CountCell(s.Participants), PercentCell(new Ratio(s.Participants, _f.Participants), 1) };
             if (_focus is { } school)
             {
-                var cell = _a.AverageMarks.Cells.FirstOrDefault(c => c.School == school && c.Subject == s.Subject);
+                var cell = CellOf(school, s.Subject);
                 row.Add(CountCell(cell?.Participants ?? 0));
                 row.Add(PercentCell(new Ratio(cell?.Participants ?? 0, _f.ParticipantsBySchool[school]), 1));
             }
@@ -151,6 +185,8 @@ public sealed class CompilationContent
         Table("subjects", "Участники ГИА по предметам", _focus is null
             ? ["Предмет", "Участников, чел.", "% от числа участников"]
             : ["Предмет", $"{Municipality}, чел.", $"{Municipality}, %", "ОО, чел.", "ОО, %"], subjects);
+
+        SubjectsOverYears();
 
         var groups = new List<IReadOnlyList<ReportCell>>();
         foreach (var (title, counts) in new[] { ("Форма ГИА", _f.ByForm), ("Категория участников", _f.ByCategory), ("Тип ОО", _f.BySchoolType) })
@@ -194,7 +230,7 @@ public sealed class CompilationContent
                 {
                     continue;
                 }
-                var average = _focus is { } school ? _a.AverageMarks.Cells.First(c => c.School == school && c.Subject == s.Subject).Average : s.Average;
+                var average = _focus is { } school ? CellOf(school, s.Subject)!.Average : s.Average;
                 var small = n < SmallSample;
                 anySmall |= small;
                 var row = new List<ReportCell> { Subject(s.Subject) + (small ? "*" : ""), CountCell(n) };
@@ -252,8 +288,163 @@ public sealed class CompilationContent
         Dynamics();
     }
 
+    /// <summary>Every year of the 3-year tables, oldest first: analysis, distributions (null when only the
+    /// analysis of that year is known) and the index of the school in scope that year (−1 = all; null = the school
+    /// had no participants that year).</summary>
+    private List<(int Year, ResultsAnalysis A, ReportFacts? F, int? Scope)> Years()
+    {
+        var list = new List<(int, ResultsAnalysis, ReportFacts?, int?)>();
+        foreach (var (a, f) in _input.Earlier.Select(e => (e.Analysis, e.Facts)).Append((_a, (ReportFacts?)_f)))
+        {
+            if (a.Year is not { } year)
+            {
+                continue;
+            }
+            int? scope = -1;
+            if (_focus is { } own)
+            {
+                var code = _a.AllSchools[own].Code;
+                scope = a.Schools.Where(s => a.AllSchools[s].Code == code).Select(s => (int?)s).FirstOrDefault();
+            }
+            list.Add((year, a, f, scope));
+        }
+        return list;
+    }
+
+    /// <summary>Subject names of all the years: the current year's order first.</summary>
+    private List<string> SubjectsOfYears(List<(int Year, ResultsAnalysis A, ReportFacts? F, int? Scope)> years)
+    {
+        var names = _a.AverageMarks.Subjects.Select(x => Subject(x.Subject)).ToList();
+        foreach (var (_, a, _, _) in years)
+        {
+            names.AddRange(a.AverageMarks.Subjects.Select(x => a.AllSubjects[x.Subject]).Where(n => !names.Contains(n)));
+        }
+        return names;
+    }
+
+    private static int SubjectIn(ResultsAnalysis a, string name)
+    {
+        for (var j = 0; j < a.AllSubjects.Count; j++)
+        {
+            if (a.AllSubjects[j] == name)
+            {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>Participants (with a final result) and their average in a subject: of the municipality (scope −1) or of a school.</summary>
+    private static (int Participants, Ratio Average)? SubjectFigures(ResultsAnalysis a, int scope, int j)
+    {
+        if (j < 0)
+        {
+            return null;
+        }
+        if (scope < 0)
+        {
+            return a.AverageMarks.Subjects.FirstOrDefault(x => x.Subject == j) is { } t ? (t.Participants, t.Average) : null;
+        }
+        return a.AverageMarks.Cells.FirstOrDefault(x => x.School == scope && x.Subject == j) is { } c ? (c.Participants, c.Average) : null;
+    }
+
+    // reports.md §1.1: participants by subject over 3 years (чел., % of all participants)
+    private void SubjectsOverYears()
+    {
+        var years = Years();
+        if (years.Count < 2)
+        {
+            return;
+        }
+        var rows = new List<IReadOnlyList<ReportCell>>();
+        foreach (var name in SubjectsOfYears(years))
+        {
+            var row = new List<ReportCell> { name };
+            foreach (var (_, a, f, scope) in years)
+            {
+                var figures = scope is { } sc ? SubjectFigures(a, sc, SubjectIn(a, name)) : null;
+                var all = f is null || scope is null ? (int?)null : scope < 0 ? f.Participants : f.ParticipantsBySchool[scope.Value];
+                row.Add(figures is { } x ? CountCell(x.Participants) : new ReportCell(""));
+                row.Add(figures is { } y && all is > 0 ? PercentCell(new Ratio(y.Participants, all.Value), 1) : new ReportCell(""));
+            }
+            rows.Add(row);
+        }
+        Text($"Участники по предметам за {years[0].Year}–{years[^1].Year} гг." + (_focus is null ? "" : " (ОО)") + " — в таблице {t:subjects-years}.");
+        Table("subjects-years", $"Участники ГИА по предметам, {years[0].Year}–{years[^1].Year} гг." + (_focus is null ? "" : " (ОО)"),
+            ["Предмет", .. years.SelectMany(y => new[] { $"{y.Year}, чел.", $"{y.Year}, %" })], rows,
+            years.Any(y => y.F is null) ? "Пустая ячейка «%» — за этот год загружены только итоговые показатели, без числа всех участников." : null);
+    }
+
+    // reports.md §1.2: the FIPI template over 3 years — ЕГЭ bands and the average test score, ОГЭ/ГВЭ shares of marks,
+    // the average mark, успеваемость and качество.
+    private void FipiDynamics()
+    {
+        var years = Years();
+        if (years.Count < 2)
+        {
+            return;
+        }
+        var rows = new List<IReadOnlyList<ReportCell>>();
+        var partial = false;
+        foreach (var name in SubjectsOfYears(years))
+        {
+            foreach (var (year, a, f, scope) in years)
+            {
+                var j = SubjectIn(a, name);
+                if (scope is not { } sc || SubjectFigures(a, sc, j) is not { } figures)
+                {
+                    continue;
+                }
+                var row = new List<ReportCell> { name, year.ToString(Culture), CountCell(figures.Participants) };
+                if (Level9)
+                {
+                    if (f is not null)
+                    {
+                        var counts = f.MarkCounts(sc, j);
+                        var n = counts.Sum();
+                        row.AddRange(counts.Select(c => PercentCell(new Ratio(c, n), 1)));
+                        row.Add(AverageCell(figures.Average, 2));
+                        row.Add(PercentCell(new Ratio(n - counts[0], n), 1));
+                        row.Add(PercentCell(new Ratio(counts[2] + counts[3], n), 1));
+                    }
+                    else
+                    {
+                        partial = true;
+                        row.AddRange(["", "", "", "", AverageCell(figures.Average, 2), "", ""]);
+                    }
+                }
+                else
+                {
+                    var band = sc < 0
+                        ? a.ScoreBands?.Town.FirstOrDefault(b => b.Subject == j)
+                        : a.ScoreBands?.BySchool.FirstOrDefault(b => b.Subject == j && b.Group == a.AllSchools[sc].Code);
+                    if (band is null || band.Participants == 0)
+                    {
+                        continue;
+                    }
+                    int? hundred = f is null ? null : f.ScoreCounts(sc, j)[ReportFacts.ScoreBins - 1];
+                    partial |= hundred is null;
+                    row.Add(PercentCell(new Ratio(band.BelowMinimum, band.Participants), 1));
+                    row.Add(PercentCell(new Ratio(band.MinimumTo60, band.Participants), 1));
+                    row.Add(PercentCell(new Ratio(band.From61To80, band.Participants), 1));
+                    row.Add(hundred is { } h ? PercentCell(new Ratio(band.From81To100 - h, band.Participants), 1) : "");
+                    row.Add(hundred is { } h2 ? CountCell(h2) : "");
+                    row.Add(AverageCell(new Ratio(band.ScoreSum, band.Participants), 1));
+                }
+                rows.Add(row);
+            }
+        }
+        var period = $"{years[0].Year}–{years[^1].Year} гг.";
+        Text($"Результаты по предметам за {period} по форме шаблона ФИПИ — в таблице {{t:fipi}}.");
+        Table("fipi", $"Динамика результатов по предметам, {period}" + (_focus is null ? "" : " (ОО)"), Level9
+                ? ["Предмет", "Год", "Участников, чел.", "«2», %", "«3», %", "«4», %", "«5», %", "Средняя отметка", "Успеваемость, %", "Качество, %"]
+                : ["Предмет", "Год", "Участников, чел.", "Ниже минимального, %", "От минимального до 60, %", "61–80, %", "81–99, %", "100 баллов, чел.", "Средний тестовый балл"],
+            rows, partial ? "Пустые ячейки — за этот год загружены только итоговые показатели (средний результат), без распределения отметок или баллов." : null, wide: true);
+    }
+
     private void Dynamics()
     {
+        FipiDynamics();
         if (_input.Dynamics is not { } d || d.Years.Count < 2)
         {
             Text("Динамика за три года не приводится: в системе нет результатов предыдущих лет для этого уровня.");
@@ -340,10 +531,20 @@ public sealed class CompilationContent
             {
                 continue;
             }
-            Text($"Средние результаты ОО по предмету «{Subject(j)}» в сравнении со средним по муниципалитету — на рисунке {{f:bars-{j}}}.");
-            Figure("bars-" + j, $"{Subject(j)}: средний результат по ОО",
-                () => ReportCharts.SchoolBars(Subject(j), [.. cells.Select(c => (_a.AllSchools[c.School].Name, (double)c.Average.Round(1)))],
-                    (double)town.Average.Round(1), Municipality, valueLabel));
+            // A region's 400 schools are drawn as parts of ChartChunk schools on a common scale, each part a readable page.
+            var parts = Chunks(cells.Count);
+            var max = (double)cells.Max(c => c.Average.Round(1));
+            Text(parts.Count == 1
+                ? $"Средние результаты ОО по предмету «{Subject(j)}» в сравнении со средним по муниципалитету — на рисунке {{f:bars-{j}-0}}."
+                : $"Средние результаты ОО по предмету «{Subject(j)}» в сравнении со средним по муниципалитету — на рисунках {{f:bars-{j}-0}}–{{f:bars-{j}-{parts.Count - 1}}} " +
+                  $"(ОО в порядке убывания результата, по {ChartChunk} ОО на рисунке).");
+            foreach (var (from, count, k) in parts)
+            {
+                var part = cells.GetRange(from, count);
+                Figure($"bars-{j}-{k}", $"{Subject(j)}: средний результат по ОО" + (parts.Count == 1 ? "" : $" (места {from + 1}–{from + count} из {cells.Count})"),
+                    () => ReportCharts.SchoolBars(Subject(j), [.. part.Select(c => (_a.AllSchools[c.School].Name, (double)c.Average.Round(1)))],
+                        (double)town.Average.Round(1), Municipality, valueLabel, max));
+            }
         }
     }
 
@@ -379,7 +580,7 @@ public sealed class CompilationContent
                         candidates.Add((s, n, new Ratio(c[2] + c[3], n), new Ratio(c[0], n)));
                     }
                 }
-                else if (_a.ScoreBands?.BySchool.FirstOrDefault(b => b.Subject == j && b.Group == _a.AllSchools[s].Code) is { } b)
+                else if (_bands.GetValueOrDefault((_a.AllSchools[s].Code, j)) is { } b)
                 {
                     candidates.Add((s, b.Participants, new Ratio(b.From81To100, b.Participants), new Ratio(b.BelowMinimum, b.Participants)));
                 }
@@ -496,6 +697,7 @@ public sealed class CompilationContent
     {
         var m = _a.AverageMarks;
         var schools = m.Schools.Where(x => x.Results > 0 && InScope(x.School)).Select(x => x.School).ToList();
+        var bySchool = m.Schools.ToDictionary(x => x.School);
         var header = new List<string> { "Предмет", Municipality };
         header.AddRange(schools.Select(Name));
         var rows = new List<IReadOnlyList<ReportCell>>();
@@ -505,7 +707,7 @@ public sealed class CompilationContent
             var row = new List<ReportCell> { Subject(subject.Subject), AverageCell(subject.Average, 1) };
             foreach (var s in schools)
             {
-                var cell = m.Cells.FirstOrDefault(c => c.School == s && c.Subject == subject.Subject);
+                var cell = CellOf(s, subject.Subject);
                 if (cell is null)
                 {
                     row.Add("");
@@ -518,11 +720,11 @@ public sealed class CompilationContent
             }
             rows.Add(row);
         }
-        rows.Add([new("Количество предметов", Bold: true), CountCell(m.Town.Subjects, true), .. schools.Select(s => CountCell(m.Schools.First(x => x.School == s).Subjects, true))]);
+        rows.Add([new("Количество предметов", Bold: true), CountCell(m.Town.Subjects, true), .. schools.Select(s => CountCell(bySchool[s].Subjects, true))]);
         rows.Add([new("Средний балл по ОО (по всем предметам)", Bold: true), AverageCell(m.Town.Pooled, 1, true),
-            .. schools.Select(s => AverageCell(m.Schools.First(x => x.School == s).Pooled, 1, true))]);
-        var leaders = string.Join(", ", _a.Leaders.Select(s => $"{Name(s)} ({Decimal(m.Schools.First(x => x.School == s).Pooled.Round(1), 1)})"));
-        var outsiders = string.Join(", ", _a.Outsiders.Select(s => $"{Name(s)} ({Decimal(m.Schools.First(x => x.School == s).Pooled.Round(1), 1)})"));
+            .. schools.Select(s => AverageCell(bySchool[s].Pooled, 1, true))]);
+        var leaders = string.Join(", ", _a.Leaders.Select(s => $"{Name(s)} ({Decimal(bySchool[s].Pooled.Round(1), 1)})"));
+        var outsiders = string.Join(", ", _a.Outsiders.Select(s => $"{Name(s)} ({Decimal(bySchool[s].Pooled.Round(1), 1)})"));
         Text($"Средний результат по предметам и ОО — в таблице {{t:t4}}; средний балл по муниципалитету {Decimal(m.Town.Pooled.Round(1), 1)}. " +
              $"Лидеры (средний балл по ОО выше муниципального): {(leaders.Length == 0 ? "нет" : leaders)}. Аутсайдеры (наименьший средний балл по ОО): {outsiders}.");
         if (schools.Count > TransposeAbove)
@@ -539,15 +741,44 @@ public sealed class CompilationContent
             {
                 for (var c = 0; c < subjects.Count; c++)
                 {
-                    var cell = m.Cells.FirstOrDefault(x => x.School == schools[r] && x.Subject == subjects[c]);
+                    var cell = CellOf(schools[r], subjects[c]);
                     values[r, c] = cell is null ? null : (double)cell.Average.Round(1);
                 }
             }
-            Text("Тепловая карта средних результатов ОО по предметам — на рисунке {f:heatmap}.");
-            Figure("heatmap", "Средний результат: ОО × предмет",
-                () => ReportCharts.HeatMap("Средний результат по ОО и предметам", [.. schools.Select(Name)], [.. subjects.Select(Subject)], values,
-                    Level9 ? "Средняя отметка" : "Средний тестовый балл"));
+            var parts = Chunks(schools.Count);
+            Text(parts.Count == 1 ? "Тепловая карта средних результатов ОО по предметам — на рисунке {f:heatmap-0}."
+                : $"Тепловая карта средних результатов ОО по предметам — на рисунках {{f:heatmap-0}}–{{f:heatmap-{parts.Count - 1}}} (по {ChartChunk} ОО на рисунке).");
+            foreach (var (from, count, k) in parts)
+            {
+                var part = new double?[count, subjects.Count];
+                for (var r = 0; r < count; r++)
+                {
+                    for (var c = 0; c < subjects.Count; c++)
+                    {
+                        part[r, c] = values[from + r, c];
+                    }
+                }
+                Figure($"heatmap-{k}", "Средний результат: ОО × предмет" + (parts.Count == 1 ? "" : $" (ОО {from + 1}–{from + count} из {schools.Count})"),
+                    () => ReportCharts.HeatMap("Средний результат по ОО и предметам", [.. schools.GetRange(from, count).Select(Name)], [.. subjects.Select(Subject)], part,
+                        Level9 ? "Средняя отметка" : "Средний тестовый балл"));
+            }
         }
+    }
+
+    /// <summary>At most this many schools on one bar chart or heat map; more are split into parts (a region).</summary>
+    public const int ChartChunk = 50;
+
+    /// <summary>Parts of about equal size, none larger than ChartChunk: (first index, count, part number).</summary>
+    private static List<(int From, int Count, int Part)> Chunks(int total)
+    {
+        var parts = Math.Max(1, (total + ChartChunk - 1) / ChartChunk);
+        var list = new List<(int, int, int)>();
+        for (var k = 0; k < parts; k++)
+        {
+            var from = total * k / parts;
+            list.Add((from, (total * (k + 1) / parts) - from, k));
+        }
+        return list;
     }
 
     /// <summary>With more schools than this, T4 has a row per school (a region) instead of a column per school (seed 004's layout).</summary>

@@ -199,9 +199,7 @@ public static partial class DocxWriter
             _body.Append(Caption("t", data.Key, data.Caption, centered: false));
             var columns = data.Header.Count;
             var width = TextWidth;
-            var first = columns <= 2 ? width / columns : Math.Max(width * 28 / 100, width / columns);
-            var other = columns <= 1 ? 0 : (width - first) / (columns - 1);
-            var widths = Enumerable.Range(0, columns).Select(c => c == 0 ? first : other).ToArray();
+            var widths = ColumnWidths(data, width);
             var table = new Table(new TableProperties(
                 new TableStyle { Val = "ReportTable" },
                 new TableWidth { Type = TableWidthUnitValues.Dxa, Width = width.ToString(CultureInfo.InvariantCulture) },
@@ -223,6 +221,31 @@ public static partial class DocxWriter
             }
             _body.Append(table);
             _body.Append(data.Note is null ? new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TableNote" })) : Styled("TableNote", data.Note));
+        }
+
+        /// <summary>Widths from the content: each column gets a share by its longest header word (never broken
+        /// inside a word) and its longest cell text (capped, so one long list wraps instead of taking the page).</summary>
+        private static int[] ColumnWidths(ReportTable data, int width)
+        {
+            var columns = data.Header.Count;
+            var weights = new double[columns];
+            for (var c = 0; c < columns; c++)
+            {
+                var word = data.Header[c].Split(' ', '-').Max(w => w.Length) * 0.9;
+                var text = 0;
+                foreach (var row in data.Rows)
+                {
+                    if (c < row.Count)
+                    {
+                        text = Math.Max(text, row[c].Text.Length);
+                    }
+                }
+                weights[c] = Math.Max(Math.Max(word, Math.Min(text, c == 0 ? 34 : 24)), 4) + 1.5;
+            }
+            var sum = weights.Sum();
+            var widths = weights.Select(w => (int)(width * w / sum)).ToArray();
+            widths[0] += width - widths.Sum();
+            return widths;
         }
 
         private static TableCell Cell(ReportCell cell, int width, JustificationValues justification, string? fontSize = null)

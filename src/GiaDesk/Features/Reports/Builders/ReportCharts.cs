@@ -19,7 +19,8 @@ public static class ReportCharts
 
     /// <summary>Bars sorted as given (one per school), the municipal value as a dashed line; more than
     /// ManyBars schools are drawn as horizontal bars on a taller picture so that every name stays readable.</summary>
-    public static ChartImage SchoolBars(string title, IReadOnlyList<(string Label, double Value)> bars, double municipal, string municipalLabel, string valueLabel)
+    public static ChartImage SchoolBars(string title, IReadOnlyList<(string Label, double Value)> bars, double municipal, string municipalLabel, string valueLabel,
+        double? axisMax = null)
     {
         var plot = NewPlot(title);
         var horizontal = bars.Count > ManyBars;
@@ -43,6 +44,11 @@ public static class ReportCharts
             plot.Axes.Bottom.TickGenerator = RussianTicks();
             plot.XLabel(valueLabel);
             plot.Axes.Margins(left: 0);
+            if (axisMax is { } right)
+            {
+                // Parts of one chart share the scale.
+                plot.Axes.SetLimitsX(0, Math.Max(right, municipal) * 1.08);
+            }
             plot.ShowLegend(Alignment.LowerRight);
             return Render(plot, Width, Math.Max(Height, 120 + 22 * bars.Count));
         }
@@ -54,6 +60,10 @@ public static class ReportCharts
         plot.Axes.Bottom.MinimumSize = bars.Count > 6 ? 150 : 40;
         plot.YLabel(valueLabel);
         plot.Axes.Margins(bottom: 0);
+        if (axisMax is { } top)
+        {
+            plot.Axes.SetLimitsY(0, Math.Max(top, municipal) * 1.12);
+        }
         plot.ShowLegend(Alignment.UpperRight);
         return Render(plot);
     }
@@ -167,8 +177,7 @@ public static class ReportCharts
     private static ChartImage Render(Plot plot, int width = Width, int height = Height)
     {
         var png = plot.GetImageBytes(width, height, ImageFormat.Png);
-        var svg = plot.GetSvgXml(width, height);
-        return new ChartImage(png, svg, width, height);
+        return new ChartImage(png, () => plot.GetSvgXml(width, height), width, height);
     }
 
     /// <summary>Registers DejaVu Sans from its file once; a missing file is a deployment error with a clear message.</summary>

@@ -27,13 +27,9 @@ public sealed record ReportFacts(
     public int[] MarkCounts(int school, int subject)
     {
         var counts = new int[4];
-        var schools = ParticipantsBySchool.Length;
-        for (var s = 0; s < schools; s++)
+        var (first, end) = school >= 0 ? (school, school + 1) : (0, ParticipantsBySchool.Length);
+        for (var s = first; s < end; s++)
         {
-            if (school >= 0 && s != school)
-            {
-                continue;
-            }
             for (var m = 0; m < 4; m++)
             {
                 counts[m] += Marks[((s * SubjectCount) + subject) * 4 + m];
@@ -46,12 +42,9 @@ public sealed record ReportFacts(
     public int[] ScoreCounts(int school, int subject)
     {
         var counts = new int[ScoreBins];
-        for (var s = 0; s < ParticipantsBySchool.Length; s++)
+        var (first, end) = school >= 0 ? (school, school + 1) : (0, ParticipantsBySchool.Length);
+        for (var s = first; s < end; s++)
         {
-            if (school >= 0 && s != school)
-            {
-                continue;
-            }
             for (var b = 0; b < ScoreBins; b++)
             {
                 counts[b] += Scores[((s * SubjectCount) + subject) * ScoreBins + b];

@@ -21,7 +21,25 @@ public sealed record ReportInput(ResultsDataSet Data, ResultsAnalysis Analysis, 
         var analysis = ResultsAnalysis.Compute(data, options);
         var earlier = earlierYears?.Where(a => a.Year is not null && a.Level == analysis.Level && a.Year != analysis.Year).ToList() ?? [];
         var dynamics = earlier.Count > 0 && analysis.Year is not null ? ResultsDynamics.Compute(earlier.Append(analysis)) : null;
-        return new ReportInput(data, analysis, dynamics, ReportFacts.Compute(data, analysis), header ?? new ReportHeader());
+        return new ReportInput(data, analysis, dynamics, ReportFacts.Compute(data, analysis), header ?? new ReportHeader())
+        {
+            Earlier = [.. earlier.OrderBy(a => a.Year).Select(a => new EarlierYear(a, null))],
+        };
+    }
+
+    /// <summary>The earlier years (oldest first) that the 3-year tables use: their analysis and, when their data set
+    /// was given (WithEarlierData), the distributions of marks and scores.</summary>
+    public IReadOnlyList<EarlierYear> Earlier { get; init; } = [];
+
+    /// <summary>Adds the distributions of the earlier years from their data sets (matched by year), so the 3-year
+    /// tables show the shares of «2»…«5» or the score bands of every year, not only the current one.</summary>
+    public ReportInput WithEarlierData(IEnumerable<ResultsDataSet> earlierData)
+    {
+        var byYear = earlierData.Where(d => d.Year is not null && d.Level == Analysis.Level).GroupBy(d => d.Year!.Value).ToDictionary(g => g.Key, g => g.First());
+        return this with
+        {
+            Earlier = [.. Earlier.Select(e => e.Facts is null && byYear.TryGetValue(e.Analysis.Year!.Value, out var d) ? e with { Facts = ReportFacts.Compute(d, e.Analysis) } : e)],
+        };
     }
 
     public int? SchoolIndex(string code)
@@ -36,3 +54,6 @@ public sealed record ReportInput(ResultsDataSet Data, ResultsAnalysis Analysis, 
         return null;
     }
 }
+
+/// <summary>One earlier year of the same level: its analysis, and its distributions when its data set is known.</summary>
+public sealed record EarlierYear(ResultsAnalysis Analysis, ReportFacts? Facts);

@@ -63,5 +63,22 @@ public sealed record ReportCell(string Text, decimal? Number = null, int Decimal
     public static implicit operator ReportCell(string text) => new(text);
 }
 
-/// <summary>A chart drawn once: PNG for documents, SVG for the web page.</summary>
-public sealed record ChartImage(byte[] Png, string Svg, int Width, int Height);
+/// <summary>A chart drawn once: PNG for documents, SVG for the web page (drawn from the same plot when first asked
+/// for: a document never needs it, and the SVG of a 400-school chart costs as much as its PNG).</summary>
+public sealed class ChartImage(byte[] png, Func<string> svg, int width, int height)
+{
+    private readonly Lazy<string> _svg = new(svg);
+
+    public ChartImage(byte[] png, string svg, int width, int height)
+        : this(png, () => svg, width, height)
+    {
+    }
+
+    public byte[] Png { get; } = png;
+
+    public string Svg => _svg.Value;
+
+    public int Width { get; } = width;
+
+    public int Height { get; } = height;
+}

@@ -21,11 +21,16 @@ public static class ReportSamples
 
     private static readonly Lazy<ReportInput> Level9Lazy = new(() =>
     {
-        var earlier = new[] { 2018, 2019 }.Select(y => ResultsAnalysis.Compute(ResultsGenerator.Generate(260, Schools, 9, y, y))).ToList();
-        return ReportInput.From(ResultsGenerator.Generate(280, Schools, 9, 2020, 77), Header, earlier);
+        var earlierData = new[] { 2018, 2019 }.Select(y => ResultsGenerator.Generate(260, Schools, 9, y, y)).ToList();
+        var earlier = earlierData.Select(d => ResultsAnalysis.Compute(d)).ToList();
+        return ReportInput.From(ResultsGenerator.Generate(280, Schools, 9, 2020, 77), Header, earlier).WithEarlierData(earlierData);
     });
 
-    private static readonly Lazy<ReportInput> Level11Lazy = new(() => ReportInput.From(ResultsGenerator.Generate(220, Schools, 11, 2020, 78), Header));
+    private static readonly Lazy<ReportInput> Level11Lazy = new(() =>
+    {
+        var earlierData = ResultsGenerator.Generate(200, Schools, 11, 2019, 2019);
+        return ReportInput.From(ResultsGenerator.Generate(220, Schools, 11, 2020, 78), Header, [ResultsAnalysis.Compute(earlierData)]).WithEarlierData([earlierData]);
+    });
 
     private static readonly Lazy<byte[]> CompilationLazy = new(() => ReportFiles.CompilationDocx(Level9));
 
