@@ -12,6 +12,10 @@ public static class ResultsCommands
 
     public static int Analyze(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
+        // `--timings` (or GIADESK_TIMINGS=1): the phases on standard error, from process start to the JSON written.
+        var timings = args.Contains("--timings") || Environment.GetEnvironmentVariable("GIADESK_TIMINGS") == "1" ? new PhaseTimings(error) : null;
+        args = [.. args.Where(a => a != "--timings")];
+        timings?.Mark("разбор параметров");
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
@@ -57,7 +61,7 @@ public static class ResultsCommands
         }
         var level = int.Parse(levelText, CultureInfo.InvariantCulture);
         // Streamed from disk, no size limit: memory follows the number of participants, not the files' size.
-        var (data, messages) = ResultsFileLoader.LoadFiles(level, values["--participants"], values["--results"], values.GetValueOrDefault("--annual"), year);
+        var (data, messages) = ResultsFileLoader.LoadFiles(level, values["--participants"], values["--results"], values.GetValueOrDefault("--annual"), year, timings is null ? null : timings.Mark);
         foreach (var message in messages.Where(m => !m.IsError))
         {
             error.WriteLine("Предупреждение: " + message);
@@ -72,6 +76,7 @@ public static class ResultsCommands
             return 1;
         }
         var analysis = ResultsAnalysis.Compute(data);
+        timings?.Mark("анализ (движок)");
         if (format == "json")
         {
             output.WriteLine(AnalysisJson.Write(analysis));
@@ -80,7 +85,41 @@ public static class ResultsCommands
         {
             AnalysisText.Write(analysis, output);
         }
+        output.Flush();
+        timings?.Mark("вывод " + format);
+        timings?.Total();
         return 0;
+    }
+}
+
+/// <summary>Phase timings of a command on standard error: wall time of each phase since the previous mark, the
+/// process's CPU time and the managed memory; the first line is the time from process start to the command.</summary>
+public sealed class PhaseTimings
+{
+    private readonly TextWriter _error;
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+    private readonly DateTime _processStart;
+    private TimeSpan _last;
+
+    public PhaseTimings(TextWriter error)
+    {
+        _error = error;
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        _processStart = process.StartTime.ToUniversalTime();
+        _error.WriteLine($"[время] запуск процесса → команда: {(DateTime.UtcNow - _processStart).TotalMilliseconds:F0} мс");
+    }
+
+    public void Mark(string phase)
+    {
+        var now = _clock.Elapsed;
+        _error.WriteLine($"[время] {phase}: {(now - _last).TotalMilliseconds:F0} мс (ЦП процесса {Environment.CpuUsage.TotalTime.TotalMilliseconds:F0} мс, куча {GC.GetTotalMemory(false) >> 20} МБ)");
+        _last = now;
+    }
+
+    public void Total()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        _error.WriteLine($"[время] всего от запуска процесса: {(DateTime.UtcNow - _processStart).TotalMilliseconds:F0} мс, пик памяти {process.PeakWorkingSet64 >> 20} МБ");
     }
 }
 

@@ -59,6 +59,10 @@ public sealed class TableColumns
 
     public bool Has(string column) => _index.ContainsKey(column);
 
+    /// <summary>The position of a template column in the file, -1 when the file has no such column (its cells read as
+    /// empty, as <see cref="Text"/> gives them).</summary>
+    public int IndexOf(string column) => _index.TryGetValue(column, out var i) ? i : -1;
+
     public string Text(TableRow row, string column) => _index.TryGetValue(column, out var i) ? row.Cell(i) : "";
 
     public string? OptionalText(TableRow row, string column)

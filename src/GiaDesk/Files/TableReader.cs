@@ -42,7 +42,64 @@ public sealed class TableFile : IDisposable
     /// <summary>The same table whose rows pass through <paramref name="rows"/> (e.g. a row counter).</summary>
     public TableFile WithRows(IEnumerable<TableRow> rows) => new(FileName, Header, rows, Format, EstimatedRows, _csv);
 
+    /// <summary>
+    /// The data rows, once, as <see cref="Rows"/> gives them (same lines, same limit checks, same ReadError), but each
+    /// handed to <paramref name="row"/> as cells to look at without copying: for a CSV file the cells are spans of
+    /// the reader's buffer, valid only during the call (<see cref="RowCells.ToTableRow"/> copies the row). The big
+    /// imports use it to check a million well-formed rows without a string per cell.
+    /// </summary>
+    public void ForEachRow(RowHandler row)
+    {
+        if (_csv is not null && ReferenceEquals(Rows, _csv))
+        {
+            _csv.ForEach(row);
+            return;
+        }
+        foreach (var tableRow in Rows)
+        {
+            row(new RowCells(tableRow));
+        }
+    }
+
     public void Dispose() => _csv?.Dispose();
+}
+
+/// <summary>Called by <see cref="TableFile.ForEachRow"/> with each data row.</summary>
+public delegate void RowHandler(RowCells row);
+
+/// <summary>The cells of one data row as read-only spans: of the CSV reader's buffer (unescaped and trimmed, as the
+/// strings of <see cref="TableRow.Cells"/> would be) or of a TableRow's strings. Valid only while the handler runs.</summary>
+public readonly ref struct RowCells
+{
+    private readonly SepReader.Row _sep;
+    private readonly TableRow? _row;
+    private readonly CsvRows? _csv;
+
+    internal RowCells(TableRow row)
+    {
+        _row = row;
+        _sep = default;
+        _csv = null;
+        Line = row.Line;
+    }
+
+    internal RowCells(CsvRows csv, SepReader.Row row, int line)
+    {
+        _row = null;
+        _sep = row;
+        _csv = csv;
+        Line = line;
+    }
+
+    /// <summary>The row number as Excel shows it (header = 1), as TableRow.Line.</summary>
+    public int Line { get; }
+
+    /// <summary>The cell, empty beyond the row's end (as TableRow.Cell).</summary>
+    public ReadOnlySpan<char> this[int index] =>
+        _row is not null ? _row.Cell(index) : (uint)index < (uint)_sep.ColCount ? _sep[index].Span : default;
+
+    /// <summary>The row as <see cref="TableFile.Rows"/> would have given it (a copy of every cell).</summary>
+    public TableRow ToTableRow() => _row ?? _csv!.ToTableRow(_sep, Line);
 }
 
 /// <summary>The rows of a CSV file through Sep: empty lines skipped but counted, so that Line is the line number.</summary>
@@ -99,6 +156,47 @@ internal sealed class CsvRows(string fileName, SepReader reader, InputLimits lim
     }
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>The rows as GetEnumerator gives them, without copying cells: a row within the limits as a whole
+    /// (no more columns than allowed, shorter than one cell may be, no NUL) is handed over as spans; any other goes
+    /// through the per-cell check of <see cref="Cells"/>, which stops the reading with Error at the first breach.</summary>
+    public void ForEach(RowHandler handler)
+    {
+        if (_started)
+        {
+            throw new InvalidOperationException("The rows of a CSV file are read once.");
+        }
+        _started = true;
+        try
+        {
+            while (MoveNext())
+            {
+                _line++;
+                var row = reader.Current;
+                var span = row.Span;
+                if (span.Length == 0)
+                {
+                    continue;
+                }
+                if (row.ColCount > limits.MaxColumns || span.Length > limits.MaxCellChars || span.Contains('\0'))
+                {
+                    Cells(row, _header ??= []);
+                    if (Error is not null)
+                    {
+                        return;
+                    }
+                }
+                handler(new RowCells(this, row, _line));
+            }
+        }
+        finally
+        {
+            reader.Dispose();
+        }
+    }
+
+    /// <summary>The row's cells copied (checked against the limits as GetEnumerator does).</summary>
+    internal TableRow ToTableRow(SepReader.Row row, int line) => new(line, Cells(row, _header ?? []));
 
     public void Dispose() => reader.Dispose();
 

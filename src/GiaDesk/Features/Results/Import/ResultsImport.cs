@@ -153,6 +153,8 @@ public static class ResultsImport
             .ToDictionary(r => (r.ParticipantId, r.SubjectId, r.ExamDate),
                 r => (r.Id, Values: new StoredResult(r.Stage, r.Appeared, r.PrimaryScore, r.Mark, r.TestScore, r.Appeal, r.PrimaryScoreBeforeAppeal, r.MarkBeforeAppeal, r.Annulled)));
         var unchanged = 0;
+        // PostgreSQL: a large load without the row-by-row key checks, which are made once afterwards (PostgresBulkLoad).
+        var suspended = await PostgresBulkLoad.SuspendAsync<ExamResult>(db, rows.Count - existing.Count, ct);
         await using var writer = new BulkWriter<ExamResult>(db,
             nameof(ExamResult.ParticipantId), nameof(ExamResult.SubjectId), nameof(ExamResult.ExamDate), nameof(ExamResult.Stage),
             nameof(ExamResult.Appeared), nameof(ExamResult.PrimaryScore), nameof(ExamResult.Mark), nameof(ExamResult.TestScore),
@@ -175,6 +177,10 @@ public static class ResultsImport
             await writer.SaveAsync(stored.Id, values, ct);
         }
         await writer.FlushAsync(ct);
+        if (suspended is not null)
+        {
+            await suspended.RestoreAsync(ct);
+        }
         return (writer.Inserted, writer.Updated, unchanged);
     }
 
@@ -190,6 +196,7 @@ public static class ResultsImport
                 .Select(m => new { m.Id, m.ParticipantId, m.SubjectId, m.Mark }).ToListAsync(ct))
             .ToDictionary(m => (m.ParticipantId, m.SubjectId), m => (m.Id, m.Mark));
         var unchanged = 0;
+        var suspended = await PostgresBulkLoad.SuspendAsync<AnnualMark>(db, rows.Count - existing.Count, ct);
         await using var writer = new BulkWriter<AnnualMark>(db, nameof(AnnualMark.ParticipantId), nameof(AnnualMark.SubjectId), nameof(AnnualMark.Mark));
         foreach (var m in written?.Count(rows) ?? rows)
         {
@@ -205,6 +212,10 @@ public static class ResultsImport
             await writer.SaveAsync(stored.Id, values, ct);
         }
         await writer.FlushAsync(ct);
+        if (suspended is not null)
+        {
+            await suspended.RestoreAsync(ct);
+        }
         return (writer.Inserted, writer.Updated, unchanged);
     }
 

@@ -110,8 +110,39 @@ public static class ParticipantsTemplate
         {
             return (rows, messages, columns);
         }
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var reader = new RowReader(columns, admissionMayBePending, keepSource: sink is null);
         foreach (var row in table.Rows)
+        {
+            if (reader.Read(row, messages) is not { } participant)
+            {
+                continue;
+            }
+            if (sink is null)
+            {
+                rows.Add(participant);
+            }
+            else
+            {
+                sink(participant);
+            }
+        }
+        return (rows, messages, columns);
+    }
+
+    /// <summary>Checks rows of template 2 one by one; remembers the codes read so far (valid or not), so that a code
+    /// given twice names the first line.</summary>
+    public sealed class RowReader(TableColumns columns, bool admissionMayBePending = false, bool keepSource = true)
+    {
+        private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+
+        /// <summary>The line of the first row with this code, or 0 when the code has not been read yet.</summary>
+        public int FirstLineOf(ReadOnlySpan<char> code) => _seen.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(code, out var line) ? line : 0;
+
+        /// <summary>Records a code read by another path (a row known to be valid) as Read would.</summary>
+        public void Remember(string code, int line) => _seen[code] = line;
+
+        /// <summary>The participant of the row, or null with at least one error added to <paramref name="messages"/>.</summary>
+        public ParticipantRow? Read(TableRow row, List<ImportMessage> messages)
         {
             var before = messages.Count;
             var code = columns.RequiredText(row, Code, messages);
@@ -180,32 +211,23 @@ public static class ParticipantsTemplate
             var repeat = columns.Boolean(row, Repeat, messages) ?? false;
             if (code is not null)
             {
-                if (seen.TryGetValue(code, out var firstLine))
+                if (_seen.TryGetValue(code, out var firstLine))
                 {
                     messages.Add(columns.Error(row, Code, code, $"участник уже указан в строке {firstLine}"));
                 }
                 else
                 {
-                    seen[code] = row.Line;
+                    _seen[code] = row.Line;
                 }
             }
             if (messages.Count > before && messages.Skip(before).Any(m => m.IsError))
             {
-                continue;
+                return null;
             }
-            var participant = new ParticipantRow(row.Line, code!, school!, columns.OptionalText(row, SchoolName), type, last!, first!,
+            return new ParticipantRow(row.Line, code!, school!, columns.OptionalText(row, SchoolName), type, last!, first!,
                 columns.OptionalText(row, MiddleName), grade!.Value, category, form!.Value, ovz, admitted,
-                columns.OptionalText(row, Reason), repeat, sex, birthDate, classLetter, sink is null ? row : null);
-            if (sink is null)
-            {
-                rows.Add(participant);
-            }
-            else
-            {
-                sink(participant);
-            }
+                columns.OptionalText(row, Reason), repeat, sex, birthDate, classLetter, keepSource ? row : null);
         }
-        return (rows, messages, columns);
     }
 
     public static ParticipantCategory? ParseCategory(string text) => SearchText.Normalise(text) switch

@@ -13,24 +13,41 @@ namespace GiaDesk.Features.Results.Templates;
 /// </summary>
 public static partial class ResultsFileLoader
 {
-    public static (ResultsDataSet? Data, IReadOnlyList<ImportMessage> Messages) LoadFiles(int level, string participantsPath, string resultsPath, string? annualPath, int? year = null)
+    public static (ResultsDataSet? Data, IReadOnlyList<ImportMessage> Messages) LoadFiles(int level, string participantsPath, string resultsPath, string? annualPath, int? year = null,
+        Action<string>? phase = null)
     {
         var messages = new List<ImportMessage>();
         using var participantsTable = OpenFile(participantsPath, messages);
         using var resultsTable = OpenFile(resultsPath, messages);
         using var annualTable = annualPath is null ? null : OpenFile(annualPath, messages);
+        phase?.Invoke("открытие файлов");
         if (participantsTable is null || resultsTable is null || (annualPath is not null && annualTable is null))
         {
             return (null, messages);
         }
         var people = new Participants(level);
-        var (_, participantMessages, _) = ParticipantsTemplate.ReadWithColumns(participantsTable, sink: people.Add);
+        var (participantColumns, participantMessages) = TableColumns.Map(participantsTable, ParticipantsTemplate.Columns);
+        if (!participantMessages.Any(m => m.IsError))
+        {
+            var reader = new ParticipantsTemplate.RowReader(participantColumns, keepSource: false);
+            var positions = new ParticipantColumns(participantColumns);
+            participantsTable.ForEachRow(row =>
+            {
+                if (!TryFastParticipant(row, positions, reader, people) && reader.Read(row.ToTableRow(), participantMessages) is { } participant)
+                {
+                    people.Add(participant);
+                }
+            });
+        }
         messages.AddRange(participantMessages);
         AddReadError(participantsTable, messages);
+        phase?.Invoke("участники: чтение и проверка");
 
         var annualTask = annualTable is null ? null : Task.Run(() => ReadAnnual(annualTable, people));
         var results = ReadResults(resultsTable, people);
+        phase?.Invoke("результаты: чтение и проверка");
         var annual = annualTask?.GetAwaiter().GetResult();
+        phase?.Invoke("годовые отметки (параллельно): ожидание");
         messages.AddRange(results.Messages);
         if (annual is not null)
         {
@@ -40,7 +57,9 @@ public static partial class ResultsFileLoader
         {
             return (null, messages);
         }
-        return (BuildFromFiles(level, year, people, results, annual), messages);
+        var data = BuildFromFiles(level, year, people, results, annual);
+        phase?.Invoke("сборка данных для движка");
+        return (data, messages);
     }
 
     private static TableFile? OpenFile(string path, List<ImportMessage> messages)
@@ -74,28 +93,54 @@ public static partial class ResultsFileLoader
         public readonly List<ParticipantEntry> Entries = [];
         public readonly List<string> Codes = [];
 
-        public void Add(ParticipantRow row)
+        private readonly Dictionary<string, SchoolType?> _schoolTypes = new(StringComparer.Ordinal);
+
+        public void Add(ParticipantRow row) =>
+            Add(row.Code, row.SchoolCode, row.SchoolName, row.SchoolType, row.Grade, row.Category, row.Form, row.Ovz, row.Admitted == true, row.NotAdmittedRepeat);
+
+        /// <summary>A valid participant (the first row of its code); <paramref name="schoolName"/> empty: the code names the school.</summary>
+        public void Add(string code, ReadOnlySpan<char> schoolCode, ReadOnlySpan<char> schoolName, SchoolType? type, int grade,
+            ParticipantCategory category, ExamForm form, bool ovz, bool admitted, bool repeat)
         {
-            if (!ByCode.TryAdd(row.Code, Facts.Count))
+            if (!ByCode.TryAdd(code, Facts.Count))
             {
                 return;
             }
-            Facts.Add(new ParticipantFacts(row.Grade, row.Form));
-            AllCodes.Add(row.Code);
-            if (row.Grade != level)
+            Facts.Add(new ParticipantFacts(grade, form));
+            AllCodes.Add(code);
+            if (grade != level)
             {
                 LevelIndex.Add(-1);
                 return;
             }
-            if (!SchoolIndex.TryGetValue(row.SchoolCode, out var school))
+            var schools = SchoolIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!schools.TryGetValue(schoolCode, out var school))
             {
                 school = Schools.Count;
-                SchoolIndex[row.SchoolCode] = school;
-                Schools.Add(new SchoolEntry(row.SchoolCode, row.SchoolName ?? row.SchoolCode, row.SchoolType));
+                var schoolText = schoolCode.ToString();
+                SchoolIndex[schoolText] = school;
+                Schools.Add(new SchoolEntry(schoolText, schoolName.IsEmpty ? schoolText : schoolName.ToString(), type));
             }
             LevelIndex.Add(Entries.Count);
-            Codes.Add(row.Code);
-            Entries.Add(new ParticipantEntry(school, (byte)row.Grade, row.Category, row.Form, row.Admitted == true, row.NotAdmittedRepeat, row.Ovz));
+            Codes.Add(code);
+            Entries.Add(new ParticipantEntry(school, (byte)grade, category, form, admitted, repeat, ovz));
+        }
+
+        /// <summary>DomainNames.ParseSchoolType of a cell, once per distinct text.</summary>
+        public SchoolType? SchoolType(ReadOnlySpan<char> text)
+        {
+            if (_schoolTypes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var type))
+            {
+                return type;
+            }
+            if (_schoolTypes.Count >= 100)
+            {
+                return null;
+            }
+            var key = text.ToString();
+            type = DomainNames.ParseSchoolType(key);
+            _schoolTypes[key] = type;
+            return type;
         }
     }
 
@@ -106,7 +151,21 @@ public static partial class ResultsFileLoader
 
         public List<SubjectInfo> Subjects { get; } = [];
 
+        private SubjectInfo? _last;
+        private short _lastNumber;
+
         public short Number(SubjectInfo subject)
+        {
+            if (ReferenceEquals(subject, _last))
+            {
+                return _lastNumber;
+            }
+            _last = subject;
+            _lastNumber = NumberByName(subject);
+            return _lastNumber;
+        }
+
+        private short NumberByName(SubjectInfo subject)
         {
             if (!_numbers.TryGetValue(subject.Name, out var number))
             {
@@ -155,7 +214,23 @@ public static partial class ResultsFileLoader
         }
         Dictionary<(string, string, DateOnly), int>? unknownSeen = null;
         var errors = new List<ImportMessage>();
-        foreach (var row in table.Rows)
+        var positions = new ResultColumns(columns);
+        var byCode = people.ByCode.GetAlternateLookup<ReadOnlySpan<char>>();
+        var subjects = new SubjectTexts();
+        table.ForEachRow(cells =>
+        {
+            if (TryFastResult(cells, positions, byCode, people.Facts, subjects, out var participant, out var subject, out var sitting))
+            {
+                file.Participant.Add(participant);
+                file.Subject.Add(file.Subjects.Number(subject));
+                file.Day.Add(sitting.Day);
+                file.Line.Add(cells.Line);
+                file.Value.Add(sitting);
+                return;
+            }
+            Slow(cells.ToTableRow());
+        });
+        void Slow(TableRow row)
         {
             errors.Clear();
             found = -1;
@@ -226,7 +301,24 @@ public static partial class ResultsFileLoader
         }
         Dictionary<(string, string), int>? unknownSeen = null;
         var errors = new List<ImportMessage>();
-        foreach (var row in table.Rows)
+        int codeColumn = columns.IndexOf(AnnualMarksTemplate.Code), subjectColumn = columns.IndexOf(AnnualMarksTemplate.Subject),
+            markColumn = columns.IndexOf(AnnualMarksTemplate.Mark);
+        var byCode = people.ByCode.GetAlternateLookup<ReadOnlySpan<char>>();
+        var subjects = new SubjectTexts();
+        table.ForEachRow(cells =>
+        {
+            if (TryFastAnnual(cells, codeColumn, subjectColumn, markColumn, byCode, people.Facts, subjects, out var participant, out var subject, out var mark))
+            {
+                file.Participant.Add(participant);
+                file.Subject.Add(file.Subjects.Number(subject));
+                file.Day.Add(0);
+                file.Line.Add(cells.Line);
+                file.Value.Add(new AnnualMarkEntry(participant, 0, (sbyte)mark));
+                return;
+            }
+            Slow(cells.ToTableRow());
+        });
+        void Slow(TableRow row)
         {
             errors.Clear();
             found = -1;

@@ -1,5 +1,6 @@
 using System.Text;
 using GiaDesk.Demo;
+using GiaDesk.Domain;
 using GiaDesk.Features.Results.Analytics;
 using GiaDesk.Features.Results.Templates;
 using GiaDesk.Files;
@@ -76,6 +77,45 @@ public sealed class ResultTemplatesTests
         Assert.Equal(level == 9 ? data.Sittings.Length : 0, fromFiles.Data!.Sittings.Length);
         Assert.True(fromFiles.Data.Sittings.Zip(fromFiles.Data.Sittings.Skip(1)).All(x => x.First.Participant < x.Second.Participant
             || (x.First.Participant == x.Second.Participant && x.First.Day <= x.Second.Day)));
+    }
+
+    [Fact]
+    public void Streaming_loader_reads_every_accepted_spelling_as_the_row_readers_do()
+    {
+        // Canonical rows (read from the reader's spans) between rows in other accepted spellings (read by the
+        // templates' row readers): the helper asserts the in-memory loader gives the same data and messages.
+        var (data, messages) = Load(
+            "Код участника;Код ОО;Наименование ОО;Тип ОО;Фамилия;Имя;Пол;Дата рождения;Класс;Категория;Форма ГИА;ОВЗ;Допущен;Недопуск повторно\n"
+            + "P1;S1;Школа 1;СОШ;Иванова;Анна;Ж;01.02.2004;9;ВТГ;ОГЭ;нет;да;нет\n"
+            + "P2;S1;;сош;Петров;Пётр;м;1.2.2004;9Б;впл;огэ;Нет;ДА;0\n"
+            + "P3;S2;Школа 2;лицей;Сидоров;Иван;;;11;;ЕГЭ;да;да;\n"
+            + "P4;S3;;;Орлова;Вера;;;9;СПО;ГВЭ;;нет;да\n"
+            + "P5;S3;;;Ким;Юна;;;9;ИГ;ГВЭ-9;;1;\n",
+            "Код участника;Предмет;Дата экзамена;Этап;Явка;Первичный балл;Отметка;Тестовый балл;Апелляция;Первичный балл до апелляции;Отметка до апелляции;Аннулирован\n"
+            + "P1;Русский язык;24.05.2019;основной;да;30;5;;;;;нет\n"
+            + "P1;Математика;27.05.2019;Основной;Да;15;3;;отклонена;;;Нет\n"
+            + "P2;1;24.05.2019;резервный день;1;20;4;;Удовлетворена;18;3;0\n"
+            + "P2;Математика (базовая);27.05.2019;основной;да;007;3;;удовлетворена;5;2;\n"
+            + "P3;Русский язык;30.05.2019;основной;да;60;;71;удовлетворена;58;;нет\n"
+            + "P3;Математика (базовая);03.06.2019;резерв;да;;4;;;;;\n"
+            + "P2;Физика;2019-06-27;дополнительный;нет;;;;;;;\n"
+            + "P5;Информатика;25.04.2019;досрочный;да;10;4;;;;;да\n"
+            + "P5;Химия;26.04.2019;досрочный;нет;;;;;;;\n"
+            + "P1;Биология;01.06.2019;основной;да;20;4;;;;;\n",
+            "Код участника;Предмет;Годовая отметка\nP1;Русский язык;5\nP1;Математика;04\nP2;1;3\nP3;Русский язык;5,0\nP5;Химия; 4 \n");
+        Assert.DoesNotContain(messages, m => m.IsError);
+        Assert.NotNull(data);
+        Assert.Equal(["P1", "P2", "P4", "P5"], data.ParticipantCodes);
+        Assert.Equal(["S1", "S3"], data.Schools.Select(s => s.Code));
+        Assert.Equal(["Школа 1", "S3"], data.Schools.Select(s => s.Name));
+        Assert.Equal(8, data.Sittings.Length);
+        Assert.Equal(4, data.AnnualMarks.Length);
+        // Basic mathematics of grade 9 collapses into «Математика»; the stages and appeals as spelled.
+        var upheld = data.Sittings.Single(x => x.Participant == 1 && x.Appeal == AppealOutcome.Upheld && x.Mark == 3 && x.PrimaryScore == 7);
+        Assert.Equal(2, upheld.MarkBefore);
+        Assert.Equal(SubjectCatalog.Mathematics, data.Subjects[upheld.Subject]);
+        Assert.Equal(ExamStage.Reserve, data.Sittings.Single(x => x.Participant == 1 && x.PrimaryScore == 20).Stage);
+        Assert.True(data.Sittings.Single(x => x.Participant == 3 && x.Stage == ExamStage.Early && x.Appeared).Annulled);
     }
 
     [Fact]
