@@ -3,7 +3,7 @@
 
 Each worker signs in as the administrator through the real login form (anti-forgery token, cookie), then loops:
 three reads (pages and an API list) and one write (block / unblock of the demo observer account — a real SaveChanges
-that the audit journal records). Prints errors, p50/p99 latency per kind and the server's memory (RSS of --pid) at
+that the audit journal records). A request that lands on the sign-in page (the session ended) counts as an error. Prints errors, p50/p99 latency per kind and the server's memory (RSS of --pid) at
 start and end. Exit code 1 when any request failed.
 """
 import argparse, html, http.cookiejar, re, statistics, sys, threading, time, urllib.parse, urllib.request
@@ -29,7 +29,10 @@ class Client:
 
     def get(self, path):
         with self.opener.open(self.base + path, timeout=60) as r:
-            return r.status, r.read().decode("utf-8", "replace")
+            body = r.read().decode("utf-8", "replace")
+            if path != "/Account/Login" and "/Account/Login" in r.geturl():
+                raise RuntimeError(f"signed out: {path} went to the sign-in page")
+            return r.status, body
 
     def post(self, path, fields, form_page):
         _, page = self.get(form_page)
@@ -37,7 +40,10 @@ class Client:
         fields = dict(fields, __RequestVerificationToken=html.unescape(token.group(1)) if token else "")
         data = urllib.parse.urlencode(fields).encode()
         with self.opener.open(self.base + path, data=data, timeout=60) as r:
-            return r.status, r.read()
+            body = r.read()
+            if "/Account/Login" in r.geturl() and path != "/Account/Login":
+                raise RuntimeError(f"signed out: POST {path} went to the sign-in page")
+            return r.status, body
 
 
 def main():
@@ -48,6 +54,7 @@ def main():
     p.add_argument("--pid", type=int, default=0, help="server process id for the memory figures")
     p.add_argument("--user", default="admin")
     p.add_argument("--password", default="demo-admin-1")
+    p.add_argument("--target", default="viewer", help="the account the writes block and unblock")
     a = p.parse_args()
 
     start_rss = rss_mb(a.pid)
@@ -61,7 +68,9 @@ def main():
         try:
             c.post("/Account/Login", {"UserName": a.user, "Password": a.password}, "/Account/Login")
             _, users = c.get("/Admin/Users")
-            target = re.search(r'name="id" value="([^"]+)"', users).group(1)
+            # The write blocks and unblocks one account that is not the soak's own (--target, the demo observer).
+            row = re.search(r"<tr>(?:(?!</tr>).)*?>" + re.escape(a.target) + r"<(?:(?!</tr>).)*</tr>", users, re.S)
+            target = re.search(r'name="id" value="([^"]+)"', row.group(0)).group(1)
         except Exception as e:  # noqa: BLE001
             with lock:
                 errors.append(f"login {n}: {e}")

@@ -41,6 +41,7 @@ public static class CommandLine
                 "results" when rest is ["analyze", ..] => ResultsCommands.Analyze(rest[1..], output, error),
                 "report" => await ReportCommands.RunAsync(rest, output, error),
                 "participants" when rest is ["check", ..] => ParticipantsCommands.Check(rest[1..], output, error),
+                "participants" when rest is ["import", ..] => await ParticipantsImportCommand.RunAsync(rest[1..], output, error),
                 "seating" when rest is ["plan", ..] => await SeatingCommands.PlanAsync(rest[1..], output, error),
                 "exam-points" when rest is ["check", ..] => ExamPointsCommands.Check(rest[1..], output, error),
                 _ => Usage(error, $"Неизвестная команда «{string.Join(' ', args)}». / Unknown command."),

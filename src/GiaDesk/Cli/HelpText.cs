@@ -31,6 +31,9 @@ internal static class HelpText
           participants check ФАЙЛ [--format json|text]
                                         проверка файла участников (шаблон 2) без базы данных: ошибки формата и правила
                                         качества данных; код 1, если есть хотя бы одна ошибка
+          participants import ФАЙЛ [--year 2025-2026] [--reason ПРИЧИНА]
+                                        загрузить участников (шаблон 2) в базу данных, как на странице загрузки:
+                                        всё или ничего; ход загрузки и ошибки — в поток ошибок; код 1 — ничего не сохранено
           seating plan --points ФАЙЛ --participants ФАЙЛ [--staff ФАЙЛ] --date ДД.ММ.ГГГГ --subject ПРЕДМЕТ
                        [--form ОГЭ|ГВЭ|ЕГЭ] [--seed N] [--computer-based] [--format json|text]
                        [--lists ПАПКА [--pdf] [--day-code КОД]]
@@ -75,6 +78,9 @@ internal static class HelpText
           participants check FILE [--format json|text]
                                         check a participants file (template 2) without a database: format errors and
                                         data-quality rules; exit code 1 when any error is found
+          participants import FILE [--year 2025-2026] [--reason TEXT]
+                                        import participants (template 2) into the database as the web page does:
+                                        all or nothing; progress and errors on stderr; exit code 1 when nothing was saved
           seating plan --points FILE --participants FILE [--staff FILE] --date DD.MM.YYYY --subject NAME
                        [--form ОГЭ|ГВЭ|ЕГЭ] [--seed N] [--computer-based] [--format json|text]
                        [--lists DIR [--pdf] [--day-code CODE]]

@@ -55,7 +55,7 @@ public sealed class BuiltApp : IAsyncLifetime
 
     public Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => RunAsync(null, null, args);
 
-    private static string Dll()
+    public static string Dll()
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -79,7 +79,12 @@ public static class UserAccounts
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, blocked ? DateTimeOffset.MaxValue : null);
         await users.ResetAccessFailedCountAsync(user);
-        await users.UpdateSecurityStampAsync(user);
+        // Blocking ends the user's sessions; unblocking has none to end (and must not sign out an administrator who
+        // unblocks an account that was active, e.g. their own — found by the soak).
+        if (blocked)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
     }
 
     private static async Task<Domain.School?> ResolveSchoolAsync(AppDbContext db, string role, string? schoolCode, List<string> errors)
