@@ -135,7 +135,7 @@ public sealed class ReportCliTests : IClassFixture<BuiltApp>, IClassFixture<Gold
         Assert.Contains("Тройку лидеров составляют МБОУ «Гимназия № 2» (4,3), МБОУ «СОШ пст. Абезь» (4,2) и МБОУ «СОШ с. Косьювом» (4,0)", text, StringComparison.Ordinal);
         Assert.Contains("Самые низкие показатели — у МБВСОУ ОСОШ (2,8), МБОУ «СОШ № 6» (3,4) и МБОУ «СОШ № 10» (3,4)", text, StringComparison.Ordinal);
         var plan = docx.Table("Проект плана мероприятий");
-        Assert.Equal(["№", "Раздел", "Мероприятие", "Срок", "Ответственные"], plan[0]);
+        Assert.Equal(["№", "Раздел", "Мероприятие", "Срок", "Ответственные", "Ожидаемый результат"], plan[0]);
         Assert.Contains(plan, r => r[2].Contains("«Биология»", StringComparison.Ordinal));
     }
 
