@@ -13,9 +13,18 @@ namespace GiaDesk.Web;
 /// them (a decompression bomb, a binary or UTF-16 file without a mark, an unbalanced quote, a giant cell…) is answered
 /// 400 with the Russian message naming the file, line and column, and the handler (and the import) never runs.
 /// </summary>
+/// <remarks>Every page that takes a file carries this attribute (no hard-coded <c>RequestSizeLimit</c>; a test walks the
+/// page models). <see cref="Tables"/> = false on pages whose files are not tables (a roadmap order, evidence files):
+/// the request and file sizes are still checked, the table check is left to the page.</remarks>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class UploadLimitsAttribute : Attribute, IAuthorizationFilter, IAsyncPageFilter, IOrderedFilter
 {
+    /// <summary>Check every uploaded file as a table (CSV/XLSX) before the handler runs.</summary>
+    public bool Tables { get; set; } = true;
+
+    /// <summary>Form fields allowed besides the files (a page that posts a long form, such as the roadmap review).</summary>
+    public int ValueCountLimit { get; set; } = 1024; // the framework's default
+
     /// <summary>Runs before the framework's own request-size filters and the anti-forgery check (which reads the form).</summary>
     public int Order => -3000;
 
@@ -35,7 +44,7 @@ public sealed class UploadLimitsAttribute : Attribute, IAuthorizationFilter, IAs
         // The form (read first by the anti-forgery check) may hold a file as large as the request.
         if (http.Request.HasFormContentType && http.Features.Get<IFormFeature>() is not { Form: not null })
         {
-            http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = limits.MaxRequestBytes }));
+            http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = limits.MaxRequestBytes, ValueCountLimit = ValueCountLimit }));
         }
     }
 
@@ -62,6 +71,10 @@ public sealed class UploadLimitsAttribute : Attribute, IAuthorizationFilter, IAs
                 if (InputLimits.Current.CheckFileSize(Path.GetFileName(file.FileName), file.Length) is { } tooLarge)
                 {
                     refusals.Add(tooLarge);
+                    continue;
+                }
+                if (!Tables)
+                {
                     continue;
                 }
                 byte[] content;

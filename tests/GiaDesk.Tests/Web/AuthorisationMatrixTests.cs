@@ -63,6 +63,7 @@ public sealed class AuthorisationMatrixTests(DemoApp app) : IClassFixture<DemoAp
         ["POST /Directories/Schools/Edit"] = new("/Directories/Schools/Edit/{school}", "LBBDD"),
         ["GET /Directories/Schools/Import"] = new("/Directories/Schools/Import", "LKKDD"),
         ["GET /Directories/Schools/Import?handler=Template"] = new("/Directories/Schools/Import?handler=Template", "LKKDD"),
+        ["GET /Directories/Schools/Import?handler=Errors"] = new("/Directories/Schools/Import?handler=Errors", "LNNDD"),
         ["POST /Directories/Schools/Import"] = new("/Directories/Schools/Import", "LBBDD"),
         ["GET /Directories/Subjects/Index"] = new("/Directories/Subjects", "LKKKK"),
         ["GET /Directories/Subjects/Index?handler=Export"] = new("/Directories/Subjects?handler=Export", "LKKKK"),
@@ -84,6 +85,7 @@ public sealed class AuthorisationMatrixTests(DemoApp app) : IClassFixture<DemoAp
         ["GET /Registry/FinalEssays/Index"] = new("/Registry/FinalEssays", "LKKKK"),
         ["GET /Registry/FinalEssays/Index?handler=Export"] = new("/Registry/FinalEssays?handler=Export", "LKKKD"),
         ["GET /Registry/FinalEssays/Index?handler=Template"] = new("/Registry/FinalEssays?handler=Template", "LKKKK"),
+        ["GET /Registry/FinalEssays/Index?handler=Errors"] = new("/Registry/FinalEssays?handler=Errors", "LNNNN"),
         ["POST /Registry/FinalEssays/Index"] = new("/Registry/FinalEssays", "LBBBB"),
         ["GET /Registry/Quality/Index"] = new("/Registry/Quality", "LKKKK"),
         // Per-school counts only, no personal data: the observer may have them.
@@ -105,6 +107,7 @@ public sealed class AuthorisationMatrixTests(DemoApp app) : IClassFixture<DemoAp
         ["GET /ExamPoints/Points/Edit"] = new("/ExamPoints/Points/Edit/{point}", "LKKDD"),
         ["POST /ExamPoints/Points/Edit"] = new("/ExamPoints/Points/Edit/{point}", "LBBDD"),
         ["GET /ExamPoints/Points/Import"] = new("/ExamPoints/Points/Import", "LKKDD"),
+        ["GET /ExamPoints/Points/Import?handler=Errors"] = new("/ExamPoints/Points/Import?handler=Errors", "LNNDD"),
         ["POST /ExamPoints/Points/Import"] = new("/ExamPoints/Points/Import", "LBBDD"),
         ["GET /ExamPoints/Points/Auditorium"] = new("/ExamPoints/Points/Auditorium/{point}", "LKKDD"),
         ["POST /ExamPoints/Points/Auditorium"] = new("/ExamPoints/Points/Auditorium/{point}", "LBBDD"),
@@ -118,6 +121,7 @@ public sealed class AuthorisationMatrixTests(DemoApp app) : IClassFixture<DemoAp
         ["POST /ExamPoints/Days/Edit"] = new("/ExamPoints/Days/Edit/{day}", "LBBDD"),
         ["GET /ExamPoints/Days/Import"] = new("/ExamPoints/Days/Import", "LKKDD"),
         ["GET /ExamPoints/Days/Import?handler=Sample"] = new("/ExamPoints/Days/Import?handler=Sample", "LKKDD"),
+        ["GET /ExamPoints/Days/Import?handler=Errors"] = new("/ExamPoints/Days/Import?handler=Errors", "LNNDD"),
         ["POST /ExamPoints/Days/Import"] = new("/ExamPoints/Days/Import", "LBBDD"),
         // Staff of points: schools propose their own people, the department confirms; the observer sees none.
         ["GET /ExamPoints/Staff/Index"] = new("/ExamPoints/Staff", "LKKKD"),
@@ -131,6 +135,7 @@ public sealed class AuthorisationMatrixTests(DemoApp app) : IClassFixture<DemoAp
         ["GET /ExamPoints/Staff/Edit"] = new("/ExamPoints/Staff/Edit/{staff}", "LKKKD", "/ExamPoints/Staff/Edit/{other-staff}", "LKKND"),
         ["POST /ExamPoints/Staff/Edit"] = new("/ExamPoints/Staff/Edit/{staff}", "LBBBD", "/ExamPoints/Staff/Edit/{other-staff}", "LBBBD"),
         ["GET /ExamPoints/Staff/Import"] = new("/ExamPoints/Staff/Import", "LKKKD"),
+        ["GET /ExamPoints/Staff/Import?handler=Errors"] = new("/ExamPoints/Staff/Import?handler=Errors", "LNNND"),
         ["POST /ExamPoints/Staff/Import"] = new("/ExamPoints/Staff/Import", "LBBBD"),
         // ГЭК keys: the department only.
         ["GET /ExamPoints/GekKeys/Index"] = new("/ExamPoints/GekKeys", "LKKDD"),

@@ -62,6 +62,15 @@ public static class RegistryQuality
         return start is { } year ? new QualityContext(today, year) : null;
     }
 
+    /// <summary>
+    /// The findings a user may read: a school operator (<paramref name="restrictedSchoolId"/> set) does not get
+    /// «duplicate-person», which names another school and its participant's code — importing a row with someone's ФИО and
+    /// birth date would otherwise tell the operator where that person is enrolled. The department sees it (its own
+    /// imports, the participant's page, the stored counts of /Registry/Quality).
+    /// </summary>
+    public static IEnumerable<QualityFinding> VisibleTo(IEnumerable<QualityFinding> findings, int? restrictedSchoolId) =>
+        restrictedSchoolId is null ? findings : findings.Where(f => f.Rule != QualityRules.DuplicatePerson.Id);
+
     /// <summary>Findings about one participant, duplicates included (checked against the same ФИО and birth date).</summary>
     public static async Task<List<QualityFinding>> ForParticipantAsync(AppDbContext db, Participant p, CancellationToken ct, TimeProvider? clock = null)
     {

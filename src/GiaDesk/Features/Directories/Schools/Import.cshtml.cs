@@ -13,6 +13,23 @@ public sealed class ImportModel(AppDbContext db) : PageModel
 {
     public ImportReport? Report { get; private set; }
 
+    /// <summary>The address of the full message list of the report on this page (null when there is none).</summary>
+    public string? MessagesUrl { get; private set; }
+
+    /// <summary>The kept messages of this user's last import here as CSV (issue 10: the page shows only the first ones).</summary>
+    public IActionResult OnGetErrors(Guid? list) =>
+        list is { } id && Files.ImportMessageStore.Find(id, User.Identity?.Name) is { } messages
+            ? File(Files.ImportMessageList.Csv(messages), "text/csv", "Ошибки загрузки ОО.csv")
+            : NotFound();
+
+    private void OfferMessages(IReadOnlyList<Files.ImportMessage> messages)
+    {
+        if (messages.Count > 0)
+        {
+            MessagesUrl = Url.Page(null, "Errors", new { list = Files.ImportMessageStore.Save(User.Identity?.Name ?? "", messages) });
+        }
+    }
+
     public void OnGet()
     {
     }
@@ -34,6 +51,7 @@ public sealed class ImportModel(AppDbContext db) : PageModel
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         Report = await SchoolsImport.ImportAsync(db, file.FileName, buffer.ToArray(), ct);
+        OfferMessages(Report.Messages);
         return Page();
     }
 }

@@ -7,7 +7,7 @@ namespace GiaDesk.Features.Directories.Schools;
 
 public sealed record ImportReport(int Created, int Updated, int Unchanged, IReadOnlyList<ImportMessage> Messages)
 {
-    public bool Succeeded => !Messages.Any(m => m.IsError);
+    public bool Succeeded => !KeptMessages.Of(Messages).HasErrors;
     public IEnumerable<ImportMessage> Errors => Messages.Where(m => m.IsError);
     public IEnumerable<ImportMessage> Warnings => Messages.Where(m => !m.IsError);
 }
@@ -92,7 +92,7 @@ public static class SchoolsImport
         var (rows, messages) = Read(fileName, content);
         if (messages.Any(m => m.IsError))
         {
-            return new ImportReport(0, 0, 0, messages);
+            return new ImportReport(0, 0, 0, KeptMessages.Keep(messages));
         }
         var existing = await db.Schools.ToDictionaryAsync(s => s.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
         int created = 0, updated = 0, unchanged = 0;
@@ -130,6 +130,6 @@ public static class SchoolsImport
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        return new ImportReport(created, updated, unchanged, messages);
+        return new ImportReport(created, updated, unchanged, KeptMessages.Keep(messages));
     }
 }

@@ -9,7 +9,7 @@ namespace GiaDesk.Features.ExamPoints.Days;
 
 public sealed record ExamDaysImportReport(int Created, int Updated, int Unchanged, IReadOnlyList<ImportMessage> Messages)
 {
-    public bool Succeeded => !Messages.Any(m => m.IsError);
+    public bool Succeeded => !KeptMessages.Of(Messages).HasErrors;
     public IEnumerable<ImportMessage> Errors => Messages.Where(m => m.IsError);
     public IEnumerable<ImportMessage> Warnings => Messages.Where(m => !m.IsError);
 }
@@ -51,7 +51,7 @@ public static class ExamDaysImport
         var (columns, messages) = TableColumns.Map(table, Columns);
         if (messages.Any(m => m.IsError))
         {
-            return new ExamDaysImportReport(0, 0, 0, messages);
+            return new ExamDaysImportReport(0, 0, 0, KeptMessages.Keep(messages));
         }
         var subjects = await db.Subjects.ToListAsync(ct);
         var years = await db.StudyYears.ToDictionaryAsync(y => y.StartYear, ct);
@@ -199,7 +199,7 @@ public static class ExamDaysImport
                 $"добавлено {created}, изменено {updated}, без изменений {unchanged}", now);
         }
         await db.SaveChangesAsync(ct);
-        return new ExamDaysImportReport(created, updated, unchanged, messages);
+        return new ExamDaysImportReport(created, updated, unchanged, KeptMessages.Keep(messages));
     }
 
     private static T? Parse<T>(TableColumns columns, TableRow row, string column, List<ImportMessage> messages, Func<string, T?> parse, string text)

@@ -10,7 +10,7 @@ namespace GiaDesk.Features.ExamPoints.Points;
 
 public sealed record PointsImportReport(int Created, int Updated, int Unchanged, IReadOnlyList<ImportMessage> Messages)
 {
-    public bool Succeeded => !Messages.Any(m => m.IsError);
+    public bool Succeeded => !KeptMessages.Of(Messages).HasErrors;
     public IEnumerable<ImportMessage> Errors => Messages.Where(m => m.IsError);
     public IEnumerable<ImportMessage> Warnings => Messages.Where(m => !m.IsError);
 }
@@ -30,7 +30,7 @@ public static class PointsImport
         }
         if (report.HasErrors)
         {
-            return new PointsImportReport(0, 0, 0, report.Findings);
+            return new PointsImportReport(0, 0, 0, KeptMessages.Keep(report.Findings));
         }
         var schoolIds = schools.ToDictionary(s => s.Code, s => s.Id, StringComparer.OrdinalIgnoreCase);
         var codes = report.Points.Select(p => p.Code).ToList();
@@ -90,7 +90,7 @@ public static class PointsImport
         {
             await db.SaveChangesAsync(ct);
         }
-        return new PointsImportReport(created, updated, unchanged, report.Findings);
+        return new PointsImportReport(created, updated, unchanged, KeptMessages.Keep(report.Findings));
     }
 
     private static bool Set<T>(T current, T value, Action<T> assign)

@@ -12,7 +12,7 @@ namespace GiaDesk.Features.ExamPoints.Staff;
 
 public sealed record StaffImportReport(int Created, int Updated, int Unchanged, IReadOnlyList<ImportMessage> Messages)
 {
-    public bool Succeeded => !Messages.Any(m => m.IsError);
+    public bool Succeeded => !KeptMessages.Of(Messages).HasErrors;
     public IEnumerable<ImportMessage> Errors => Messages.Where(m => m.IsError);
     public IEnumerable<ImportMessage> Warnings => Messages.Where(m => !m.IsError);
 }
@@ -61,7 +61,7 @@ public static class StaffImport
         }
         if (messages.Any(m => m.IsError))
         {
-            return new StaffImportReport(0, 0, 0, [.. messages.Where(m => m.Line == 0).Concat(messages.Where(m => m.Line > 0).OrderBy(m => m.Line))]);
+            return new StaffImportReport(0, 0, 0, KeptMessages.Keep(messages.Where(m => m.Line == 0).Concat(messages.Where(m => m.Line > 0).OrderBy(m => m.Line))));
         }
         int created = 0, updated = 0, unchanged = 0;
         foreach (var row in report.Staff)
@@ -126,7 +126,7 @@ public static class StaffImport
         AuditLog.Add(db, user, address, "staff.import", nameof(StaffMember), null,
             $"{report.File}: добавлено {created}, изменено {updated}, без изменений {unchanged}", now);
         await db.SaveChangesAsync(ct);
-        return new StaffImportReport(created, updated, unchanged, messages);
+        return new StaffImportReport(created, updated, unchanged, KeptMessages.Keep(messages));
     }
 
     private static Subject? Find(List<Subject> subjects, SubjectInfo info) =>

@@ -8,7 +8,7 @@ namespace GiaDesk.Features.Registry.FinalEssays;
 
 public sealed record FinalEssaysImportReport(int Created, int Updated, int Unchanged, IReadOnlyList<ImportMessage> Messages)
 {
-    public bool Succeeded => !Messages.Any(m => m.IsError);
+    public bool Succeeded => !KeptMessages.Of(Messages).HasErrors;
 }
 
 /// <summary>Template 5 «Итоговое сочинение и собеседование»: all-or-nothing, keyed by (участник, вид, дата).</summary>
@@ -33,7 +33,7 @@ public static class FinalEssaysImport
         var (columns, messages) = TableColumns.Map(table, Template);
         if (messages.Any(m => m.IsError))
         {
-            return new(0, 0, 0, messages);
+            return new(0, 0, 0, KeptMessages.Keep(messages));
         }
         var year = await ParticipantQueries.CurrentYearAsync(db, ct);
         if (year is null)
@@ -54,6 +54,9 @@ public static class FinalEssaysImport
             {
                 // An operator is told the same about another school's participant as about a missing one.
                 errors.Add(columns.Error(row, Code, code, actor.RestrictedSchoolId is null ? "нет такого участника в текущем учебном году" : "нет такого участника в вашей ОО"));
+                // …and nothing further about them (their grade, a repeated row): the rest of the row is checked as
+                // for a code that does not exist.
+                participant = null;
             }
             var kindText = columns.RequiredText(row, Kind, errors);
             var kind = kindText is null ? null : RegistryNames.ParseFinalWorkKind(kindText);
@@ -120,7 +123,7 @@ public static class FinalEssaysImport
         if (messages.Any(m => m.IsError))
         {
             db.ChangeTracker.Clear();
-            return new(0, 0, 0, messages);
+            return new(0, 0, 0, KeptMessages.Keep(messages));
         }
         // Admission rules read the results from the database: save them, re-check the year, save, in one transaction.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -131,6 +134,6 @@ public static class FinalEssaysImport
             await db.SaveChangesAsync(ct);
         }
         await transaction.CommitAsync(ct);
-        return new(created, updated, unchanged, messages);
+        return new(created, updated, unchanged, KeptMessages.Keep(messages));
     }
 }

@@ -29,7 +29,7 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
             return NotFound();
         }
         Participant = participant;
-        Findings = await RegistryQuality.ForParticipantAsync(db, participant, ct);
+        Findings = RegistryQuality.VisibleTo(await RegistryQuality.ForParticipantAsync(db, participant, ct), User.RestrictedSchoolId()).ToList();
         FinalWorks = await db.FinalWorks.AsNoTracking().Where(w => w.ParticipantId == id).OrderBy(w => w.Date).ToListAsync(ct);
         Transfers = await db.Transfers.AsNoTracking().Include(t => t.FromSchool).Include(t => t.ToSchool).Where(t => t.ParticipantId == id).OrderBy(t => t.Date).ToListAsync(ct);
         Changes = await db.ParticipantChanges.AsNoTracking().Where(c => c.ParticipantId == id).OrderBy(c => c.ChangedUtc).ToListAsync(ct);

@@ -13,7 +13,7 @@ public sealed record RegistryActor(string UserName, int? RestrictedSchoolId);
 
 public sealed record ParticipantsImportReport(int Created, int Updated, int Unchanged, int Transferred, IReadOnlyList<ImportMessage> Messages, IReadOnlyList<QualityFinding> Findings) : IImportReport
 {
-    public bool Succeeded => !Messages.Any(m => m.IsError);
+    public bool Succeeded => !KeptMessages.Of(Messages).HasErrors;
     public IEnumerable<ImportMessage> Errors => Messages.Where(m => m.IsError);
     public IEnumerable<ImportMessage> Warnings => Messages.Where(m => !m.IsError);
 }
@@ -26,6 +26,9 @@ public sealed record ParticipantsImportReport(int Created, int Updated, int Unch
 /// </summary>
 public static class ParticipantsImport
 {
+    /// <summary>What a school operator reads for a code held by a participant they cannot see (another school's).</summary>
+    public const string CodeTaken = "код участника уже занят в реестре этого учебного года: проверьте код; если он верный, обратитесь к специалисту УО";
+
     public static async Task<ParticipantsImportReport> ImportAsync(AppDbContext db, string fileName, byte[] content, RegistryActor actor,
         string? changeReason, TimeProvider clock, CancellationToken ct = default, IProgress<ImportProgress>? progress = null, int? studyYearId = null)
     {
@@ -81,7 +84,8 @@ public static class ParticipantsImport
                 existing.TryGetValue(r.Code, out var p);
                 if (p is not null && p.SchoolId != schoolId && actor.RestrictedSchoolId is not null)
                 {
-                    messages.Add(new ImportMessage(name, r.Line, Template.Code, r.Code, "участник с этим кодом числится в другой ОО: перевод оформляет специалист УО"));
+                    // Not the operator's to see: neither the school nor the person is named (docs/security.md).
+                    messages.Add(new ImportMessage(name, r.Line, Template.Code, r.Code, CodeTaken));
                     continue;
                 }
                 var newSubjects = row.Subjects is null ? null : SubjectIdList.Format(row.Subjects.Select(s => subjectIds[s.Name]));
@@ -171,9 +175,9 @@ public static class ParticipantsImport
             await transaction.CommitAsync(ct);
             // The bulk writes bypass SaveChanges: the cached analyses must see them.
             ResultsDataVersion.Bump();
-            var imported = findings.Where(f => f.ParticipantId == 0 && f.Line == 0 && f.Code.Length == 0)
-                .Concat(findings.Where(f => lines.ContainsKey(f.Code)).OrderBy(f => lines[f.Code])).ToList();
-            return new ParticipantsImportReport(created, updated, unchanged, transferred, messages, imported);
+            var imported = RegistryQuality.VisibleTo(findings.Where(f => f.ParticipantId == 0 && f.Line == 0 && f.Code.Length == 0)
+                .Concat(findings.Where(f => lines.ContainsKey(f.Code)).OrderBy(f => lines[f.Code])), actor.RestrictedSchoolId).ToList();
+            return new ParticipantsImportReport(created, updated, unchanged, transferred, KeptMessages.Keep(messages), imported);
         }
         finally
         {
@@ -182,7 +186,7 @@ public static class ParticipantsImport
     }
 
     // Format and directory errors were found in two passes over the rows: the report lists them in file order.
-    private static ParticipantsImportReport Failed(List<ImportMessage> messages) => new(0, 0, 0, 0, messages.OrderBy(m => m.Line).ToList(), []);
+    private static ParticipantsImportReport Failed(List<ImportMessage> messages) => new(0, 0, 0, 0, KeptMessages.Keep(messages.OrderBy(m => m.Line)), []);
 
     private static void Apply(Participant p, RegistryRow row, int schoolId)
     {

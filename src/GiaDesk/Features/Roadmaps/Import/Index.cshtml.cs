@@ -10,8 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace GiaDesk.Features.Roadmaps.Import;
 
 [Authorize(Policy = Policies.EditMunicipality)]
-[RequestSizeLimit(40 * 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = 40 * 1024 * 1024, ValueCountLimit = 20000)]
+[UploadLimits(Tables = false, ValueCountLimit = 20000)]
 public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public string? Error { get; private set; }

@@ -15,7 +15,7 @@ public sealed record EvidenceRow(int Id, string FileName, long Size, DateTime Up
 public sealed record ExecutionRow(Obligation Obligation, string Who, string? Text, string? UpdatedBy, IReadOnlyList<EvidenceRow> Evidence, bool CanReport,
     string? ReviewComment = null, string? ReviewedBy = null);
 
-[RequestSizeLimit(12 * 1024 * 1024)]
+[UploadLimits(Tables = false)]
 public sealed class IndexModel(AppDbContext db, TimeProvider clock, UserManager<AppUser> users, IConfiguration config) : PageModel
 {
     /// <summary>What «выполнено» needs on this item (its own setting or the plan's).</summary>

@@ -101,7 +101,7 @@ public sealed class ParticipantsImportTests : IAsyncLifetime
         Assert.True((await _db.ImportAsync(Row.Csv(new Row("P1", School: "S06")))).Succeeded);
         var report = await _db.ImportAsync(Row.Csv(new Row("P1", School: "S05", Last: "Подмена")), new RegistryActor("school5", _db.S05));
         Assert.False(report.Succeeded);
-        Assert.Contains("другой ОО", Assert.Single(report.Errors).Text);
+        Assert.Equal(ParticipantsImport.CodeTaken, Assert.Single(report.Errors).Text);
         Assert.Equal("Иванова", await _db.Database.QueryAsync(db => db.Participants.Select(p => p.LastName).SingleAsync()));
     }
 
