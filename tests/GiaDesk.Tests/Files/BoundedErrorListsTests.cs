@@ -7,7 +7,7 @@ using GiaDesk.Features.Directories.Schools;
 using GiaDesk.Files;
 using GiaDesk.Tests.Infrastructure;
 
-namespace GiaDesk.Tests.Security;
+namespace GiaDesk.Tests.Files;
 
 /// <summary>
 /// Issue 10, item 4: an import stores at most `Imports:MaxErrorsKept` messages (the rest only counted), a page lists

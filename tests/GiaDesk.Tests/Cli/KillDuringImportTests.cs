@@ -9,7 +9,7 @@ using GiaDesk.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Template = GiaDesk.Features.Results.Templates.ParticipantsTemplate;
 
-namespace GiaDesk.Tests.Security;
+namespace GiaDesk.Tests.Cli;
 
 /// <summary>
 /// Issue 10, «Must show»: the real executable is killed with SIGKILL while it writes a 100,000-participant import

@@ -6,7 +6,7 @@ using GiaDesk.Tests.Features.Registry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
-namespace GiaDesk.Tests.Security;
+namespace GiaDesk.Tests.Features.Registry;
 
 /// <summary>
 /// Issue 10, item 5, in the imports: a school operator learns nothing of another school's participants from an import

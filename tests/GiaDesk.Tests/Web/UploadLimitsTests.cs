@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Configuration;
 
-namespace GiaDesk.Tests.Security;
+namespace GiaDesk.Tests.Web;
 
 /// <summary>Issue 10, item 4: every page that takes a file takes its request limit from `Imports:*` (no hard-coded
 /// RequestSizeLimit), and a request over it is answered 413 in Russian before anything is read.</summary>
