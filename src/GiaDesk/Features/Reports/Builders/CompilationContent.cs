@@ -13,6 +13,9 @@ public sealed class CompilationContent
     /// <summary>Below this many participants a school's figure is shown but neither ranked nor interpreted (reports.md §1.4, §1.6).</summary>
     public const int SmallSample = 10;
 
+    /// <summary>Distributions (histograms) are drawn from this many participants in the subject (reports.md §1.6).</summary>
+    public const int DistributionMinimum = 50;
+
     /// <summary>An objectivity signal: the school's exam average exceeds the municipal one by at least this much
     /// while its exam average is above its annual marks (reports.md §1.6; a threshold of this document, not a norm).</summary>
     public const decimal AboveMunicipalGap = 0.3m;
@@ -258,6 +261,11 @@ public sealed class CompilationContent
                 {
                     continue;
                 }
+                if (counts.Sum() < DistributionMinimum)
+                {
+                    Text($"Распределение отметок по предмету «{Subject(j)}» не показывается: {Participants(counts.Sum())}, распределение строится от {DistributionMinimum}.");
+                    continue;
+                }
                 Text($"Распределение отметок по предмету «{Subject(j)}» — на рисунке {{f:hist-{j}}}.");
                 Figure("hist-" + j, $"Распределение отметок: {Subject(j)}",
                     () => ReportCharts.Histogram($"{Subject(j)}: отметки", [.. counts.Select((c, m) => ($"«{m + 2}»", (double)c))], "Отметка"));
@@ -280,6 +288,11 @@ public sealed class CompilationContent
             foreach (var j in MandatorySubjects().Take(1))
             {
                 var counts = _f.ScoreCounts(scope, j);
+                if (counts.Sum() < DistributionMinimum)
+                {
+                    Text($"Распределение тестовых баллов по предмету «{Subject(j)}» не показывается: {Participants(counts.Sum())}, распределение строится от {DistributionMinimum}.");
+                    continue;
+                }
                 Text($"Распределение тестовых баллов по предмету «{Subject(j)}» — на рисунке {{f:hist-{j}}}.");
                 Figure("hist-" + j, $"Распределение тестовых баллов: {Subject(j)}",
                     () => ReportCharts.Histogram($"{Subject(j)}: тестовые баллы", [.. counts.Select((c, b) => (b == 10 ? "100" : $"{b * 10}–{b * 10 + 9}", (double)c))], "Тестовый балл"));
