@@ -759,6 +759,8 @@ public sealed class CompilationContent
                 }
             }
             var parts = Chunks(schools.Count);
+            var known = values.Cast<double?>().Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(0).ToList();
+            (double, double) scale = (known.Min(), known.Max());
             Text(parts.Count == 1 ? "Тепловая карта средних результатов ОО по предметам — на рисунке {f:heatmap-0}."
                 : $"Тепловая карта средних результатов ОО по предметам — на рисунках {{f:heatmap-0}}–{{f:heatmap-{parts.Count - 1}}} (по {ChartChunk} ОО на рисунке).");
             foreach (var (from, count, k) in parts)
@@ -773,7 +775,7 @@ public sealed class CompilationContent
                 }
                 Figure($"heatmap-{k}", "Средний результат: ОО × предмет" + (parts.Count == 1 ? "" : $" (ОО {from + 1}–{from + count} из {schools.Count})"),
                     () => ReportCharts.HeatMap("Средний результат по ОО и предметам", [.. schools.GetRange(from, count).Select(Name)], [.. subjects.Select(Subject)], part,
-                        Level9 ? "Средняя отметка" : "Средний тестовый балл"));
+                        Level9 ? "Средняя отметка" : "Средний тестовый балл", scale));
             }
         }
     }
