@@ -13,6 +13,9 @@ public sealed class CompilationContent
     /// <summary>Below this many participants a school's figure is shown but neither ranked nor interpreted (reports.md §1.4, §1.6).</summary>
     public const int SmallSample = 10;
 
+    /// <summary>Distributions (histograms) are drawn from this many participants in the subject (reports.md §1.6).</summary>
+    public const int DistributionMinimum = 50;
+
     /// <summary>An objectivity signal: the school's exam average exceeds the municipal one by at least this much
     /// while its exam average is above its annual marks (reports.md §1.6; a threshold of this document, not a norm).</summary>
     public const decimal AboveMunicipalGap = 0.3m;
@@ -258,6 +261,11 @@ public sealed class CompilationContent
                 {
                     continue;
                 }
+                if (counts.Sum() < DistributionMinimum)
+                {
+                    Text($"Распределение отметок по предмету «{Subject(j)}» не показывается: {Participants(counts.Sum())}, распределение строится от {DistributionMinimum}.");
+                    continue;
+                }
                 Text($"Распределение отметок по предмету «{Subject(j)}» — на рисунке {{f:hist-{j}}}.");
                 Figure("hist-" + j, $"Распределение отметок: {Subject(j)}",
                     () => ReportCharts.Histogram($"{Subject(j)}: отметки", [.. counts.Select((c, m) => ($"«{m + 2}»", (double)c))], "Отметка"));
@@ -280,6 +288,11 @@ public sealed class CompilationContent
             foreach (var j in MandatorySubjects().Take(1))
             {
                 var counts = _f.ScoreCounts(scope, j);
+                if (counts.Sum() < DistributionMinimum)
+                {
+                    Text($"Распределение тестовых баллов по предмету «{Subject(j)}» не показывается: {Participants(counts.Sum())}, распределение строится от {DistributionMinimum}.");
+                    continue;
+                }
                 Text($"Распределение тестовых баллов по предмету «{Subject(j)}» — на рисунке {{f:hist-{j}}}.");
                 Figure("hist-" + j, $"Распределение тестовых баллов: {Subject(j)}",
                     () => ReportCharts.Histogram($"{Subject(j)}: тестовые баллы", [.. counts.Select((c, b) => (b == 10 ? "100" : $"{b * 10}–{b * 10 + 9}", (double)c))], "Тестовый балл"));
@@ -746,6 +759,8 @@ public sealed class CompilationContent
                 }
             }
             var parts = Chunks(schools.Count);
+            var known = values.Cast<double?>().Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(0).ToList();
+            (double, double) scale = (known.Min(), known.Max());
             Text(parts.Count == 1 ? "Тепловая карта средних результатов ОО по предметам — на рисунке {f:heatmap-0}."
                 : $"Тепловая карта средних результатов ОО по предметам — на рисунках {{f:heatmap-0}}–{{f:heatmap-{parts.Count - 1}}} (по {ChartChunk} ОО на рисунке).");
             foreach (var (from, count, k) in parts)
@@ -760,7 +775,7 @@ public sealed class CompilationContent
                 }
                 Figure($"heatmap-{k}", "Средний результат: ОО × предмет" + (parts.Count == 1 ? "" : $" (ОО {from + 1}–{from + count} из {schools.Count})"),
                     () => ReportCharts.HeatMap("Средний результат по ОО и предметам", [.. schools.GetRange(from, count).Select(Name)], [.. subjects.Select(Subject)], part,
-                        Level9 ? "Средняя отметка" : "Средний тестовый балл"));
+                        Level9 ? "Средняя отметка" : "Средний тестовый балл", scale));
             }
         }
     }

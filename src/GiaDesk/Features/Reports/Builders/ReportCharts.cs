@@ -117,7 +117,8 @@ public static class ReportCharts
     }
 
     /// <summary>Rows × columns (schools × subjects) coloured by value, each cell labelled; null = no participants.</summary>
-    public static ChartImage HeatMap(string title, IReadOnlyList<string> rows, IReadOnlyList<string> columns, double?[,] values, string valueLabel)
+    public static ChartImage HeatMap(string title, IReadOnlyList<string> rows, IReadOnlyList<string> columns, double?[,] values, string valueLabel,
+        (double Min, double Max)? scale = null)
     {
         var plot = NewPlot(title);
         var grid = new double[rows.Count, columns.Count];
@@ -130,6 +131,14 @@ public static class ReportCharts
         }
         var heatmap = plot.Add.Heatmap(grid);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        var known = values.Cast<double?>().Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(0).ToList();
+        var (low, high) = scale ?? (known.Min(), known.Max());
+        if (scale is not null)
+        {
+            // Parts of one heat map share the colours.
+            heatmap.ManualRange = new ScottPlot.Range(low, high);
+        }
+        var middle = (low + high) / 2;
         var bar = plot.Add.ColorBar(heatmap);
         bar.Label = valueLabel;
         bar.LabelStyle.FontName = FontName;
@@ -145,7 +154,7 @@ public static class ReportCharts
                     text.LabelFontName = FontName;
                     text.LabelFontSize = rows.Count > 25 ? 9 : 12;
                     text.LabelAlignment = Alignment.MiddleCenter;
-                    text.LabelFontColor = v > 4 ? Colors.Black : Colors.White;
+                    text.LabelFontColor = v > middle ? Colors.Black : Colors.White;
                 }
             }
         }

@@ -141,6 +141,23 @@ public sealed class CompilationCompletenessTests
     }
 
     [Fact]
+    public void Distributions_are_drawn_only_from_50_participants_in_the_subject()
+    {
+        var input = ReportSamples.Level9;
+        var compilation = CompilationContent.Build(input);
+        var russian = input.Analysis.AllSubjects.ToList().IndexOf("Русский язык");
+        Assert.True(input.Facts.MarkCounts(-1, russian).Sum() >= CompilationContent.DistributionMinimum);
+        Assert.Contains(compilation.Figures, f => f.Key == $"hist-{russian}");
+
+        var school = input.Analysis.Schools.First(s => input.Facts.MarkCounts(s, russian).Sum() is > 0 and < CompilationContent.DistributionMinimum);
+        var own = CompilationContent.Build(input, school);
+        Assert.DoesNotContain(own.Figures, f => f.Key.StartsWith("hist-", StringComparison.Ordinal));
+        var n = input.Facts.MarkCounts(school, russian).Sum();
+        Assert.Contains(own.Sections.SelectMany(x => x.Blocks).OfType<ReportParagraph>(),
+            p => p.Text.Contains("«Русский язык» не показывается", StringComparison.Ordinal) && p.Text.Contains($"{n} участник", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_xlsx_has_a_sheet_for_the_three_year_table_with_numbers_as_numbers()
     {
         var document = CompilationContent.Build(ReportSamples.Level9, charts: false);
