@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using MiniExcelLibs;
 using nietras.SeparatedValues;
@@ -160,6 +161,7 @@ internal sealed class CsvRows(string fileName, SepReader reader, InputLimits lim
     /// <summary>The rows as GetEnumerator gives them, without copying cells: a row within the limits as a whole
     /// (no more columns than allowed, shorter than one cell may be, no NUL) is handed over as spans; any other goes
     /// through the per-cell check of <see cref="Cells"/>, which stops the reading with Error at the first breach.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ForEach(RowHandler handler)
     {
         if (_started)

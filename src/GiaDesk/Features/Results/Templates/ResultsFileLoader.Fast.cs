@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GiaDesk.Domain;
 using GiaDesk.Features.Results.Analytics;
 using GiaDesk.Files;
@@ -12,6 +13,9 @@ namespace GiaDesk.Features.Results.Templates;
 /// to the templates' row readers (ParticipantsTemplate.RowReader, ExamResultsTemplate.ReadRow,
 /// AnnualMarksTemplate.ReadRow), which decide it and word every message. A fast row therefore gives exactly the
 /// values those readers would give, and no message, which is what they give for it too.
+/// The methods of the per-row path are compiled optimised on their first call
+/// (<see cref="MethodImplOptions.AggressiveOptimization"/>): a command runs them a million times within a second,
+/// before the runtime's tiered compilation would have replaced its quick first version.
 /// </summary>
 public static partial class ResultsFileLoader
 {
@@ -43,6 +47,7 @@ public static partial class ResultsFileLoader
     {
         private readonly Dictionary<string, SubjectInfo?> _byText = new(StringComparer.Ordinal);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public SubjectInfo? Find(ReadOnlySpan<char> text)
         {
             if (_byText.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var subject))
@@ -60,6 +65,7 @@ public static partial class ResultsFileLoader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryFastParticipant(RowCells row, ParticipantColumns c, ParticipantsTemplate.RowReader reader, Participants people)
     {
         var code = row[c.Code];
@@ -107,6 +113,7 @@ public static partial class ResultsFileLoader
     }
 
     /// <summary>A results row as ExamResultsTemplate.ReadRow reads it when it gives no message (see the class).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryFastResult(RowCells row, ResultColumns c, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> byCode,
         List<ParticipantFacts> facts, SubjectTexts subjects, out int participant, out SubjectInfo subject, out ExamSitting sitting)
     {
@@ -164,6 +171,7 @@ public static partial class ResultsFileLoader
     }
 
     /// <summary>An annual-marks row as AnnualMarksTemplate.ReadRow reads it when it gives no message.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryFastAnnual(RowCells row, int codeColumn, int subjectColumn, int markColumn, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> byCode,
         List<ParticipantFacts> facts, SubjectTexts subjects, out int participant, out SubjectInfo subject, out int mark)
     {
@@ -180,6 +188,7 @@ public static partial class ResultsFileLoader
     }
 
     /// <summary>Empty (null), «да» or «нет»; false for any other spelling (TableColumns.Boolean decides those).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryBoolean(ReadOnlySpan<char> text, out bool? value)
     {
         value = text switch
@@ -192,6 +201,7 @@ public static partial class ResultsFileLoader
     }
 
     /// <summary>Empty (null) or plain digits within [min, max]; false otherwise (TableColumns.Integer decides those).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryInteger(ReadOnlySpan<char> text, int min, int max, out int? value)
     {
         value = null;
@@ -221,6 +231,7 @@ public static partial class ResultsFileLoader
     }
 
     /// <summary>dd.MM.yyyy only, as the first branch of TableColumns.ParseDate reads it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryDate(ReadOnlySpan<char> text, out DateOnly date)
     {
         date = default;

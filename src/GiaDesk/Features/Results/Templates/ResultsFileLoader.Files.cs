@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GiaDesk.Domain;
 using GiaDesk.Features.Results.Analytics;
 using GiaDesk.Files;
@@ -31,7 +32,7 @@ public static partial class ResultsFileLoader
         {
             var reader = new ParticipantsTemplate.RowReader(participantColumns, keepSource: false);
             var positions = new ParticipantColumns(participantColumns);
-            participantsTable.ForEachRow(row =>
+            participantsTable.ForEachRow([MethodImpl(MethodImplOptions.AggressiveOptimization)] (row) =>
             {
                 if (!TryFastParticipant(row, positions, reader, people) && reader.Read(row.ToTableRow(), participantMessages) is { } participant)
                 {
@@ -99,6 +100,7 @@ public static partial class ResultsFileLoader
             Add(row.Code, row.SchoolCode, row.SchoolName, row.SchoolType, row.Grade, row.Category, row.Form, row.Ovz, row.Admitted == true, row.NotAdmittedRepeat);
 
         /// <summary>A valid participant (the first row of its code); <paramref name="schoolName"/> empty: the code names the school.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(string code, ReadOnlySpan<char> schoolCode, ReadOnlySpan<char> schoolName, SchoolType? type, int grade,
             ParticipantCategory category, ExamForm form, bool ovz, bool admitted, bool repeat)
         {
@@ -154,6 +156,7 @@ public static partial class ResultsFileLoader
         private SubjectInfo? _last;
         private short _lastNumber;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public short Number(SubjectInfo subject)
         {
             if (ReferenceEquals(subject, _last))
@@ -217,7 +220,7 @@ public static partial class ResultsFileLoader
         var positions = new ResultColumns(columns);
         var byCode = people.ByCode.GetAlternateLookup<ReadOnlySpan<char>>();
         var subjects = new SubjectTexts();
-        table.ForEachRow(cells =>
+        table.ForEachRow([MethodImpl(MethodImplOptions.AggressiveOptimization)] (cells) =>
         {
             if (TryFastResult(cells, positions, byCode, people.Facts, subjects, out var participant, out var subject, out var sitting))
             {
@@ -305,7 +308,7 @@ public static partial class ResultsFileLoader
             markColumn = columns.IndexOf(AnnualMarksTemplate.Mark);
         var byCode = people.ByCode.GetAlternateLookup<ReadOnlySpan<char>>();
         var subjects = new SubjectTexts();
-        table.ForEachRow(cells =>
+        table.ForEachRow([MethodImpl(MethodImplOptions.AggressiveOptimization)] (cells) =>
         {
             if (TryFastAnnual(cells, codeColumn, subjectColumn, markColumn, byCode, people.Facts, subjects, out var participant, out var subject, out var mark))
             {
@@ -367,6 +370,7 @@ public static partial class ResultsFileLoader
     /// had — naming the first such line, as the row-by-row check of ExamResultsTemplate.Read does. The messages are
     /// merged into the file's messages by line, after the row's own messages.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SortAndCheckTwice<T>(FileRows<T> file, int participants, Func<int, int, ImportMessage> twice, bool sameDay)
     {
         var count = file.Participant.Count;
@@ -411,6 +415,7 @@ public static partial class ResultsFileLoader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ResultsDataSet BuildFromFiles(int level, int? year, Participants people, FileRows<ExamSitting> results, FileRows<AnnualMarkEntry>? annual)
     {
         // Subjects: in order of first appearance (results, then annual marks), then by the catalogue's order.
