@@ -59,6 +59,8 @@ public static class WebHost
         services.AddSingleton<ImportJobs>();
         services.AddSingleton<DemoMark>();
         services.AddSingleton<Features.Results.ResultsCache>();
+        services.AddSingleton<Features.Results.ResultsWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Results.ResultsWarmUp>());
         services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
         // Long document generation (issue 14): PDF, the ZIP of справки, large compilations.
         services.AddSingleton<Features.Reports.Documents.DocumentJobs>();

@@ -36,6 +36,7 @@ public partial class TestApp : IAsyncLifetime
                 ["DataProtection:KeysFolder"] = keys,
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Digest:Enabled"] = "false",
+                ["Results:WarmUp"] = "false",
             });
             Configure(builder);
         });
