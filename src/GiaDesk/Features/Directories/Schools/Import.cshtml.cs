@@ -9,26 +9,11 @@ namespace GiaDesk.Features.Directories.Schools;
 
 [Authorize(Policy = Policies.EditMunicipality)]
 [UploadLimits]
-public sealed class ImportModel(AppDbContext db) : PageModel
+public sealed class ImportModel(AppDbContext db) : ImportPageModel
 {
     public ImportReport? Report { get; private set; }
 
-    /// <summary>The address of the full message list of the report on this page (null when there is none).</summary>
-    public string? MessagesUrl { get; private set; }
-
-    /// <summary>The kept messages of this user's last import here as CSV (issue 10: the page shows only the first ones).</summary>
-    public IActionResult OnGetErrors(Guid? list) =>
-        list is { } id && Files.ImportMessageStore.Find(id, User.Identity?.Name) is { } messages
-            ? File(Files.ImportMessageList.Csv(messages), "text/csv", "Ошибки загрузки ОО.csv")
-            : NotFound();
-
-    private void OfferMessages(IReadOnlyList<Files.ImportMessage> messages)
-    {
-        if (messages.Count > 0)
-        {
-            MessagesUrl = Url.Page(null, "Errors", new { list = Files.ImportMessageStore.Save(User.Identity?.Name ?? "", messages) });
-        }
-    }
+    protected override string MessagesFileName => "Ошибки загрузки ОО.csv";
 
     public void OnGet()
     {

@@ -13,7 +13,7 @@ public sealed record FinalWorkItem(int ParticipantId, string Code, string LastNa
 
 /// <summary>/Registry/FinalEssays: results of итоговое сочинение (изложение) and собеседование; upload of template 5.</summary>
 [UploadLimits]
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db) : ImportPageModel
 {
     [BindProperty(SupportsGet = true)] public FinalWorkKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public string? Result { get; set; }
@@ -21,22 +21,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     public List<FinalWorkItem> Items { get; private set; } = [];
     public FinalEssaysImportReport? Report { get; private set; }
 
-    /// <summary>The address of the full message list of the report on this page (null when there is none).</summary>
-    public string? MessagesUrl { get; private set; }
-
-    /// <summary>The kept messages of this user's last import here as CSV (issue 10: the page shows only the first ones).</summary>
-    public IActionResult OnGetErrors(Guid? list) =>
-        list is { } id && Files.ImportMessageStore.Find(id, User.Identity?.Name) is { } messages
-            ? File(Files.ImportMessageList.Csv(messages), "text/csv", "Ошибки загрузки итогового сочинения.csv")
-            : NotFound();
-
-    private void OfferMessages(IReadOnlyList<Files.ImportMessage> messages)
-    {
-        if (messages.Count > 0)
-        {
-            MessagesUrl = Url.Page(null, "Errors", new { list = Files.ImportMessageStore.Save(User.Identity?.Name ?? "", messages) });
-        }
-    }
+    protected override string MessagesFileName => "Ошибки загрузки итогового сочинения.csv";
     public bool CanImport => User.CanChangeData();
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
