@@ -10,7 +10,8 @@ namespace GiaDesk.Features.Results;
 /// «Результаты» page, its tables and the API ask for first. Reading 150,000 participants' results from the database
 /// takes seconds; this way they are spent in the background, not by the first user. A school operator's scope is
 /// still computed on their first request (their school only, small). Off with <c>Results:WarmUp=false</c>;
-/// <c>Results:WarmUpSeconds</c> (default 10) is how often the stamp is looked at.
+/// <c>Results:WarmUpSeconds</c> (default 60) is how often the stamp is looked at — at most one round a minute
+/// however often participants are edited, since a region's round reads every row again.
 /// </summary>
 public sealed class ResultsWarmUp(IServiceScopeFactory scopes, ResultsCache cache, IConfiguration configuration, ILogger<ResultsWarmUp> logger)
     : BackgroundService
@@ -30,7 +31,7 @@ public sealed class ResultsWarmUp(IServiceScopeFactory scopes, ResultsCache cach
         {
             return;
         }
-        var every = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Results:WarmUpSeconds", 10.0)));
+        var every = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Results:WarmUpSeconds", 60.0)));
         while (!stoppingToken.IsCancellationRequested)
         {
             var version = ResultsDataVersion.Current;

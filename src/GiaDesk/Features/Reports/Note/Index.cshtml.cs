@@ -132,7 +132,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : ResultsPag
         var status = Status == "approved" ? NoteStatus.Approved : NoteStatus.Draft;
         await using var transaction = await Db.Database.BeginTransactionAsync(ct);
         var saved = await NoteEdits.SaveAsync(Db, Level, Year!.Value, sections, measures, status, note.FiguresHash, false, user, now, ct);
-        var roadmap = await NoteEdits.AddRoadmapAsync(Db, saved, measures, user, now, ct);
+        // An unpublished municipal plan through the order import's own path (deadline parser, responsible units).
+        var roadmap = await Roadmaps.RoadmapImport.AddAsync(Db, NoteRoadmap.Plan(Level, Year.Value, measures), null, user, now, ct);
+        roadmap.Kind = RoadmapKind.Municipal;
         await Db.SaveChangesAsync(ct);
         saved.RoadmapId = roadmap.Id;
         AuditLog.Add(Db, User, HttpContext.Connection.RemoteIpAddress?.ToString(), "report-note.roadmap", nameof(Roadmap), roadmap.Id,

@@ -17,7 +17,7 @@ public static class NoteEdits
     public static async Task<ReportNote> SaveAsync(AppDbContext db, int level, int year, IReadOnlyList<NoteSection> sections, IReadOnlyList<MeasureDraft> measures,
         NoteStatus status, string figuresHash, bool regenerated, string? user, DateTime nowUtc, CancellationToken ct)
     {
-        var note = await SavedNotes.FindAsync(db, level, year, ct);
+        var note = await db.ReportNotes.FirstOrDefaultAsync(n => n.Level == level && n.Year == year, ct);
         if (note is null)
         {
             note = new ReportNote { Level = level, Year = year, CreatedBy = user, CreatedUtc = nowUtc, FiguresHash = figuresHash };
@@ -38,14 +38,6 @@ public static class NoteEdits
     /// <summary>The roadmap the note's plan created, if it still exists.</summary>
     public static async Task<int?> RoadmapOfAsync(AppDbContext db, ReportNote? note, CancellationToken ct) =>
         note?.RoadmapId is { } id && await db.Roadmaps.AnyAsync(r => r.Id == id, ct) ? id : null;
-
-    /// <summary>Adds the unpublished municipal roadmap of the measures and links it to the note; the caller saves.</summary>
-    public static async Task<Roadmap> AddRoadmapAsync(AppDbContext db, ReportNote note, IReadOnlyList<MeasureDraft> measures, string? user, DateTime nowUtc, CancellationToken ct)
-    {
-        var roadmap = await RoadmapImport.AddAsync(db, NoteRoadmap.Plan(note.Level, note.Year, measures), null, user, nowUtc, ct);
-        roadmap.Kind = RoadmapKind.Municipal;
-        return roadmap;
-    }
 }
 
 /// <summary>The plan of measures of the note as a parsed roadmap: a section per measure section (in order of first
