@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using GiaDesk.Domain;
 using GiaDesk.Files;
@@ -14,26 +13,21 @@ public enum ImportKind
 
 /// <summary>One import running in the background, or finished within the last hour: who started it, for which
 /// year, how far it is, and at the end the same report the page showed when the import ran inside the request.</summary>
-public sealed class ImportJob(ImportKind kind, int studyYearId, string userId, int? restrictedSchoolId, DateTime startedUtc) : IProgress<ImportProgress>
+public sealed class ImportJob(ImportKind kind, int studyYearId, string userId, int? restrictedSchoolId, DateTime startedUtc)
+    : BackgroundJob(userId, restrictedSchoolId, startedUtc), IProgress<ImportProgress>
 {
     private volatile ImportProgress _progress = new(ImportPhase.Reading, 0, 0);
     private volatile Outcome? _outcome;
-    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private sealed record Outcome(IImportReport? Report, string? Failure, DateTime FinishedUtc);
 
-    public Guid Id { get; } = Guid.NewGuid();
     public ImportKind Kind { get; } = kind;
     public int StudyYearId { get; } = studyYearId;
-    public string UserId { get; } = userId;
-    public int? RestrictedSchoolId { get; } = restrictedSchoolId;
-    public DateTime StartedUtc { get; } = startedUtc;
 
     /// <summary>The last progress heard; once finished, the phase is «Готово» with the last numbers.</summary>
     public ImportProgress Progress => _outcome is null ? _progress : _progress with { Phase = ImportPhase.Done };
 
-    public bool Finished => _outcome is not null;
-    public DateTime? FinishedUtc => _outcome?.FinishedUtc;
+    public override DateTime? FinishedUtc => _outcome?.FinishedUtc;
 
     /// <summary>The import's report; null while running or when the import broke off (see <see cref="Failure"/>).</summary>
     public IImportReport? Report => _outcome?.Report;
@@ -43,17 +37,12 @@ public sealed class ImportJob(ImportKind kind, int studyYearId, string userId, i
 
     public bool Succeeded => _outcome?.Report?.Succeeded == true;
 
-    public TimeSpan Elapsed(DateTime nowUtc) => (FinishedUtc ?? nowUtc) - StartedUtc;
-
-    /// <summary>Completes when the job is finished (a task of its own: the import's closure holds the uploaded files).</summary>
-    internal Task Completion => _finished.Task;
-
     void IProgress<ImportProgress>.Report(ImportProgress value) => _progress = value;
 
     internal void Finish(IImportReport? report, string? failure, DateTime nowUtc)
     {
         _outcome = new Outcome(report, failure, nowUtc);
-        _finished.TrySetResult();
+        Complete();
     }
 }
 
@@ -63,18 +52,14 @@ public sealed class ImportJob(ImportKind kind, int studyYearId, string userId, i
 /// ?job=. One running import per kind and year; a finished job is kept for an hour, for its owner only. On shutdown
 /// running imports are cancelled: their transaction is rolled back, nothing is half-saved.
 /// </summary>
-public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<ImportJobs> log) : IHostedService
+public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<ImportJobs> log)
+    : BackgroundJobs<ImportJob>(clock)
 {
-    public static readonly TimeSpan KeepFinished = TimeSpan.FromHours(1);
-
     public const string Failed = "Загрузка прервалась из-за ошибки программы. Ничего не сохранено; подробности в журнале приложения.";
     public const string Stopped = "Загрузка прервана: приложение останавливается. Ничего не сохранено; загрузите файлы снова.";
 
     public static string AlreadyRunning(ImportJob running) =>
         $"Импорт уже выполняется (начат {running.StartedUtc:dd.MM.yyyy HH:mm:ss} UTC). Дождитесь его окончания и загрузите файлы снова.";
-
-    private readonly ConcurrentDictionary<Guid, ImportJob> _jobs = new();
-    private readonly Lock _starting = new();
 
     /// <summary>Starts the import, or gives false and the running import of the same kind and year as <paramref name="job"/>.</summary>
     public bool TryStart(ImportKind kind, int studyYearId, ClaimsPrincipal user,
@@ -82,35 +67,26 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, 
     {
         var userId = UserId(user) ?? throw new InvalidOperationException("An import is started by a signed-in user.");
         DropExpired();
-        lock (_starting)
+        lock (Starting)
         {
-            var running = _jobs.Values.FirstOrDefault(j => j.Kind == kind && j.StudyYearId == studyYearId && !j.Finished);
+            var running = Jobs.Values.FirstOrDefault(j => j.Kind == kind && j.StudyYearId == studyYearId && !j.Finished);
             if (running is not null)
             {
                 job = running;
                 return false;
             }
             // A user's earlier finished import of this kind gives way to the new one (its report may be large).
-            foreach (var old in _jobs.Values.Where(j => j.Kind == kind && j.UserId == userId && j.Finished))
+            foreach (var old in Jobs.Values.Where(j => j.Kind == kind && j.UserId == userId && j.Finished))
             {
-                _jobs.TryRemove(old.Id, out _);
+                Jobs.TryRemove(old.Id, out _);
             }
-            job = new ImportJob(kind, studyYearId, userId, user.RestrictedSchoolId(), clock.GetUtcNow().UtcDateTime);
-            _jobs[job.Id] = job;
+            job = new ImportJob(kind, studyYearId, userId, user.RestrictedSchoolId(), UtcNow);
+            Jobs[job.Id] = job;
         }
         var started = job;
         _ = Task.Run(() => RunAsync(started, import));
         return true;
     }
-
-    /// <summary>The job if this user started it (and still has the same school scope); anyone else gets null.</summary>
-    public ImportJob? Find(Guid id, ClaimsPrincipal user)
-    {
-        DropExpired();
-        return _jobs.TryGetValue(id, out var job) && job.UserId == UserId(user) && job.RestrictedSchoolId == user.RestrictedSchoolId() ? job : null;
-    }
-
-    public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 
     private async Task RunAsync(ImportJob job, Func<IServiceProvider, IProgress<ImportProgress>, CancellationToken, Task<IImportReport>> import)
     {
@@ -133,32 +109,6 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, 
         {
             job.Finish(null, Failed, UtcNow);
             log.LogError(e, "Import {Kind} {Job} failed", job.Kind, job.Id);
-        }
-    }
-
-    private void DropExpired()
-    {
-        var now = UtcNow;
-        foreach (var job in _jobs.Values.Where(j => j.FinishedUtc is { } finished && now - finished >= KeepFinished))
-        {
-            _jobs.TryRemove(job.Id, out _);
-        }
-    }
-
-    private static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>ApplicationStopping has already cancelled the imports; wait (within the host's shutdown time) until they
-    /// have rolled back, so that no import outlives the services it uses.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Task.WhenAll(_jobs.Values.Select(j => j.Completion)).WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using GiaDesk.Files;
 using GiaDesk.Web;
@@ -8,40 +7,30 @@ namespace GiaDesk.Features.Reports.Documents;
 /// <summary>One document being built in the background, or built within the last hour: who asked for it, what
 /// stage it is at, and at the end the file or the Russian reason why there is none.</summary>
 public sealed class DocumentJob(string userId, int? restrictedSchoolId, string fileName, string contentType, DateTime startedUtc)
+    : BackgroundJob(userId, restrictedSchoolId, startedUtc)
 {
     private volatile string _phase = "подготовка";
     private volatile Outcome? _outcome;
 
     private sealed record Outcome(byte[]? File, string? Failure, DateTime FinishedUtc);
 
-    public Guid Id { get; } = Guid.NewGuid();
-    public string UserId { get; } = userId;
-    public int? RestrictedSchoolId { get; } = restrictedSchoolId;
     public string FileName { get; } = fileName;
     public string ContentType { get; } = contentType;
-    public DateTime StartedUtc { get; } = startedUtc;
 
     public string Phase => _outcome is null ? _phase : _outcome.File is null ? "ошибка" : "готово";
-    public bool Finished => _outcome is not null;
-    public DateTime? FinishedUtc => _outcome?.FinishedUtc;
+    public override DateTime? FinishedUtc => _outcome?.FinishedUtc;
 
     /// <summary>The document; null while it is built or when building failed (see <see cref="Failure"/>).</summary>
     public byte[]? File => _outcome?.File;
 
     public string? Failure => _outcome?.Failure;
 
-    public TimeSpan Elapsed(DateTime nowUtc) => (FinishedUtc ?? nowUtc) - StartedUtc;
-
-    internal Task Completion => _finished.Task;
-
-    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     internal void Report(string phase) => _phase = phase;
 
     internal void Finish(byte[]? file, string? failure, DateTime nowUtc)
     {
         _outcome = new Outcome(file, failure, nowUtc);
-        _finished.TrySetResult();
+        Complete();
     }
 }
 
@@ -52,17 +41,12 @@ public sealed class DocumentJob(string userId, int? restrictedSchoolId, string f
 /// is kept for an hour; a user keeps at most <see cref="PerUser"/> jobs. A failure is a Russian message (e.g.
 /// LibreOffice missing); the application stopping cancels the running jobs.
 /// </summary>
-public sealed class DocumentJobs(IServiceScopeFactory scopes, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<DocumentJobs> log) : IHostedService
+public sealed class DocumentJobs(IServiceScopeFactory scopes, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<DocumentJobs> log)
+    : BackgroundJobs<DocumentJob>(clock)
 {
-    public static readonly TimeSpan KeepFinished = TimeSpan.FromHours(1);
     public const int PerUser = 5;
     public const string Failed = "Документ не построен из-за ошибки программы; подробности в журнале приложения. Попробуйте ещё раз.";
     public const string Stopped = "Построение документа прервано: приложение останавливается. Закажите документ снова.";
-
-    private readonly ConcurrentDictionary<Guid, DocumentJob> _jobs = new();
-    private readonly Lock _starting = new();
-
-    public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Starts building; <paramref name="build"/> gets its own DI scope, a stage reporter and the stopping token.</summary>
     public DocumentJob Start(ClaimsPrincipal user, string fileName, string contentType, Func<IServiceProvider, Action<string>, CancellationToken, Task<byte[]>> build)
@@ -70,25 +54,18 @@ public sealed class DocumentJobs(IServiceScopeFactory scopes, TimeProvider clock
         var userId = UserId(user) ?? throw new InvalidOperationException("A document is ordered by a signed-in user.");
         DropExpired();
         DocumentJob job;
-        lock (_starting)
+        lock (Starting)
         {
             // The user's oldest jobs give way (their files may be large).
-            foreach (var old in _jobs.Values.Where(j => j.UserId == userId).OrderByDescending(j => j.StartedUtc).Skip(PerUser - 1))
+            foreach (var old in Jobs.Values.Where(j => j.UserId == userId).OrderByDescending(j => j.StartedUtc).Skip(PerUser - 1))
             {
-                _jobs.TryRemove(old.Id, out _);
+                Jobs.TryRemove(old.Id, out _);
             }
             job = new DocumentJob(userId, user.RestrictedSchoolId(), fileName, contentType, UtcNow);
-            _jobs[job.Id] = job;
+            Jobs[job.Id] = job;
         }
         _ = Task.Run(() => RunAsync(job, build));
         return job;
-    }
-
-    /// <summary>The job if this user started it (with the same school scope); anyone else gets null.</summary>
-    public DocumentJob? Find(Guid id, ClaimsPrincipal user)
-    {
-        DropExpired();
-        return _jobs.TryGetValue(id, out var job) && job.UserId == UserId(user) && job.RestrictedSchoolId == user.RestrictedSchoolId() ? job : null;
     }
 
     private async Task RunAsync(DocumentJob job, Func<IServiceProvider, Action<string>, CancellationToken, Task<byte[]>> build)
@@ -114,30 +91,6 @@ public sealed class DocumentJobs(IServiceScopeFactory scopes, TimeProvider clock
         {
             job.Finish(null, Failed, UtcNow);
             log.LogError(e, "Document {Job} failed", job.Id);
-        }
-    }
-
-    private void DropExpired()
-    {
-        var now = UtcNow;
-        foreach (var job in _jobs.Values.Where(j => j.FinishedUtc is { } finished && now - finished >= KeepFinished))
-        {
-            _jobs.TryRemove(job.Id, out _);
-        }
-    }
-
-    private static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Task.WhenAll(_jobs.Values.Select(j => j.Completion)).WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
         }
     }
 }
