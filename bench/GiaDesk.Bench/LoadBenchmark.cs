@@ -9,14 +9,27 @@ namespace GiaDesk.Bench;
 /// A bounded load against a running GiaDesk (own HttpClient driver, 127.0.0.1/localhost only): signs in through
 /// the login form, opens every results address once (the first load, timed), then keeps N connections busy for T
 /// seconds over /Results, T1–T7, risk zones, dynamics and the JSON API, and prints p50/p95/p99, errors and
-/// requests per second.
-/// `GiaDesk.Bench load --url http://127.0.0.1:5125 [--connections 20] [--seconds 30] [--year 2019] [--level 9]
-///  [--user NAME --password PASSWORD]`
+/// requests per second, the same per address, and — with `--pid` — the server's CPU time per request (user + system
+/// of that process over the timed part / requests), which other programs on the machine disturb far less than the
+/// latencies.
 /// </summary>
 public static partial class LoadBenchmark
 {
+    public const string Usage = """
+        load --url http://127.0.0.1:PORT [--connections 20] [--seconds 30] [--year 2019] [--level 9] [--user NAME --password PASSWORD] [--pid SERVER_PID]
+          Signs N sessions in through the login form, opens each results address once (the first load), then keeps
+          N connections busy for T seconds over /Results, T1–T7, risk zones, dynamics and /api/results/analysis.
+          Prints requests/s, errors, p50/p95/p99 overall and per address; --pid: the server's CPU ms per request.
+          Only http://127.0.0.1 and http://localhost are accepted.
+        """;
+
     public static async Task<int> RunAsync(BenchArgs args)
     {
+        if (args.Flag("--help"))
+        {
+            Console.WriteLine(Usage);
+            return 0;
+        }
         var url = args.Text("--url") ?? "http://127.0.0.1:5125";
         var baseUri = new Uri(url);
         if (baseUri.Host is not ("127.0.0.1" or "localhost") || baseUri.Scheme != "http")
@@ -30,6 +43,7 @@ public static partial class LoadBenchmark
         var level = args.Int("--level", 9);
         var user = args.Text("--user") ?? "admin";
         var password = args.Text("--password") ?? "demo-admin-1";
+        var pid = args.Int("--pid", 0);
         var query = $"year={year}&level={level}";
         string[] paths =
         [
@@ -60,8 +74,10 @@ public static partial class LoadBenchmark
             }
         }
 
-        var latencies = new List<double>[connections];
+        var latencies = new List<(int Path, double Ms)>[connections];
         var errors = new int[connections];
+        using var server = pid > 0 ? Process.GetProcessById(pid) : null;
+        var cpuBefore = server?.TotalProcessorTime ?? TimeSpan.Zero;
         var total = Stopwatch.StartNew();
         var until = TimeSpan.FromSeconds(seconds);
         var workers = Enumerable.Range(0, connections).Select(c => Task.Run(async () =>
@@ -70,7 +86,8 @@ public static partial class LoadBenchmark
             var n = c;
             while (total.Elapsed < until)
             {
-                var path = paths[n++ % paths.Length];
+                var index = n++ % paths.Length;
+                var path = paths[index];
                 var clock = Stopwatch.StartNew();
                 try
                 {
@@ -89,17 +106,29 @@ public static partial class LoadBenchmark
                 {
                     errors[c]++;
                 }
-                mine.Add(clock.Elapsed.TotalMilliseconds);
+                mine.Add((index, clock.Elapsed.TotalMilliseconds));
             }
         })).ToArray();
         await Task.WhenAll(workers);
         var elapsed = total.Elapsed.TotalSeconds;
-        var all = latencies.SelectMany(x => x).Order().ToArray();
-        double P(double q) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)];
+        server?.Refresh();
+        var cpu = (server?.TotalProcessorTime ?? TimeSpan.Zero) - cpuBefore;
+        var all = latencies.SelectMany(x => x).Select(x => x.Ms).Order().ToArray();
+        static double P(double[] sorted, double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{connections} connections × {seconds} s over {paths.Length} addresses: {all.Length:N0} requests, {all.Length / elapsed:F1} requests/s, errors {errors.Sum()}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"latency: p50 {P(0.50):F1} ms, p95 {P(0.95):F1} ms, p99 {P(0.99):F1} ms, max {all.LastOrDefault():F1} ms; load average {FilesBenchmark.LoadAverage()}"));
+            $"latency: p50 {P(all, 0.50):F1} ms, p95 {P(all, 0.95):F1} ms, p99 {P(all, 0.99):F1} ms, max {all.LastOrDefault():F1} ms; load average {FilesBenchmark.LoadAverage()}"));
+        if (server is not null && all.Length > 0)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"server CPU (pid {pid}): {cpu.TotalMilliseconds:F0} ms in {elapsed:F1} s = {cpu.TotalMilliseconds / all.Length:F2} ms per request ({cpu.TotalSeconds / elapsed:F2} cores busy)"));
+        }
+        for (var i = 0; i < paths.Length; i++)
+        {
+            var mine = latencies.SelectMany(x => x).Where(x => x.Path == i).Select(x => x.Ms).Order().ToArray();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {paths[i]}: {mine.Length} requests, p50 {P(mine, 0.50):F1} ms, p99 {P(mine, 0.99):F1} ms"));
+        }
         foreach (var client in clients)
         {
             client.Dispose();
@@ -109,7 +138,13 @@ public static partial class LoadBenchmark
 
     private static async Task<HttpClient> SignInAsync(Uri baseUri, string user, string password)
     {
-        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer(), MaxConnectionsPerServer = 1 };
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = true,
+            CookieContainer = new CookieContainer(),
+            MaxConnectionsPerServer = 1,
+        };
         var client = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(60) };
         var form = await client.GetStringAsync("/Account/Login");
         var token = Token().Match(form);

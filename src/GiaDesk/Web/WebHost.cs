@@ -59,6 +59,8 @@ public static class WebHost
         services.AddSingleton<ImportJobs>();
         services.AddSingleton<DemoMark>();
         services.AddSingleton<Features.Results.ResultsCache>();
+        // The rendered bodies of the results pages (<cache> tag helper): their own budget, Results:FragmentCacheMegabytes.
+        services.Configure<Microsoft.AspNetCore.Mvc.TagHelpers.CacheTagHelperOptions>(o => Features.Results.ResultsCache.ConfigureFragments(o, builder.Configuration));
         services.AddSingleton<Features.Results.ResultsWarmUp>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Results.ResultsWarmUp>());
         services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());

@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
 using GiaDesk.Data;
+using GiaDesk.Web;
+using Microsoft.AspNetCore.Mvc.TagHelpers;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
 
@@ -14,6 +17,12 @@ namespace GiaDesk.Features.Results;
 /// Budget: Results:CacheMegabytes (default 512) of estimated size — least recently used entries go first; entries
 /// also expire after Results:CacheMinutes (default 30) so that writes made by another process are seen.
 /// One computation per key at a time: concurrent first requests wait for it instead of repeating it.
+/// <para>The rendered HTML of the results pages' bodies (tables, charts, filters) is kept too, by the framework's
+/// <c>&lt;cache&gt;</c> tag helper, under <see cref="FragmentKey"/> (data stamp + the user's school scope and roles +
+/// path and query): the layout around it — the user's name, the logout form with its anti-forgery token — is
+/// rendered on every request, so no page is ever shared between users. Its budget is separate:
+/// Results:FragmentCacheMegabytes (default 64 MB of UTF-16 characters; a T4 of 60 schools is about 0.5 MB); entries
+/// live as long as an analysis (Results:CacheMinutes).</para>
 /// </summary>
 public sealed class ResultsCache : IDisposable
 {
@@ -24,12 +33,37 @@ public sealed class ResultsCache : IDisposable
     public ResultsCache(IConfiguration configuration)
     {
         var megabytes = configuration.GetValue("Results:CacheMegabytes", 512L);
-        _lifetime = TimeSpan.FromMinutes(configuration.GetValue("Results:CacheMinutes", 30.0));
+        _lifetime = Lifetime(configuration);
         BudgetBytes = Math.Max(1, megabytes) * 1024 * 1024;
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = BudgetBytes, CompactionPercentage = 0.25 });
     }
 
     public long BudgetBytes { get; }
+
+    /// <summary>How long an entry (an analysis, a rendered fragment) is kept at most: Results:CacheMinutes.</summary>
+    public TimeSpan EntryLifetime => _lifetime;
+
+    private static TimeSpan Lifetime(IConfiguration configuration) =>
+        TimeSpan.FromMinutes(Math.Max(0.1, configuration.GetValue("Results:CacheMinutes", 30.0)));
+
+    /// <summary>The budget of the rendered fragments (the &lt;cache&gt; tag helper's own memory cache, which counts
+    /// two bytes per character): Results:FragmentCacheMegabytes, default 64.</summary>
+    public static void ConfigureFragments(CacheTagHelperOptions options, IConfiguration configuration) =>
+        options.SizeLimit = Math.Max(1, configuration.GetValue("Results:FragmentCacheMegabytes", 64L)) * 1024 * 1024;
+
+    /// <summary>
+    /// The key of a rendered fragment: the data stamp read before the request read any data (an import or an edit
+    /// moves it, so the next request renders anew), the user's school scope (an operator's school; «all» for the
+    /// department and observers) and roles (what links and buttons the fragment holds), and the path with the query
+    /// (year, level, table, period, schools, subjects, sorting…). Two users share a fragment only when all of these
+    /// are equal — then they see exactly the same figures and links.
+    /// </summary>
+    public static string FragmentKey(ClaimsPrincipal user, long version, string pathAndQuery)
+    {
+        var scope = user.RestrictedSchoolId() is { } school ? school.ToString(System.Globalization.CultureInfo.InvariantCulture) : "all";
+        var roles = string.Join(',', user.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal));
+        return $"{version}|{scope}|{roles}|{pathAndQuery}";
+    }
 
     /// <summary>Entries kept now (for tests and the benchmark).</summary>
     public int Count => _cache.Count;

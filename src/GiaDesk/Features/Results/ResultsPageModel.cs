@@ -36,9 +36,22 @@ public abstract class ResultsPageModel(AppDbContext db) : PageModel
 
     public ResultsSelection Selection => new(Year ?? 0, Level, Period, SchoolCodes, SubjectNames);
 
+    /// <summary>The data stamp read before this request read anything (<see cref="ResolveAsync"/>).</summary>
+    public long DataVersion { get; private set; }
+
+    /// <summary>The key of this page's rendered body in the &lt;cache&gt; tag helper: see <see cref="ResultsCache.FragmentKey"/>.</summary>
+    public string FragmentKey => ResultsCache.FragmentKey(User, DataVersion, Request.Path + Request.QueryString);
+
+    /// <summary>How long a rendered body is kept at most (as long as an analysis).</summary>
+    public TimeSpan FragmentLifetime => Cache.EntryLifetime;
+
     protected async Task ResolveAsync(CancellationToken ct)
     {
-        Years = await ResultsQueries.YearsAsync(Db, ct);
+        // First: a write that lands while this request reads moves the stamp, and what is rendered from the older
+        // data is kept under the older stamp, which nobody asks for again.
+        DataVersion = ResultsDataVersion.Current;
+        // The years of the directory are part of the stamp (StudyYear): asked of the database once per change.
+        Years = await Cache.GetOrCreateAsync(("years", DataVersion), () => ResultsQueries.YearsAsync(Db, ct), x => 64 + x.Count * 8, ct);
         YearsWithResults = await ResultsQueries.YearsWithResultsAsync(Db, Cache, ct);
         Year ??= YearsWithResults.Count > 0 ? YearsWithResults[0] : await ResultsQueries.DefaultYearAsync(Db, ct) ?? Years.FirstOrDefault();
         if (Level is not (9 or 11))

@@ -43,22 +43,28 @@ public sealed class IndexModel(AppDbContext db) : ResultsPageModel(db)
         return File(ResultsTables.ToXlsx(table, table.Rows, await ExportDetails.ForAsync(Db, User, $"ГИА-{Level}, {string.Join(", ", Result!.Years)}", ct)), XlsxWriter.ContentType, $"ГИА-{Level} динамика {string.Join("-", Result!.Years.Take(1).Concat(Result.Years.TakeLast(1)).Distinct())}.xlsx");
     }
 
-    /// <summary>One data set per year via the ordinary loader (an operator gets only their own school), then the pure dynamics.</summary>
+    /// <summary>One data set per year via the ordinary loader (an operator gets only their own school), then the pure
+    /// dynamics — computed once per (level, scope, rule, data stamp) and kept in <see cref="ResultsCache"/>.</summary>
     private async Task BuildAsync(CancellationToken ct)
     {
         await ResolveAsync(ct);
         Window = Math.Clamp(Window, 1, ResultsDynamics.MaxYears);
         MinimumLow = Math.Clamp(MinimumLow, 1, Window);
-        var analyses = new List<ResultsAnalysis>();
-        // Only years with results: a year with just its registry is no «0,0» to compare with.
-        foreach (var year in YearsWithResults.Order().TakeLast(ResultsDynamics.MaxYears))
+        // The operator's school (or none) and the roles are part of the key: the analyses below are read within that scope.
+        var key = ("dynamics", Level, Period, Window, MinimumLow, ResultsCache.FragmentKey(User, DataVersion, ""));
+        Result = await Cache.GetOrCreateAsync(key, async () =>
         {
-            var loaded = await ResultsQueries.LoadAsync(Db, Cache, User, Selection with { Year = year, Schools = [], Subjects = [] }, ct);
-            if (loaded is not null && loaded.Data.Participants.Length > 0 && loaded.Analysis.AverageMarks.Town.Results > 0)
+            var analyses = new List<ResultsAnalysis>();
+            // Only years with results: a year with just its registry is no «0,0» to compare with.
+            foreach (var year in YearsWithResults.Order().TakeLast(ResultsDynamics.MaxYears))
             {
-                analyses.Add(loaded.Analysis);
+                var loaded = await ResultsQueries.LoadAsync(Db, Cache, User, Selection with { Year = year, Schools = [], Subjects = [] }, ct);
+                if (loaded is not null && loaded.Data.Participants.Length > 0 && loaded.Analysis.AverageMarks.Town.Results > 0)
+                {
+                    analyses.Add(loaded.Analysis);
+                }
             }
-        }
-        Result = ResultsDynamics.Compute(analyses, new StablyLowRule(Window, MinimumLow));
+            return ResultsDynamics.Compute(analyses, new StablyLowRule(Window, MinimumLow));
+        }, d => 16 * 1024 + (d.Schools.Count + 1) * (d.Years.Count + 1) * 2048L, ct);
     }
 }

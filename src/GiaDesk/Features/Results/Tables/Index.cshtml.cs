@@ -18,9 +18,34 @@ public sealed class IndexModel(AppDbContext db) : ResultsPageModel(db)
     public bool Desc { get; set; }
 
     public LoadedResults? Loaded { get; private set; }
-    public TableView? View { get; private set; }
-    public IReadOnlyList<RowView> Rows { get; private set; } = [];
-    public string? Chart { get; private set; }
+
+    /// <summary>The table's title (known before the table is built: the heading is outside the cached body).</summary>
+    public string Title => ResultsTables.All.First(t => t.Key == Table).Title;
+
+    // The table, its sorted rows and chart are built when the body is rendered — which the <cache> tag helper
+    // skips while the body of this (data stamp, scope, roles, address) is kept.
+    private TableView? _view;
+    private IReadOnlyList<RowView>? _rows;
+    private (string? Svg, bool Done) _chart;
+
+    public TableView View => _view ??= ResultsTables.Build(Table, Loaded!.Analysis, SubjectNames)!;
+    public IReadOnlyList<RowView> Rows => _rows ??= ResultsTables.Sort(View, Sort, Desc);
+
+    public string? Chart
+    {
+        get
+        {
+            if (!_chart.Done)
+            {
+                var column = View.ChartColumn;
+                var bars = View.Rows.Where(r => !r.IsTotal && r.Cells[column].Value is not null).Select(r => (r.Label, r.Cells[column].Value!.Value)).ToList();
+                var total = View.Rows.FirstOrDefault(r => r.IsTotal)?.Cells[column].Value;
+                _chart = (bars.Count == 0 ? null : SvgBarChart.Render(View.Columns[column].Title, bars, total, total is null ? null : "муниципалитет"), true);
+            }
+            return _chart.Svg;
+        }
+    }
+
     public bool CanDrill => ResultsQueries.CanSeeParticipants(User);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -38,28 +63,18 @@ public sealed class IndexModel(AppDbContext db) : ResultsPageModel(db)
         {
             return NotFound();
         }
-        return File(ResultsTables.ToXlsx(View!, Rows, await ExportDetails.ForAsync(Db, User, $"ГИА-{Level}, {Year} год", ct)), XlsxWriter.ContentType, $"ГИА-{Level} {Year} {View!.Key.ToUpperInvariant()}.xlsx");
+        return File(ResultsTables.ToXlsx(View, Rows, await ExportDetails.ForAsync(Db, User, $"ГИА-{Level}, {Year} год", ct)), XlsxWriter.ContentType, $"ГИА-{Level} {Year} {View.Key.ToUpperInvariant()}.xlsx");
     }
 
     private async Task<bool> BuildAsync(CancellationToken ct)
     {
+        if (!ResultsTables.All.Any(t => t.Key == Table))
+        {
+            return false;
+        }
         await ResolveAsync(ct);
         Loaded = await ResultsQueries.LoadAsync(Db, Cache, User, Selection, ct);
-        if (Loaded is null)
-        {
-            return false;
-        }
-        View = ResultsTables.Build(Table, Loaded.Analysis, SubjectNames);
-        if (View is null)
-        {
-            return false;
-        }
-        Rows = ResultsTables.Sort(View, Sort, Desc);
-        var column = View.ChartColumn;
-        var bars = View.Rows.Where(r => !r.IsTotal && r.Cells[column].Value is not null).Select(r => (r.Label, r.Cells[column].Value!.Value)).ToList();
-        var total = View.Rows.FirstOrDefault(r => r.IsTotal)?.Cells[column].Value;
-        Chart = bars.Count == 0 ? null : SvgBarChart.Render(View.Columns[column].Title, bars, total, total is null ? null : "муниципалитет");
-        return true;
+        return Loaded is not null;
     }
 
     public string SortLink(int column) => $"/Results/Tables/{Selection.Query(Table)}&sort={column}&desc={(Sort == column && !Desc ? "true" : "false")}";
