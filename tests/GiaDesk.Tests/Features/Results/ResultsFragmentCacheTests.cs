@@ -146,6 +146,10 @@ public sealed partial class ResultsFragmentCacheTests : IAsyncLifetime
         // And the results page itself (its body is kept as well): the operator gets no link to the department's import of scales.
         var index = await MainAsync(await _app.SignInAsync(school5), "/Results?year=2019&level=9");
         Assert.DoesNotContain("/Results/Scales", index, StringComparison.Ordinal);
+        // …and its summary names the operator's school as the scope of the average, not the municipality.
+        Assert.Contains("Средний балл по вашей ОО", index, StringComparison.Ordinal);
+        Assert.Contains("Средний балл по муниципалитету",
+            await MainAsync(await _app.SignInAsync(TestApp.Demo(Roles.Specialist)), "/Results?year=2019&level=9"), StringComparison.Ordinal);
     }
 
     [GeneratedRegex("<tr[^>]*>.*?</tr>", RegexOptions.Singleline)]
