@@ -103,20 +103,39 @@ public readonly ref struct RowCells
     public TableRow ToTableRow() => _row ?? _csv!.ToTableRow(_sep, Line);
 }
 
-/// <summary>The rows of a CSV file through Sep: empty lines skipped but counted, so that Line is the line number.</summary>
-internal sealed class CsvRows(string fileName, SepReader reader, InputLimits limits) : IEnumerable<TableRow>, IDisposable
+/// <summary>The rows of a CSV file through Sep: empty lines skipped but counted, so that Line is the line number (of
+/// the row's first line when a quoted cell spans several). Rows from a file on disk are read once; rows of a file in
+/// memory (<c>reopen</c>) may be read again, each time by a new reader over the same bytes.</summary>
+internal sealed class CsvRows : IEnumerable<TableRow>, IDisposable
 {
+    private readonly string _fileName;
+    private readonly InputLimits _limits;
+    private readonly Func<SepReader>? _reopen;
+    private SepReader _reader;
     private int _line;
+    private int _next = 1;
     private bool _started;
 
+    public CsvRows(string fileName, SepReader reader, InputLimits limits)
+    {
+        _fileName = fileName;
+        _reader = reader;
+        _limits = limits;
+    }
+
+    public CsvRows(string fileName, Func<SepReader> reopen, InputLimits limits)
+        : this(fileName, reopen(), limits) => _reopen = reopen;
+
     public ImportMessage? Error { get; private set; }
+
+    /// <summary>The header row as ReadHeader gave it.</summary>
+    public string[]? Header => _header;
 
     public string[]? ReadHeader()
     {
         while (MoveNext())
         {
-            _line++;
-            var row = reader.Current;
+            var row = _reader.Current;
             if (row.Span.Length > 0)
             {
                 return Cells(row, []);
@@ -125,19 +144,35 @@ internal sealed class CsvRows(string fileName, SepReader reader, InputLimits lim
         return null;
     }
 
-    public IEnumerator<TableRow> GetEnumerator()
+    /// <summary>Marks the rows as being read; a file in memory is read again from its start (after the header).</summary>
+    private void Start()
     {
-        if (_started)
+        if (!_started)
+        {
+            _started = true;
+            return;
+        }
+        if (_reopen is null)
         {
             throw new InvalidOperationException("The rows of a CSV file are read once.");
         }
-        _started = true;
+        _reader.Dispose();
+        _reader = _reopen();
+        _line = 0;
+        _next = 1;
+        var header = _header;
+        ReadHeader();
+        _header = header;
+    }
+
+    public IEnumerator<TableRow> GetEnumerator()
+    {
+        Start();
         try
         {
             while (MoveNext())
             {
-                _line++;
-                var row = reader.Current;
+                var row = _reader.Current;
                 if (row.Span.Length == 0)
                 {
                     continue;
@@ -152,35 +187,30 @@ internal sealed class CsvRows(string fileName, SepReader reader, InputLimits lim
         }
         finally
         {
-            reader.Dispose();
+            _reader.Dispose();
         }
     }
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>The rows as GetEnumerator gives them, without copying cells: a row within the limits as a whole
+    /// <summary>The rows as GetEnumerator gives them, without copying cells: a row within the _limits as a whole
     /// (no more columns than allowed, shorter than one cell may be, no NUL) is handed over as spans; any other goes
     /// through the per-cell check of <see cref="Cells"/>, which stops the reading with Error at the first breach.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ForEach(RowHandler handler)
     {
-        if (_started)
-        {
-            throw new InvalidOperationException("The rows of a CSV file are read once.");
-        }
-        _started = true;
+        Start();
         try
         {
             while (MoveNext())
             {
-                _line++;
-                var row = reader.Current;
+                var row = _reader.Current;
                 var span = row.Span;
                 if (span.Length == 0)
                 {
                     continue;
                 }
-                if (row.ColCount > limits.MaxColumns || span.Length > limits.MaxCellChars || span.Contains('\0'))
+                if (row.ColCount > _limits.MaxColumns || span.Length > _limits.MaxCellChars || span.Contains('\0'))
                 {
                     Cells(row, _header ??= []);
                     if (Error is not null)
@@ -193,14 +223,14 @@ internal sealed class CsvRows(string fileName, SepReader reader, InputLimits lim
         }
         finally
         {
-            reader.Dispose();
+            _reader.Dispose();
         }
     }
 
     /// <summary>The row's cells copied (checked against the limits as GetEnumerator does).</summary>
     internal TableRow ToTableRow(SepReader.Row row, int line) => new(line, Cells(row, _header ?? []));
 
-    public void Dispose() => reader.Dispose();
+    public void Dispose() => _reader.Dispose();
 
     private string[]? _header;
 
@@ -208,21 +238,21 @@ internal sealed class CsvRows(string fileName, SepReader reader, InputLimits lim
     /// streams: the first breach stops the reading with Error naming the line and the column.</summary>
     private string[] Cells(SepReader.Row row, string[] header)
     {
-        if (row.ColCount > limits.MaxColumns)
+        if (row.ColCount > _limits.MaxColumns)
         {
-            Error = new ImportMessage(fileName, _line, null, null, $"в строке больше {limits.MaxColumns} столбцов");
+            Error = new ImportMessage(_fileName, _line, null, null, $"в строке больше {_limits.MaxColumns} столбцов");
             return [];
         }
         var cells = new string[row.ColCount];
         for (var i = 0; i < cells.Length; i++)
         {
             var span = row[i].Span;
-            if (span.Length > limits.MaxCellChars || span.Contains('\0'))
+            if (span.Length > _limits.MaxCellChars || span.Contains('\0'))
             {
                 var column = i < header.Length && header[i].Length > 0 ? header[i] : (i + 1).ToString(CultureInfo.InvariantCulture);
-                Error = new ImportMessage(fileName, _line, column, null, span.Contains('\0')
+                Error = new ImportMessage(_fileName, _line, column, null, span.Contains('\0')
                     ? "в ячейке нулевой символ (NUL) — это не текстовая таблица"
-                    : $"в ячейке {span.Length.ToString("N0", CultureInfo.GetCultureInfo("ru-RU"))} символов (допустимо не больше {limits.MaxCellChars.ToString("N0", CultureInfo.GetCultureInfo("ru-RU"))}) — возможно, кавычка не закрыта");
+                    : $"в ячейке {span.Length.ToString("N0", CultureInfo.GetCultureInfo("ru-RU"))} символов (допустимо не больше {_limits.MaxCellChars.ToString("N0", CultureInfo.GetCultureInfo("ru-RU"))}) — возможно, кавычка не закрыта");
                 return [];
             }
             cells[i] = row[i].ToString();
@@ -237,12 +267,24 @@ internal sealed class CsvRows(string fileName, SepReader reader, InputLimits lim
     {
         try
         {
-            return reader.MoveNext();
+            if (!_reader.MoveNext())
+            {
+                return false;
+            }
+            // Sep's LineNumberFrom is off for the first row; the end of the previous row is exact.
+            _line = _next;
+            _next = _reader.Current.LineNumberToExcl;
+            return true;
+        }
+        catch (NotSupportedException)
+        {
+            Error = new ImportMessage(_fileName, _next, null, null, TableReader.RowTooLong(_limits));
+            return false;
         }
         catch (DecoderFallbackException)
         {
             // The decoder reads ahead in blocks, so the place is known only roughly: the file as a whole is refused.
-            Error = new ImportMessage(fileName, 0, null, null,
+            Error = new ImportMessage(_fileName, 0, null, null,
                 $"после строки {_line} встречаются байты не в кодировке UTF-8, хотя начало файла в UTF-8: сохраните весь файл в UTF-8 или windows-1251");
             return false;
         }
@@ -287,30 +329,31 @@ public static class TableReader
         {
             return (null, new ImportMessage(name, 0, null, null, "это PDF, а ожидается таблица CSV или XLSX"));
         }
-        string text;
         if (StartsWith(content, [0xFF, 0xFE]) || StartsWith(content, [0xFE, 0xFF]))
         {
-            // UTF-16 with a byte-order mark (Excel's «Текст Юникод»): decoded.
-            var encoding = content[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
-            text = encoding.GetString(content, 2, content.Length - 2);
-        }
-        else
-        {
-            var zero = content.AsSpan().IndexOf((byte)0);
-            if (zero >= 0)
+            // UTF-16 with a byte-order mark (Excel's «Текст Юникод»): a NUL character is two zero bytes on a
+            // character boundary, whichever the byte order.
+            var bigEndian = content[0] == 0xFE;
+            var chars = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, char>(content.AsSpan(2, (content.Length - 2) & ~1));
+            var nul = chars.IndexOf('\0');
+            if (nul >= 0)
             {
-                var line = content.AsSpan(0, zero).Count((byte)'\n') + 1;
-                return (null, new ImportMessage(name, line, null, null,
-                    "в файле нулевые байты: это двоичный файл или текст в UTF-16 без метки порядка байтов — сохраните таблицу как CSV в UTF-8 или XLSX"));
+                return (null, new ImportMessage(name, chars[..nul].Count(bigEndian ? (char)0x0A00 : '\n') + 1, null, null, "в файле нулевой символ (NUL) — это не текстовая таблица"));
             }
-            text = DecodeText(content);
+            return OpenCsv(name, content, 2, bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode, limits);
         }
-        var nul = text.IndexOf('\0', StringComparison.Ordinal);
-        if (nul >= 0)
+        var zero = content.AsSpan().IndexOf((byte)0);
+        if (zero >= 0)
         {
-            return (null, new ImportMessage(name, text.AsSpan(0, nul).Count('\n') + 1, null, null, "в файле нулевой символ (NUL) — это не текстовая таблица"));
+            var line = content.AsSpan(0, zero).Count((byte)'\n') + 1;
+            return (null, new ImportMessage(name, line, null, null,
+                "в файле нулевые байты: это двоичный файл или текст в UTF-16 без метки порядка байтов — сохраните таблицу как CSV в UTF-8 или XLSX"));
         }
-        return OpenCsv(name, text, limits);
+        // As DecodeText: UTF-8 after a byte-order mark (bad bytes replaced), UTF-8 when every byte is valid UTF-8, else
+        // windows-1251 — decided over the bytes, then decoded block by block while Sep reads (never one string).
+        return StartsWith(content, [0xEF, 0xBB, 0xBF])
+            ? OpenCsv(name, content, 3, new UTF8Encoding(false), limits)
+            : OpenCsv(name, content, 0, System.Text.Unicode.Utf8.IsValid(content) ? new UTF8Encoding(false) : Windows1251, limits);
     }
 
     /// <summary>The file against the limits and its format without reading it into rows: null when it may be
@@ -326,7 +369,9 @@ public static class TableReader
                 ? new ImportMessage(name, 0, null, null, refused)
                 : null;
         }
-        return Open(fileName, content, limits).Error;
+        var (table, error) = Open(fileName, content, limits);
+        table?.Dispose();
+        return error;
     }
 
     /// <summary>UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise windows-1251.</summary>
@@ -349,38 +394,169 @@ public static class TableReader
     private static bool StartsWith(byte[] content, ReadOnlySpan<byte> prefix) =>
         content.Length >= prefix.Length && content.AsSpan(0, prefix.Length).SequenceEqual(prefix);
 
-    private static (TableFile?, ImportMessage?) OpenCsv(string name, string text, InputLimits limits)
+    /// <summary>
+    /// A CSV file in memory (an upload), through Sep over the bytes decoded block by block. A first pass reads the raw
+    /// rows (nothing kept, no strings) and checks the limits (rows, columns, cell length) and the quoting, so that the
+    /// rows handed out lazily afterwards — a second Sep pass over the same bytes, as from a disk file — cannot fail
+    /// half-way through an import. The first breach is the refusal, naming line and column.
+    /// </summary>
+    private static (TableFile?, ImportMessage?) OpenCsv(string name, byte[] content, int start, Encoding encoding, InputLimits limits)
     {
-        // A first pass checks the whole file against the limits and the quoting (cheap: nothing is kept), so that the
-        // rows handed out lazily afterwards cannot fail half-way through an import.
-        var check = new CsvParser(text, limits);
-        var checkHeader = check.ReadHeader();
-        if (checkHeader is null || checkHeader.All(string.IsNullOrWhiteSpace))
+        var separator = FirstLineSeparator(content, start, encoding);
+        string[]? header = null;
+        var rows = 0;
+        var next = 1;
+        using (var reader = RawCsvOptions(separator).From(Text(content, start, encoding)))
+        {
+            try
+            {
+                while (reader.MoveNext())
+                {
+                    var row = reader.Current;
+                    // Sep's LineNumberFrom is off for the first row; the end of the previous row is exact.
+                    var line = next;
+                    next = row.LineNumberToExcl;
+                    var span = row.Span;
+                    if (span.Length == 0)
+                    {
+                        continue;
+                    }
+                    if (row.ColCount > limits.MaxColumns)
+                    {
+                        return (null, new ImportMessage(name, line, null, null, $"в строке больше {limits.MaxColumns} столбцов"));
+                    }
+                    if ((span.Length > limits.MaxCellChars || span.Contains('"')) && CheckCells(name, row, line, separator, header ?? [], limits) is { } problem)
+                    {
+                        return (null, problem);
+                    }
+                    if (header is null)
+                    {
+                        header = new string[row.ColCount];
+                        for (var i = 0; i < header.Length; i++)
+                        {
+                            header[i] = Unquote(row[i].Span);
+                        }
+                        if (header.All(string.IsNullOrWhiteSpace))
+                        {
+                            return (null, new ImportMessage(name, 1, null, null, "нет строки заголовка"));
+                        }
+                    }
+                    else if (++rows > limits.MaxRows)
+                    {
+                        return (null, new ImportMessage(name, 0, null, null, $"в таблице больше {limits.MaxRows.ToString("N0", Russian)} строк (допустимо {limits.MaxRows.ToString("N0", Russian)})"));
+                    }
+                }
+            }
+            catch (NotSupportedException)
+            {
+                // Sep refuses a row longer than its buffer (16 million characters): far beyond any limit.
+                return (null, new ImportMessage(name, next, null, null, RowTooLong(limits)));
+            }
+        }
+        if (header is null)
         {
             return (null, new ImportMessage(name, 1, null, null, "нет строки заголовка"));
         }
-        if (check.Problem is null)
+        var source = new CsvRows(name, () => CsvOptions(separator).From(Text(content, start, encoding)), limits);
+        source.UseHeader(source.ReadHeader()!);
+        return (new TableFile(name, source.Header!, source, "CSV", rows, source), null);
+    }
+
+    private static StreamReader Text(byte[] content, int start, Encoding encoding) =>
+        new(new MemoryStream(content, start, content.Length - start, writable: false), encoding, detectEncodingFromByteOrderMarks: false, 1 << 16);
+
+    /// <summary>The separator as the first line shows it (';', tab or ','); ASCII bytes in UTF-8 and windows-1251.</summary>
+    private static char FirstLineSeparator(byte[] content, int start, Encoding encoding)
+    {
+        if (encoding is UnicodeEncoding)
         {
-            var rows = 0;
-            foreach (var _ in check.ReadRows())
+            var head = encoding.GetString(content, start, Math.Min(content.Length - start, 1 << 17) & ~1);
+            var end = head.IndexOf('\n');
+            return Separator(end < 0 ? head : head.AsSpan(0, end));
+        }
+        var bytes = content.AsSpan(start);
+        var lineEnd = bytes.IndexOf((byte)'\n');
+        var first = lineEnd < 0 ? bytes : bytes[..lineEnd];
+        return first.Contains((byte)';') ? ';' : first.Contains((byte)'\t') ? '\t' : ',';
+    }
+
+    /// <summary>The raw cells of a row with a quote or a long text: quoting and length as the hand-written reader of
+    /// earlier versions checked them, with its messages. Sep has already split the row (a quote opened mid-cell or
+    /// never closed shows as separators or line breaks inside one cell).</summary>
+    private static ImportMessage? CheckCells(string name, SepReader.Row row, int line, char separator, string[] header, InputLimits limits)
+    {
+        var at = line;
+        for (var i = 0; i < row.ColCount; i++)
+        {
+            var raw = row[i].Span;
+            var cellLine = at;
+            at += raw.Count('\n');
+            var column = i < header.Length && header[i].Length > 0 ? header[i] : (i + 1).ToString(CultureInfo.InvariantCulture);
+            var cell = raw.TrimStart(' ');
+            if (cell.Length > 0 && cell[0] == '"')
             {
-                if (++rows > limits.MaxRows)
+                var length = 0;
+                var closed = -1;
+                for (var k = 1; k < cell.Length; k++)
                 {
-                    return (null, new ImportMessage(name, 0, null, null, $"в таблице больше {limits.MaxRows.ToString("N0", Russian)} строк (допустимо {limits.MaxRows.ToString("N0", Russian)})"));
+                    if (cell[k] == '"')
+                    {
+                        if (k + 1 < cell.Length && cell[k + 1] == '"')
+                        {
+                            k++;
+                            length++;
+                            continue;
+                        }
+                        closed = k;
+                        break;
+                    }
+                    length++;
                 }
+                if (length > limits.MaxCellChars)
+                {
+                    return new ImportMessage(name, cellLine, column, null, $"ячейка в кавычках длиннее {limits.MaxCellChars.ToString("N0", Russian)} символов — возможно, кавычка не закрыта");
+                }
+                if (closed < 0)
+                {
+                    return new ImportMessage(name, cellLine, column, null, "незакрытая кавычка: ячейка, начатая здесь, не закрыта до конца файла (строки слились бы в одну)");
+                }
+                if (!cell[(closed + 1)..].Trim(" \t").IsEmpty)
+                {
+                    return new ImportMessage(name, cellLine, column, null, "непарная кавычка: после закрывающей кавычки идёт текст (строки слились бы в одну); удвойте кавычку внутри ячейки (\"\") или уберите её");
+                }
+                continue;
+            }
+            if (cell.IndexOfAny(separator, '\n', '\r') >= 0)
+            {
+                return new ImportMessage(name, cellLine, column, null, "непарная кавычка в середине ячейки: строки слились бы в одну; уберите кавычку или заключите всю ячейку в кавычки, удвоив кавычки внутри (\"\")");
+            }
+            if (raw.Length > limits.MaxCellChars)
+            {
+                return new ImportMessage(name, cellLine, column, null, TooLong(raw.Length, limits));
             }
         }
-        if (check.Problem is { } problem)
-        {
-            var column = problem.Column > 0 && problem.Column <= checkHeader.Length && checkHeader[problem.Column - 1].Length > 0
-                ? checkHeader[problem.Column - 1]
-                : problem.Column > 0 ? problem.Column.ToString(CultureInfo.InvariantCulture) : null;
-            return (null, new ImportMessage(name, problem.Line, column, null, problem.Text));
-        }
-        var parser = new CsvParser(text, limits);
-        var header = parser.ReadHeader()!;
-        return (new TableFile(name, header, parser.ReadRows(), "CSV", parser.RemainingLines()), null);
+        return null;
     }
+
+    /// <summary>A header cell from the raw row: trimmed, outer quotes removed and doubled quotes undone (as Sep's Unescape).</summary>
+    private static string Unquote(ReadOnlySpan<char> raw)
+    {
+        var cell = raw.Trim(' ');
+        return cell.Length >= 2 && cell[0] == '"' && cell[^1] == '"'
+            ? cell[1..^1].ToString().Replace("\"\"", "\"", StringComparison.Ordinal).Trim(' ')
+            : cell.ToString();
+    }
+
+    internal static string RowTooLong(InputLimits limits) =>
+        $"строка длиннее 16 777 216 символов (в ячейке допустимо не больше {limits.MaxCellChars.ToString("N0", Russian)}) — возможно, кавычка не закрыта";
+
+    /// <summary>Sep over the raw text, for the checking pass: no unescaping, no trimming, no strings.</summary>
+    private static SepReaderOptions RawCsvOptions(char separator) => Sep.New(separator).Reader(o => o with
+    {
+        HasHeader = false,
+        DisableColCountCheck = true,
+        DisableFastFloat = true,
+    });
 
     /// <summary>
     /// Opens a CSV or XLSX file from disk. CSV is streamed (Sep reads it in blocks; no size limit, nothing of the
@@ -565,155 +741,4 @@ public static class TableReader
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString()?.Trim() ?? "",
     };
-
-    /// <summary>RFC 4180 with the separator guessed from the header: ';', tab or ','.</summary>
-    private sealed class CsvParser(string text, InputLimits limits)
-    {
-        /// <summary>The first malformed or oversized place found; reading stops there.</summary>
-        public (int Line, int Column, string Text)? Problem { get; private set; }
-
-        private int _position;
-        private int _line;
-        private char _separator = ';';
-
-        public string[]? ReadHeader()
-        {
-            var firstLineEnd = text.IndexOf('\n');
-            var firstLine = firstLineEnd < 0 ? text : text[..firstLineEnd];
-            _separator = firstLine.Contains(';') ? ';' : firstLine.Contains('\t') ? '\t' : ',';
-            SkipEmptyLines();
-            return ReadRecord()?.Select(c => c.Trim()).ToArray();
-        }
-
-        /// <summary>Lines after the current position, for an estimate of the rows (vectorised, a few ms per 100 MB).</summary>
-        public int RemainingLines()
-        {
-            var rest = text.AsSpan(_position);
-            var lines = rest.Count('\n');
-            return rest.Length > 0 && rest[^1] != '\n' ? lines + 1 : lines;
-        }
-
-        public IEnumerable<TableRow> ReadRows()
-        {
-            while (true)
-            {
-                SkipEmptyLines();
-                var line = _line + 1;
-                var record = ReadRecord();
-                if (record is null)
-                {
-                    yield break;
-                }
-                yield return new TableRow(line, record);
-            }
-        }
-
-        private void SkipEmptyLines()
-        {
-            while (_position < text.Length && (text[_position] == '\n' || text[_position] == '\r'))
-            {
-                if (text[_position] == '\n')
-                {
-                    _line++;
-                }
-                _position++;
-            }
-        }
-
-        private string[]? ReadRecord()
-        {
-            if (_position >= text.Length || Problem is not null)
-            {
-                return null;
-            }
-            var cells = new List<string>();
-            var cell = new StringBuilder();
-            while (true)
-            {
-                if (_position < text.Length && text[_position] == '"')
-                {
-                    var openLine = _line + 1;
-                    var openColumn = cells.Count + 1;
-                    var closed = false;
-                    _position++;
-                    while (_position < text.Length)
-                    {
-                        var c = text[_position++];
-                        if (c == '"')
-                        {
-                            if (_position < text.Length && text[_position] == '"')
-                            {
-                                cell.Append('"');
-                                _position++;
-                                continue;
-                            }
-                            closed = true;
-                            break;
-                        }
-                        if (c == '\n')
-                        {
-                            _line++;
-                        }
-                        if (cell.Length >= limits.MaxCellChars)
-                        {
-                            return Fail(openLine, openColumn, $"ячейка в кавычках длиннее {limits.MaxCellChars.ToString("N0", Russian)} символов — возможно, кавычка не закрыта");
-                        }
-                        cell.Append(c);
-                    }
-                    if (!closed)
-                    {
-                        return Fail(openLine, openColumn, "незакрытая кавычка: ячейка, начатая здесь, не закрыта до конца файла (строки слились бы в одну)");
-                    }
-                    var after = _position;
-                    while (after < text.Length && text[after] is ' ' or '\t' && text[after] != _separator)
-                    {
-                        after++;
-                    }
-                    if (after < text.Length && text[after] != _separator && text[after] != '\n' && text[after] != '\r')
-                    {
-                        return Fail(openLine, openColumn, "непарная кавычка: после закрывающей кавычки идёт текст (строки слились бы в одну); удвойте кавычку внутри ячейки (\"\") или уберите её");
-                    }
-                }
-                var start = _position;
-                while (_position < text.Length && text[_position] != _separator && text[_position] != '\n' && text[_position] != '\r')
-                {
-                    _position++;
-                }
-                if (cell.Length + _position - start > limits.MaxCellChars)
-                {
-                    return Fail(_line + 1, cells.Count + 1, $"в ячейке {(cell.Length + _position - start).ToString("N0", Russian)} символов (допустимо не больше {limits.MaxCellChars.ToString("N0", Russian)})");
-                }
-                cell.Append(text, start, _position - start);
-                cells.Add(cell.ToString().Trim());
-                cell.Clear();
-                if (cells.Count > limits.MaxColumns)
-                {
-                    return Fail(_line + 1, 0, $"в строке больше {limits.MaxColumns} столбцов");
-                }
-                if (_position >= text.Length)
-                {
-                    _line++;
-                    return [.. cells];
-                }
-                var end = text[_position++];
-                if (end == _separator)
-                {
-                    continue;
-                }
-                if (end == '\r' && _position < text.Length && text[_position] == '\n')
-                {
-                    _position++;
-                }
-                _line++;
-                return [.. cells];
-            }
-        }
-
-        private string[]? Fail(int line, int column, string message)
-        {
-            Problem = (line, column, message);
-            _position = text.Length;
-            return null;
-        }
-    }
 }
