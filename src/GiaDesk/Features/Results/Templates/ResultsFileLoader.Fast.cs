@@ -124,11 +124,48 @@ public static partial class ResultsFileLoader
             return false;
         }
         var person = facts[participant];
-        if (subjects.Find(row[c.Subject]) is not { } found || !TryDate(row[c.Date], out var date))
+        if (!TryFastResultCells(row, c, subjects, out var found, out sitting, out var needs))
         {
             return false;
         }
         subject = SubjectCatalog.ForLevel(found, person.Grade);
+        if (!PersonRulesHold(needs, person.Form, subject))
+        {
+            return false;
+        }
+        sitting = sitting with { Participant = participant };
+        return true;
+    }
+
+    /// <summary>What a results row still needs of its participant's form (ResultNeeds.*), decided by PersonRulesHold.</summary>
+    private static class ResultNeeds
+    {
+        /// <summary>Appeared, not annulled, no mark: wrong for ОГЭ/ГВЭ and for basic mathematics at ЕГЭ.</summary>
+        public const byte Mark = 1;
+
+        /// <summary>Appeared, not annulled, no test score: wrong for ЕГЭ but basic mathematics.</summary>
+        public const byte TestScore = 2;
+
+        /// <summary>Appeal upheld, no mark before it: wrong for ОГЭ/ГВЭ.</summary>
+        public const byte MarkBefore = 4;
+    }
+
+    /// <summary>
+    /// The cells of a results row in the templates' own spelling, every rule of ExamResultsTemplate.ReadRow that does
+    /// not depend on the participant checked; <paramref name="needs"/> says which of the rules that depend on the
+    /// participant's form the row could break (see PersonRulesHold). The sitting's participant and subject are 0.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool TryFastResultCells(RowCells row, ResultColumns c, SubjectTexts subjects, out SubjectInfo found, out ExamSitting sitting, out byte needs)
+    {
+        sitting = default;
+        needs = 0;
+        if (subjects.Find(row[c.Subject]) is not { } subject || !TryDate(row[c.Date], out var date))
+        {
+            found = null!;
+            return false;
+        }
+        found = subject;
         ExamStage? stage = row[c.Stage] switch
         {
             "основной" => ExamStage.Main,
@@ -154,20 +191,41 @@ public static partial class ResultsFileLoader
         }
         var appeared = appearedCell ?? true;
         var annulled = annulledCell ?? false;
-        var form = person.Form;
-        var basicMaths = subject.Name == SubjectCatalog.MathematicsBasic;
         // The rules of ExamResultsTemplate.ReadRow; a row that breaks one goes there for its message.
-        if ((appeared && !annulled && form is ExamForm.Oge or ExamForm.Gve && mark is null)
-            || (appeared && !annulled && form is ExamForm.Ege && !basicMaths && score is null)
-            || (appeared && !annulled && form is ExamForm.Ege && basicMaths && mark is null)
-            || (!appeared && (mark is not null || score is not null))
-            || (appeal == AppealOutcome.Upheld && primaryBefore is null)
-            || (appeal == AppealOutcome.Upheld && form is ExamForm.Oge or ExamForm.Gve && markBefore is null))
+        if ((!appeared && (mark is not null || score is not null)) || (appeal == AppealOutcome.Upheld && primaryBefore is null))
         {
             return false;
         }
-        sitting = ExamSitting.From(participant, 0, date, stage.Value, appeared, mark, score, primary, appeal.Value, primaryBefore, markBefore, annulled);
+        if (appeared && !annulled && mark is null)
+        {
+            needs |= ResultNeeds.Mark;
+        }
+        if (appeared && !annulled && score is null)
+        {
+            needs |= ResultNeeds.TestScore;
+        }
+        if (appeal == AppealOutcome.Upheld && markBefore is null)
+        {
+            needs |= ResultNeeds.MarkBefore;
+        }
+        sitting = ExamSitting.From(0, 0, date, stage.Value, appeared, mark, score, primary, appeal.Value, primaryBefore, markBefore, annulled);
         return true;
+    }
+
+    /// <summary>The rules of ExamResultsTemplate.ReadRow that depend on the participant's form (and the subject for
+    /// its level): false when the row breaks one (it then goes to ReadRow for the message).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool PersonRulesHold(byte needs, ExamForm form, SubjectInfo subject)
+    {
+        if (needs == 0)
+        {
+            return true;
+        }
+        var basicMaths = subject.Name == SubjectCatalog.MathematicsBasic;
+        var ogeOrGve = form is ExamForm.Oge or ExamForm.Gve;
+        return !(((needs & ResultNeeds.Mark) != 0 && (ogeOrGve || (form is ExamForm.Ege && basicMaths)))
+            || ((needs & ResultNeeds.TestScore) != 0 && form is ExamForm.Ege && !basicMaths)
+            || ((needs & ResultNeeds.MarkBefore) != 0 && ogeOrGve));
     }
 
     /// <summary>An annual-marks row as AnnualMarksTemplate.ReadRow reads it when it gives no message.</summary>

@@ -26,7 +26,54 @@ public static partial class ResultsFileLoader
         {
             return (null, messages);
         }
+        // The participants file and then the annual marks on one thread; the results file, the biggest, on this one
+        // at the same time, speculatively (ResultsFileLoader.Parallel.cs): its rows keep the participant codes and
+        // are checked against the participants once both are read. A results file that is not entirely in the
+        // templates' own spelling, or whose rows need a message, is read again after the participants as before.
         var people = new Participants(level);
+        List<ImportMessage> participantMessages = [];
+        FileRows<AnnualMarkEntry>? annual = null;
+        var other = Task.Factory.StartNew(() =>
+        {
+            participantMessages = ReadParticipants(participantsTable, people);
+            if (annualTable is not null)
+            {
+                annual = ReadAnnual(annualTable, people);
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var speculative = SpeculateResults(resultsTable);
+        phase?.Invoke("результаты: чтение и проверка (параллельно с участниками)");
+        other.GetAwaiter().GetResult();
+        phase?.Invoke("участники, затем годовые отметки: ожидание");
+        messages.AddRange(participantMessages);
+        AddReadError(participantsTable, messages);
+        var results = speculative is null || participantMessages.Any(m => m.IsError) ? null : ConfirmResults(speculative, resultsTable.FileName, people);
+        if (results is null)
+        {
+            using var again = OpenFile(resultsPath, []);
+            results = again is null ? ReadResults(resultsTable, people) : ReadResults(again, people);
+            phase?.Invoke("результаты: чтение заново после участников");
+        }
+        else
+        {
+            phase?.Invoke("результаты: коды участников сверены");
+        }
+        messages.AddRange(results.Messages);
+        if (annual is not null)
+        {
+            messages.AddRange(annual.Messages);
+        }
+        if (messages.Any(m => m.IsError))
+        {
+            return (null, messages);
+        }
+        var data = BuildFromFiles(level, year, people, results, annual);
+        phase?.Invoke("сборка данных для движка");
+        return (data, messages);
+    }
+
+    private static List<ImportMessage> ReadParticipants(TableFile participantsTable, Participants people)
+    {
         var (participantColumns, participantMessages) = TableColumns.Map(participantsTable, ParticipantsTemplate.Columns);
         if (!participantMessages.Any(m => m.IsError))
         {
@@ -40,27 +87,7 @@ public static partial class ResultsFileLoader
                 }
             });
         }
-        messages.AddRange(participantMessages);
-        AddReadError(participantsTable, messages);
-        phase?.Invoke("участники: чтение и проверка");
-
-        var annualTask = annualTable is null ? null : Task.Run(() => ReadAnnual(annualTable, people));
-        var results = ReadResults(resultsTable, people);
-        phase?.Invoke("результаты: чтение и проверка");
-        var annual = annualTask?.GetAwaiter().GetResult();
-        phase?.Invoke("годовые отметки (параллельно): ожидание");
-        messages.AddRange(results.Messages);
-        if (annual is not null)
-        {
-            messages.AddRange(annual.Messages);
-        }
-        if (messages.Any(m => m.IsError))
-        {
-            return (null, messages);
-        }
-        var data = BuildFromFiles(level, year, people, results, annual);
-        phase?.Invoke("сборка данных для движка");
-        return (data, messages);
+        return participantMessages;
     }
 
     private static TableFile? OpenFile(string path, List<ImportMessage> messages)
@@ -170,6 +197,15 @@ public static partial class ResultsFileLoader
 
         private short NumberByName(SubjectInfo subject)
         {
+            // Rows alternate between a handful of subjects (the catalogue's instances): found by reference first.
+            var subjects = Subjects;
+            for (var i = 0; i < subjects.Count && i < 32; i++)
+            {
+                if (ReferenceEquals(subjects[i], subject))
+                {
+                    return (short)i;
+                }
+            }
             if (!_numbers.TryGetValue(subject.Name, out var number))
             {
                 number = (short)Subjects.Count;
@@ -189,7 +225,7 @@ public static partial class ResultsFileLoader
         public readonly List<int> Day = new(capacity);
         public readonly List<int> Line = new(capacity);
         public readonly List<T> Value = new(capacity);
-        public readonly SubjectNumbers Subjects = new();
+        public SubjectNumbers Subjects = new();
         public List<ImportMessage> Messages = [];
         public bool HasErrors;
         public int[] Order = [];
@@ -270,16 +306,21 @@ public static partial class ResultsFileLoader
             }
         }
         AddReadError(table, messages);
+        CheckResultsTwice(file, table.FileName, people);
+        return file;
+    }
+
+    private static void CheckResultsTwice(FileRows<ExamSitting> file, string fileName, Participants people)
+    {
         SortAndCheckTwice(file, people.Facts.Count, (i, first) =>
         {
             var line = file.Line[i];
             var subject = file.Subjects.Subjects[file.Subject[i]];
             var code = Code(people, file.Participant[i]);
-            return new ImportMessage(table.FileName, line, ExamResultsTemplate.Code, code,
+            return new ImportMessage(fileName, line, ExamResultsTemplate.Code, code,
                 $"результат по предмету «{subject.Name}» на {DateOnly.FromDayNumber(file.Day[i]):dd.MM.yyyy} уже указан в строке {file.Line[first]}");
         }, sameDay: true);
         file.HasErrors |= file.Messages.Any(m => m.IsError);
-        return file;
     }
 
     private static FileRows<AnnualMarkEntry> ReadAnnual(TableFile table, Participants people)
