@@ -50,8 +50,15 @@ public static partial class ResultsFileLoader
         var results = speculative is null || participantMessages.Any(m => m.IsError) ? null : ConfirmResults(speculative, resultsTable.FileName, people);
         if (results is null)
         {
-            using var again = OpenFile(resultsPath, []);
-            results = again is null ? ReadResults(resultsTable, people) : ReadResults(again, people);
+            var reopened = new List<ImportMessage>();
+            using var again = OpenFile(resultsPath, reopened);
+            if (again is null)
+            {
+                // The file opened a moment ago no longer opens (removed or replaced while being read).
+                messages.AddRange(reopened);
+                return (null, messages);
+            }
+            results = ReadResults(again, people);
             phase?.Invoke("результаты: чтение заново после участников");
         }
         else
