@@ -139,26 +139,29 @@ public sealed class BulkWriter<T> : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private async Task CopyInsertsAsync(CancellationToken ct)
+    private Task CopyInsertsAsync(CancellationToken ct)
     {
         if (_pendingInserts.Count == 0)
         {
-            return;
+            return Task.CompletedTask;
         }
         var connection = (NpgsqlConnection)_connection;
-        await using (var importer = await connection.BeginBinaryImportAsync($"COPY {_table} ({string.Join(", ", _columns)}) FROM STDIN (FORMAT BINARY)", ct))
+        ct.ThrowIfCancellationRequested();
+        // Synchronous writes into the importer's buffer (it flushes to the server when full): no await per value.
+        using (var importer = connection.BeginBinaryImport($"COPY {_table} ({string.Join(", ", _columns)}) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var row in _pendingInserts)
             {
-                await importer.StartRowAsync(ct);
+                importer.StartRow();
                 for (var i = 0; i < row.Length; i++)
                 {
-                    await WriteAsync(importer, row[i], _postgresTypes[i], ct);
+                    Write(importer, row[i], _postgresTypes[i]);
                 }
             }
-            Inserted += (int)await importer.CompleteAsync(ct);
+            Inserted += (int)importer.Complete();
         }
         _pendingInserts.Clear();
+        return Task.CompletedTask;
     }
 
     private async Task CopyUpdatesAsync(CancellationToken ct)
@@ -171,18 +174,18 @@ public sealed class BulkWriter<T> : IAsyncDisposable
         const string staging = "giadesk_bulk_update";
         var columns = string.Join(", ", _columns);
         await ExecuteAsync(connection, $"DROP TABLE IF EXISTS pg_temp.{staging}; CREATE TEMP TABLE {staging} AS SELECT {_key}, {columns} FROM {_table} LIMIT 0", ct);
-        await using (var importer = await connection.BeginBinaryImportAsync($"COPY {staging} ({_key}, {columns}) FROM STDIN (FORMAT BINARY)", ct))
+        using (var importer = connection.BeginBinaryImport($"COPY {staging} ({_key}, {columns}) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var row in _pendingUpdates)
             {
-                await importer.StartRowAsync(ct);
-                await WriteAsync(importer, row[0], _postgresKeyType, ct);
+                importer.StartRow();
+                Write(importer, row[0], _postgresKeyType);
                 for (var i = 1; i < row.Length; i++)
                 {
-                    await WriteAsync(importer, row[i], _postgresTypes[i - 1], ct);
+                    Write(importer, row[i], _postgresTypes[i - 1]);
                 }
             }
-            await importer.CompleteAsync(ct);
+            importer.Complete();
         }
         Updated += await ExecuteAsync(connection,
             $"UPDATE {_table} AS t SET {string.Join(", ", _columns.Select(c => $"{c} = s.{c}"))} FROM {staging} AS s WHERE t.{_key} = s.{_key}", ct);
@@ -196,16 +199,44 @@ public sealed class BulkWriter<T> : IAsyncDisposable
         return await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static Task WriteAsync(NpgsqlBinaryImporter importer, object? value, NpgsqlDbType type, CancellationToken ct) => value switch
+    /// <summary>One value in the column's wire type (the model's column type decides: an enum or a narrower integer is
+    /// widened or narrowed to it); the common types through their typed overloads, without boxing a second time.</summary>
+    private static void Write(NpgsqlBinaryImporter importer, object? value, NpgsqlDbType type)
     {
-        null or DBNull => importer.WriteNullAsync(ct),
-        // The model's column type decides the wire type: an enum or a narrower integer is widened or narrowed to it.
-        _ when type is NpgsqlDbType.Smallint => importer.WriteAsync(Convert.ToInt16(value, System.Globalization.CultureInfo.InvariantCulture), type, ct),
-        _ when type is NpgsqlDbType.Integer => importer.WriteAsync(Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture), type, ct),
-        _ when type is NpgsqlDbType.Bigint => importer.WriteAsync(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture), type, ct),
-        DateTime { Kind: DateTimeKind.Unspecified } time when type is NpgsqlDbType.TimestampTz => importer.WriteAsync(DateTime.SpecifyKind(time, DateTimeKind.Utc), type, ct),
-        _ => importer.WriteAsync(value, type, ct),
-    };
+        switch (value)
+        {
+            case null or DBNull:
+                importer.WriteNull();
+                return;
+            case int number when type is NpgsqlDbType.Integer:
+                importer.Write(number, type);
+                return;
+            case bool flag when type is NpgsqlDbType.Boolean:
+                importer.Write(flag, type);
+                return;
+            case DateOnly date when type is NpgsqlDbType.Date:
+                importer.Write(date, type);
+                return;
+            case DateTime { Kind: DateTimeKind.Unspecified } time when type is NpgsqlDbType.TimestampTz:
+                importer.Write(DateTime.SpecifyKind(time, DateTimeKind.Utc), type);
+                return;
+        }
+        switch (type)
+        {
+            case NpgsqlDbType.Smallint:
+                importer.Write(Convert.ToInt16(value, System.Globalization.CultureInfo.InvariantCulture), type);
+                break;
+            case NpgsqlDbType.Integer:
+                importer.Write(Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture), type);
+                break;
+            case NpgsqlDbType.Bigint:
+                importer.Write(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture), type);
+                break;
+            default:
+                importer.Write(value, type);
+                break;
+        }
+    }
 
     private static NpgsqlDbType PostgresType(string? columnType)
     {
