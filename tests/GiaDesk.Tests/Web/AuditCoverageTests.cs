@@ -81,9 +81,11 @@ public sealed partial class AuditCoverageTests(AuditCoverageApp app) : IClassFix
     {
         // Account.
         ["POST /Account/Login/Index"] = Writes(Anonymous, 'R', c => c.Form("/Account/Login", new() { ["UserName"] = "viewer", ["Password"] = "demo-view-1" }),
-            new Audit(nameof(AppUser), "sign-in")) with { Who = "viewer" },
+            new Audit(nameof(AppUser), "sign-in")) with
+        { Who = "viewer" },
         ["POST /Account/Login/Index#failed"] = Writes(Anonymous, 'K', c => c.Form("/Account/Login", new() { ["UserName"] = "viewer", ["Password"] = "wrong-1" }),
-            new Audit(nameof(AppUser), "sign-in.failed")) with { Who = "viewer" },
+            new Audit(nameof(AppUser), "sign-in.failed")) with
+        { Who = "viewer" },
         ["POST /Account/Logout/Index"] = Writes(Roles.Observer, 'L', async c =>
         {
             c.Client = await c.App.SignInAsync(TestApp.Demo(Roles.Observer));
@@ -106,7 +108,8 @@ public sealed partial class AuditCoverageTests(AuditCoverageApp app) : IClassFix
         {
             var id = await c.NewUserAsync(blocked: false);
             return await c.Form($"/Admin/Users/Edit/{id}", new() { ["Input.FullName"] = "Журналова Тайна Скрытовна", ["Input.Role"] = Roles.Observer });
-        }, new Audit(nameof(AppUser), "update", "FullName")) with { Secrets = ["Журналова"] },
+        }, new Audit(nameof(AppUser), "update", "FullName")) with
+        { Secrets = ["Журналова"] },
 
         // Directories.
         ["POST /Directories/AcademicYears/Index?handler=Add"] = Writes(Uo, 'R', c => c.Form("/Directories/AcademicYears?handler=Add", new() { ["startYear"] = "2040" }, "/Directories/AcademicYears"),
@@ -142,14 +145,16 @@ public sealed partial class AuditCoverageTests(AuditCoverageApp app) : IClassFix
         // Registry.
         ["POST /Registry/Participants/Edit"] = Writes(School, 'R', c => c.Form($"/Registry/Participants/Edit/{c.Ids["participant"]}",
             new() { ["Input.LastName"] = "Аудитова", ["Input.ClassLetter"] = "Я", ["Input.ChangeReason"] = "исправление ошибки" }),
-            new Audit(nameof(Participant), "update", "LastName", "ClassLetter")) with { Secrets = ["Аудитова"] },
+            new Audit(nameof(Participant), "update", "LastName", "ClassLetter")) with
+        { Secrets = ["Аудитова"] },
         ["POST /Registry/Participants/Import"] = Writes(School, 'R', async c =>
         {
             var year = await c.Query(db => db.StudyYears.Where(y => y.IsCurrent).Select(y => y.StartYear).SingleAsync());
             var csv = "Код участника;Код ОО;Фамилия;Имя;Отчество;Пол;Дата рождения;Класс;Форма ГИА;ОВЗ;Допущен;Причина недопуска;Тип документа;Серия документа;Номер документа;Предметы;Документ ОВЗ;Специальные условия;Дата документа ОВЗ;Основание ГВЭ\r\n"
                 + $"J9001;S05;Импортова;Анна;Петровна;Ж;14.03.{year - 15};9Ж;ОГЭ;нет;да;;паспорт РФ;8724;123456;Русский язык, Математика;;;;\r\n";
             return await c.Upload("/Registry/Participants/Import", "file", "участники.csv", Encoding.UTF8.GetBytes(csv));
-        }, new Audit(nameof(Participant), "import.participants", "\"added\":1")) with { Secrets = ["Импортова"] },
+        }, new Audit(nameof(Participant), "import.participants", "\"added\":1")) with
+        { Secrets = ["Импортова"] },
         ["POST /Registry/FinalEssays/Index"] = Writes(School, 'K', async c =>
         {
             // A graduate whose essays are removed first (a demo essay re-imported would change nothing).
@@ -221,10 +226,12 @@ public sealed partial class AuditCoverageTests(AuditCoverageApp app) : IClassFix
             return await c.Form($"/ExamPoints/Staff/Details/{c.Ids["staff"]}?handler=DeleteTraining&trainingId={id}", []);
         }, new Audit(nameof(StaffMember), "staff.training-delete"), new Audit(nameof(TrainingRecord), "delete", "Course")),
         ["POST /ExamPoints/Staff/Edit"] = Writes(School, 'R', c => c.Form($"/ExamPoints/Staff/Edit/{c.Ids["staff"]}", new() { ["Input.Position"] = "учитель (журнал)", ["Input.Phone"] = "+7 900 000-00-01" }),
-            new Audit(nameof(StaffMember), "staff.edit"), new Audit(nameof(StaffMember), "update", "Position", "Phone")) with { Secrets = ["000-00-01"] },
+            new Audit(nameof(StaffMember), "staff.edit"), new Audit(nameof(StaffMember), "update", "Position", "Phone")) with
+        { Secrets = ["000-00-01"] },
         ["POST /ExamPoints/Staff/Import"] = Writes(School, 'K', c => c.Upload("/ExamPoints/Staff/Import", "file", "работники.csv",
             Encoding.UTF8.GetBytes(Samples.Staff(Samples.StaffLine(("Код работника", "J-777"), ("Код ОО", "S05"), ("Фамилия", "Загрузкина"))))),
-            new Audit(nameof(StaffMember), "staff.import")) with { Secrets = ["Загрузкина"] },
+            new Audit(nameof(StaffMember), "staff.import")) with
+        { Secrets = ["Загрузкина"] },
         ["POST /ExamPoints/GekKeys/Edit"] = Writes(Uo, 'R', async c =>
         {
             var holder = await c.Query(db => db.StaffRoleAssignments.Where(r => r.Role == StaffRole.StateCommissionMember).OrderBy(r => r.StaffMemberId).Select(r => r.StaffMemberId).FirstAsync());
@@ -252,7 +259,8 @@ public sealed partial class AuditCoverageTests(AuditCoverageApp app) : IClassFix
         }, new Audit(nameof(PublicObserver), "observer.visit"), new Audit(nameof(ObserverVisit), "create", "Attended", "Arrived")),
         ["POST /ExamPoints/Observers/Edit"] = Writes(School, 'R', c => c.Form($"/ExamPoints/Observers/Edit/{c.Ids["observer"]}",
             new() { ["Input.LastName"] = "Наблюдателева", ["Input.Workplace"] = "место работы (журнал)" }),
-            new Audit(nameof(PublicObserver), "observer.update"), new Audit(nameof(PublicObserver), "update", "LastName", "Workplace")) with { Secrets = ["Наблюдателева"] },
+            new Audit(nameof(PublicObserver), "observer.update"), new Audit(nameof(PublicObserver), "update", "LastName", "Workplace")) with
+        { Secrets = ["Наблюдателева"] },
 
         // Distribution of one exam day: run, move a participant and a worker, approve.
         ["POST /Distribution/Runs/Day?handler=Run"] = Writes(Uo, 'R', c => c.Form($"/Distribution/Runs/Day/{c.Ids["day"]}?handler=Run", new() { ["confirm"] = "true", ["seed"] = "7" }),
@@ -556,7 +564,7 @@ public sealed partial class AuditCoverageTests(AuditCoverageApp app) : IClassFix
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var table in db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct().Order(StringComparer.Ordinal))
         {
-            #pragma warning disable EF1002 // table names come from the model, not from input
+#pragma warning disable EF1002 // table names come from the model, not from input
             counts[table] = await db.Database.SqlQueryRaw<int>($"SELECT COUNT(*) AS \"Value\" FROM \"{table}\"").SingleAsync();
 #pragma warning restore EF1002
         }
