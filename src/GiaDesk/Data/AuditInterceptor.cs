@@ -61,13 +61,14 @@ public sealed class AuditInterceptor(IHttpContextAccessor? http, TimeProvider cl
         return ValueTask.FromResult(result);
     }
 
-    /// <summary>Who acts: the request's user (or «аноним»), otherwise the process's actor.</summary>
+    /// <summary>Who acts: the request's user (or «аноним»); in background work a request started, that request's user
+    /// and address (<see cref="AuditLog.ActFor"/>); otherwise the process's actor.</summary>
     public (string? User, string? Address) Actor()
     {
         var context = http?.HttpContext;
         if (context is null)
         {
-            return (actorWithoutRequest, null);
+            return AuditLog.CurrentActor is { } acting ? (acting.User, acting.Address) : (actorWithoutRequest, null);
         }
         return (context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name : "аноним", context.Connection.RemoteIpAddress?.ToString());
     }

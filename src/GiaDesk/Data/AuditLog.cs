@@ -25,6 +25,27 @@ public static class AuditLog
         return entry;
     }
 
+    private static readonly AsyncLocal<AuditActor?> Acting = new();
+
+    /// <summary>
+    /// Work a request started in the background (the web imports, <c>Web/ImportJobs</c>) is journaled as that request's:
+    /// its user and client address, instead of «система» and no address. Flows to everything awaited inside the scope.
+    /// </summary>
+    public static IDisposable ActFor(string? user, string? address)
+    {
+        var previous = Acting.Value;
+        Acting.Value = new AuditActor(user, address);
+        return new Restore(previous);
+    }
+
+    /// <summary>The actor set by <see cref="ActFor"/> for the current flow, if any.</summary>
+    internal static AuditActor? CurrentActor => Acting.Value;
+
+    private sealed class Restore(AuditActor? previous) : IDisposable
+    {
+        public void Dispose() => Acting.Value = previous;
+    }
+
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, BulkAudit> Bulks = new();
 
     /// <summary>
@@ -50,6 +71,9 @@ public static class AuditLog
         }
     }
 }
+
+/// <summary>Who acts in background work started by a request (see <see cref="AuditLog.ActFor"/>).</summary>
+public sealed record AuditActor(string? User, string? Address);
 
 /// <summary>The running summary of one bulk write (see <see cref="AuditLog.Bulk"/>).</summary>
 public sealed class BulkAudit(AppDbContext db, string? user, string action, string entity, string? details) : IDisposable

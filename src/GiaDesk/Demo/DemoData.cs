@@ -62,7 +62,8 @@ public static class DemoData
     public static async Task<bool> FillAsync(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, DemoParts parts, CancellationToken ct = default)
     {
         // One journal entry for the whole demo, not one per generated row.
-        using var audit = AuditLog.Bulk(db, AuditInterceptor.System, "demo.fill", "Demo", "Демонстрационные данные");
+        // Who: the interceptor's actor — «CLI» for `giadesk demo`, «система» when the web app seeds itself (`serve --demo`).
+        using var audit = AuditLog.Bulk(db, null, "demo.fill", "Demo", "Демонстрационные данные");
         return await FillPartsAsync(db, users, clock, parts, ct);
     }
 

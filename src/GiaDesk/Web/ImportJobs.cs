@@ -52,8 +52,8 @@ public sealed class ImportJob(ImportKind kind, int studyYearId, string userId, i
 /// ?job=. One running import per kind and year; a finished job is kept for an hour, for its owner only. On shutdown
 /// running imports are cancelled: their transaction is rolled back, nothing is half-saved.
 /// </summary>
-public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<ImportJobs> log)
-    : BackgroundJobs<ImportJob>(clock)
+public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<ImportJobs> log,
+    Microsoft.AspNetCore.Http.IHttpContextAccessor? http = null) : BackgroundJobs<ImportJob>(clock)
 {
     public const string Failed = "Загрузка прервалась из-за ошибки программы. Ничего не сохранено; подробности в журнале приложения.";
     public const string Stopped = "Загрузка прервана: приложение останавливается. Ничего не сохранено; загрузите файлы снова.";
@@ -84,7 +84,13 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, 
             Jobs[job.Id] = job;
         }
         var started = job;
-        _ = Task.Run(() => RunAsync(started, import));
+        // The journal names the user and the address that started the import (the request is over when it writes).
+        var actor = (Name: user.Identity?.Name, Address: http?.HttpContext?.Connection.RemoteIpAddress?.ToString());
+        _ = Task.Run(async () =>
+        {
+            using var acting = Data.AuditLog.ActFor(actor.Name, actor.Address);
+            await RunAsync(started, import);
+        });
         return true;
     }
 

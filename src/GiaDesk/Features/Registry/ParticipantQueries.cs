@@ -57,7 +57,10 @@ public static class ParticipantQueries
         return user.RestrictedSchoolId() is { } only ? query.Where(p => p.SchoolId == only) : query;
     }
 
-    public static IQueryable<Participant> Filter(IQueryable<Participant> query, ParticipantFilter f)
+    /// <param name="query">The participants.</param>
+    /// <param name="f">The filter.</param>
+    /// <param name="hidden">Participants whose «duplicate-person» warning the user may not see (<see cref="RegistryQuality.HiddenDuplicatesAsync"/>).</param>
+    public static IQueryable<Participant> Filter(IQueryable<Participant> query, ParticipantFilter f, List<int>? hidden = null)
     {
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
@@ -92,12 +95,13 @@ public static class ParticipantQueries
             "none" => query.Where(p => p.Admitted == null),
             _ => query,
         };
+        var none = hidden ?? [];
         query = f.Problems switch
         {
             "errors" => query.Where(p => p.ErrorCount > 0),
-            "warnings" => query.Where(p => p.WarningCount > 0),
-            "any" => query.Where(p => p.ErrorCount > 0 || p.WarningCount > 0),
-            "none" => query.Where(p => p.ErrorCount == 0 && p.WarningCount == 0),
+            "warnings" => query.Where(p => p.WarningCount > 1 || p.WarningCount == 1 && !none.Contains(p.Id)),
+            "any" => query.Where(p => p.ErrorCount > 0 || p.WarningCount > 1 || p.WarningCount == 1 && !none.Contains(p.Id)),
+            "none" => query.Where(p => p.ErrorCount == 0 && (p.WarningCount == 0 || p.WarningCount == 1 && none.Contains(p.Id))),
             _ => query,
         };
         return query;
@@ -107,22 +111,24 @@ public static class ParticipantQueries
         p.Id, p.Code, p.LastName, p.FirstName, p.MiddleName, p.SchoolId, p.School!.Code, p.School.ShortName ?? p.School.FullName, p.Grade,
         p.ClassLetter, p.Form, p.Category, p.HasDisability, p.Admitted, p.SubjectIds, p.DocumentSeries, p.DocumentNumber, p.ErrorCount, p.WarningCount));
 
-    private static IQueryable<Participant> Sort(IQueryable<Participant> query, string? sort) => sort switch
+    private static IQueryable<Participant> Sort(IQueryable<Participant> query, string? sort, List<int> hidden) => sort switch
     {
         "code" => query.OrderBy(p => p.Code),
         "school" => query.OrderBy(p => p.School!.Code).ThenBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id),
         "class" => query.OrderBy(p => p.Grade).ThenBy(p => p.ClassLetter).ThenBy(p => p.LastName).ThenBy(p => p.Id),
-        "errors" => query.OrderByDescending(p => p.ErrorCount).ThenByDescending(p => p.WarningCount).ThenBy(p => p.LastName).ThenBy(p => p.Id),
+        "errors" => query.OrderByDescending(p => p.ErrorCount).ThenByDescending(p => hidden.Contains(p.Id) ? p.WarningCount - 1 : p.WarningCount).ThenBy(p => p.LastName).ThenBy(p => p.Id),
         _ => query.OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.MiddleName).ThenBy(p => p.Id),
     };
 
     public static async Task<ParticipantPage> PageAsync(AppDbContext db, ClaimsPrincipal user, int studyYearId, ParticipantFilter f, CancellationToken ct)
     {
         // Filtering by ОВЗ would tell a Наблюдатель who has it.
-        var query = Filter(Visible(db, user, studyYearId), user.SeesPersonalData() ? f : f with { Ovz = null });
+        var hidden = await RegistryQuality.HiddenDuplicatesAsync(db, user.RestrictedSchoolId(), studyYearId, ct);
+        var query = Filter(Visible(db, user, studyYearId), user.SeesPersonalData() ? f : f with { Ovz = null }, hidden);
         var total = await query.CountAsync(ct);
         var page = Math.Clamp(f.Page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
-        var items = await Project(Sort(query, f.Sort)).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var items = (await Project(Sort(query, f.Sort, hidden)).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct))
+            .Select(i => i with { WarningCount = RegistryQuality.VisibleWarnings(i.WarningCount, i.Id, hidden) }).ToList();
         return new ParticipantPage(items, total, page, PageSize);
     }
 
@@ -139,7 +145,8 @@ public static class ParticipantQueries
     /// <summary>The export is template 2 itself, so that a downloaded list can be corrected and uploaded again.</summary>
     public static async Task<byte[]> ExportAsync(AppDbContext db, ClaimsPrincipal user, int studyYearId, ParticipantFilter f, CancellationToken ct)
     {
-        var query = Sort(Filter(Visible(db, user, studyYearId), f), f.Sort).Include(p => p.School);
+        var hidden = await RegistryQuality.HiddenDuplicatesAsync(db, user.RestrictedSchoolId(), studyYearId, ct);
+        var query = Sort(Filter(Visible(db, user, studyYearId), f, hidden), f.Sort, hidden).Include(p => p.School);
         var names = await db.Subjects.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         var full = user.SeesDocuments();
         var rows = new List<IDictionary<string, object?>>();
@@ -173,7 +180,7 @@ public static class ParticipantQueries
                 [Template.MedalCandidate] = p.IsMedalCandidate ? "да" : "нет",
                 [Template.GveGround] = GveGroundCell(p),
                 ["Ошибок"] = p.ErrorCount,
-                ["Предупреждений"] = p.WarningCount,
+                ["Предупреждений"] = RegistryQuality.VisibleWarnings(p.WarningCount, p.Id, hidden),
             });
         }
         return XlsxWriter.Write(rows, "Участники ГИА", "Участники ГИА", await ExportDetails.ForAsync(db, user, await db.StudyYears.AsNoTracking().Where(y => y.Id == studyYearId).Select(y => y.Name + " учебный год").FirstOrDefaultAsync(ct), ct));

@@ -77,6 +77,55 @@ public sealed class ExistenceLeakTests : IAsyncLifetime
         Assert.Contains(department.Messages, m => m.Text.Contains("11 класса", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task An_operators_warning_counts_stay_the_same_when_another_school_enrols_the_same_person()
+    {
+        Assert.True((await _db.ImportAsync(Row.Csv(new Row("P5", School: "S05", Last: "Счётова", Birth: "06.06.2010")), Operator5)).Succeeded);
+        await RecountAsync();
+        var seen = await SeenAsync(OperatorUser);
+        var departmentSaw = await SeenAsync(DepartmentUser);
+
+        // Another school enrols a person with the same ФИО and birth date; the year is re-checked (the stored counts move).
+        Assert.True((await _db.ImportAsync(Row.Csv(new Row("P6", School: "S06", Last: "Счётова", Birth: "06.06.2010")), Department)).Succeeded);
+        await RecountAsync();
+
+        // The operator's list, filters and quality summary read as before; the department's count went up by the warning.
+        Assert.Equal(seen, await SeenAsync(OperatorUser));
+        var department = await SeenAsync(DepartmentUser);
+        Assert.Equal(departmentSaw.Warnings + 1, department.Warnings);
+        Assert.Equal(departmentSaw.SchoolWarnings + 1, department.SchoolWarnings);
+    }
+
+    private System.Security.Claims.ClaimsPrincipal OperatorUser => new(new System.Security.Claims.ClaimsIdentity(
+    [
+        new(System.Security.Claims.ClaimTypes.Name, "school5"), new(System.Security.Claims.ClaimTypes.Role, GiaDesk.Domain.Roles.SchoolOperator),
+        new(GiaDesk.Web.SchoolScope.SchoolClaim, _db.S05.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+    ], "test"));
+
+    private static System.Security.Claims.ClaimsPrincipal DepartmentUser => new(new System.Security.Claims.ClaimsIdentity(
+        [new(System.Security.Claims.ClaimTypes.Name, "uo"), new(System.Security.Claims.ClaimTypes.Role, GiaDesk.Domain.Roles.Specialist)], "test"));
+
+    private async Task RecountAsync()
+    {
+        await using var db = _db.Context();
+        await GiaDesk.Features.Registry.RegistryQuality.RecountAsync(db, _db.YearId, default, Autumn);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Every count of S05's participant P5 a user is shown: its list row (the API's too), the problem filters, the quality summary.</summary>
+    private sealed record Seen(int Warnings, int WithWarnings, int WithAny, int WithNone, int SchoolWarnings);
+
+    private async Task<Seen> SeenAsync(System.Security.Claims.ClaimsPrincipal user)
+    {
+        await using var db = _db.Context();
+        async Task<GiaDesk.Features.Registry.ParticipantPage> List(string? problems) =>
+            await GiaDesk.Features.Registry.ParticipantQueries.PageAsync(db, user, _db.YearId, new GiaDesk.Features.Registry.ParticipantFilter(School: _db.S05, Problems: problems), default);
+        var row = (await List(null)).Items.Single(i => i.Code == "P5");
+        var schools = await GiaDesk.Features.Registry.Quality.IndexModel.LoadAsync(db, user, _db.YearId, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 1), default);
+        return new Seen(row.WarningCount, (await List("warnings")).Total, (await List("any")).Total, (await List("none")).Total,
+            schools.Single(s => s.SchoolId == _db.S05).Warnings);
+    }
+
     private async Task<FinalEssaysImportReport> ImportEssays(string csv, RegistryActor actor)
     {
         await using var db = _db.Context();

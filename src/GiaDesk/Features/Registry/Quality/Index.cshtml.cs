@@ -90,10 +90,13 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             })
             .ToListAsync(ct);
         var schools = await Directories.Schools.SchoolQueries.Visible(db, user).ToListAsync(ct);
+        // An operator's warnings leave out «duplicate-person» (another school's record), as their lists do.
+        var hidden = (await RegistryQuality.HiddenDuplicatesAsync(db, user.RestrictedSchoolId(), studyYearId, ct)).Count;
         return schools.Select(s =>
         {
             var x = stats.FirstOrDefault(t => t.SchoolId == s.Id);
-            return new SchoolQuality(s.Id, s.Code, s.DisplayName, x?.Records ?? 0, x?.WithErrors ?? 0, x?.Errors ?? 0, x?.Warnings ?? 0,
+            var warnings = Math.Max(0, (x?.Warnings ?? 0) - (s.Id == user.RestrictedSchoolId() ? hidden : 0));
+            return new SchoolQuality(s.Id, s.Code, s.DisplayName, x?.Records ?? 0, x?.WithErrors ?? 0, x?.Errors ?? 0, warnings,
                 x?.Complete ?? 0, x?.Ovz ?? 0, x?.OnTime ?? 0);
         }).ToList();
     }

@@ -127,10 +127,33 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : ResultsPag
             Errors.Add("В плане мероприятий нет ни одного мероприятия: дорожную карту создавать не из чего.");
             return Page();
         }
+        // Two clicks at once (two tabs, a double submit) must make ONE plan: one request per note at a time in this process,
+        // and the note re-read inside the transaction — the second request finds the first one's plan and opens it.
+        var gate = RoadmapGates.GetOrAdd((Level, Year!.Value), _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            return await CreateRoadmapAsync(note, sections, measures, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Level, int Year), SemaphoreSlim> RoadmapGates = new();
+
+    private async Task<IActionResult> CreateRoadmapAsync(AnalyticalNote note, List<NoteSection> sections, List<MeasureDraft> measures, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var user = User.Identity?.Name;
         var status = Status == "approved" ? NoteStatus.Approved : NoteStatus.Draft;
         await using var transaction = await Db.Database.BeginTransactionAsync(ct);
+        if (await NoteEdits.RoadmapOfAsync(Db, await SavedNotes.FindAsync(Db, Level, Year!.Value, ct), ct) is { } made)
+        {
+            Message = "Дорожная карта по этой записке уже создана: открыт созданный план.";
+            return RedirectToPage("/Roadmaps/Details/Index", new { id = made });
+        }
         var saved = await NoteEdits.SaveAsync(Db, Level, Year!.Value, sections, measures, status, note.FiguresHash, false, user, now, ct);
         // An unpublished municipal plan through the order import's own path (deadline parser, responsible units).
         var roadmap = await Roadmaps.RoadmapImport.AddAsync(Db, NoteRoadmap.Plan(Level, Year.Value, measures), null, user, now, ct);

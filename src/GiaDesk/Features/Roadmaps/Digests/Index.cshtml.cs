@@ -50,6 +50,10 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, ICon
         var today = RoadmapFormat.Today(clock);
         var keys = await ExamPoints.GekKeys.KeyDeadlines.DigestLinesAsync(db, today, ExamPoints.GekKeys.KeyDeadlines.Days(config), ct);
         var result = await DailyDigests.RunAsync(users, control, DigestOptions.Read(config), today, ct, keys);
+        // The digests carry plan data to every user by mail: who sent them, and how many, is journaled.
+        AuditLog.Add(db, User, HttpContext.ClientAddress(), "digest.run", "Digest", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            $"пользователей {result.Users}, записано {result.Written}, отправлено {result.Sent}, без новостей {result.Empty}", clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
         TempData["Message"] = $"Дайджест сформирован: пользователей {result.Users}, записано {result.Written}, отправлено {result.Sent}, без новостей (ничего не отправлено) {result.Empty}.";
         return RedirectToPage();
     }
