@@ -98,7 +98,16 @@ public sealed class RunningApp : IAsyncLifetime
         await page.GetByLabel("Имя пользователя").FillAsync(userName);
         await page.GetByLabel("Пароль").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
-        await page.WaitForURLAsync(BaseUrl + "/");
+        try
+        {
+            await page.WaitForURLAsync(BaseUrl + "/");
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the sign-in stopped and what the page says (a refusal, a throttle, an error page).
+            var text = await page.Locator("main").First.InnerTextAsync(new() { Timeout = 5_000 });
+            throw new TimeoutException($"Sign-in of {userName} stopped at {page.Url}: «{text}»", e);
+        }
         return page;
     }
 

@@ -21,6 +21,9 @@ public sealed partial class NotePageTests(ResultsApp app) : IClassFixture<Result
         {
             var roadmaps = await db.ReportNotes.Where(n => n.RoadmapId != null).Select(n => n.RoadmapId!.Value).ToListAsync();
             await db.ReportNotes.ExecuteDeleteAsync();
+            // Items first: their RoadmapId is a NO ACTION key, which PostgreSQL may check before the cascade through the
+            // sections has removed them.
+            await db.RoadmapItems.Where(i => roadmaps.Contains(i.RoadmapId)).ExecuteDeleteAsync();
             await db.Roadmaps.Where(r => roadmaps.Contains(r.Id)).ExecuteDeleteAsync();
         }
         return await app.SignInAsync(TestApp.Demo(role));
