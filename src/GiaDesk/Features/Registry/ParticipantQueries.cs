@@ -59,7 +59,7 @@ public static class ParticipantQueries
 
     /// <param name="query">The participants.</param>
     /// <param name="f">The filter.</param>
-    /// <param name="hidden">Participants whose «duplicate-person» warning the user may not see (<see cref="RegistryQuality.HiddenDuplicatesAsync"/>).</param>
+    /// <param name="hidden">Participants whose «duplicate-person» warning the user may not see (<see cref="HiddenDuplicatesAsync"/>).</param>
     public static IQueryable<Participant> Filter(IQueryable<Participant> query, ParticipantFilter f, List<int>? hidden = null)
     {
         if (!string.IsNullOrWhiteSpace(f.Q))
@@ -120,10 +120,39 @@ public static class ParticipantQueries
         _ => query.OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.MiddleName).ThenBy(p => p.Id),
     };
 
+    /// <summary>
+    /// The participants of a school operator's school (<paramref name="restrictedSchoolId"/>) whose stored warning count
+    /// holds a «duplicate-person» warning: the same ФИО and birth date in another school this year (at most one such warning
+    /// per participant, see <c>QualityRules.CheckDuplicates</c>). Every count an operator sees leaves it out — the list, its
+    /// filters and sort, the export, the API, the quality summary — as <see cref="RegistryQuality.VisibleTo"/> leaves out the finding;
+    /// otherwise a warning count that went up after typing someone's ФИО and birth date would say they are enrolled
+    /// elsewhere. Empty for the department (it sees the finding).
+    /// </summary>
+    public static async Task<List<int>> HiddenDuplicatesAsync(AppDbContext db, int? restrictedSchoolId, int studyYearId, CancellationToken ct)
+    {
+        if (restrictedSchoolId is not { } school)
+        {
+            return [];
+        }
+        var own = await db.Participants.AsNoTracking()
+            .Where(p => p.StudyYearId == studyYearId && p.SchoolId == school && p.BirthDate != null && p.WarningCount > 0)
+            .Select(p => new { p.Id, p.LastName, p.FirstName, p.MiddleName, p.BirthDate }).ToListAsync(ct);
+        if (own.Count == 0)
+        {
+            return [];
+        }
+        var others = await db.Participants.AsNoTracking()
+            .Where(o => o.StudyYearId == studyYearId && o.SchoolId != school && o.BirthDate != null
+                && db.Participants.Any(p => p.StudyYearId == studyYearId && p.SchoolId == school && p.BirthDate == o.BirthDate))
+            .Select(o => new { o.LastName, o.FirstName, o.MiddleName, o.BirthDate }).ToListAsync(ct);
+        var elsewhere = others.Select(o => (SearchText.Normalise($"{o.LastName} {o.FirstName} {o.MiddleName}"), o.BirthDate)).ToHashSet();
+        return own.Where(p => elsewhere.Contains((SearchText.Normalise($"{p.LastName} {p.FirstName} {p.MiddleName}"), p.BirthDate))).Select(p => p.Id).ToList();
+    }
+
     public static async Task<ParticipantPage> PageAsync(AppDbContext db, ClaimsPrincipal user, int studyYearId, ParticipantFilter f, CancellationToken ct)
     {
         // Filtering by ОВЗ would tell a Наблюдатель who has it.
-        var hidden = await RegistryQuality.HiddenDuplicatesAsync(db, user.RestrictedSchoolId(), studyYearId, ct);
+        var hidden = await HiddenDuplicatesAsync(db, user.RestrictedSchoolId(), studyYearId, ct);
         var query = Filter(Visible(db, user, studyYearId), user.SeesPersonalData() ? f : f with { Ovz = null }, hidden);
         var total = await query.CountAsync(ct);
         var page = Math.Clamp(f.Page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
@@ -145,7 +174,7 @@ public static class ParticipantQueries
     /// <summary>The export is template 2 itself, so that a downloaded list can be corrected and uploaded again.</summary>
     public static async Task<byte[]> ExportAsync(AppDbContext db, ClaimsPrincipal user, int studyYearId, ParticipantFilter f, CancellationToken ct)
     {
-        var hidden = await RegistryQuality.HiddenDuplicatesAsync(db, user.RestrictedSchoolId(), studyYearId, ct);
+        var hidden = await HiddenDuplicatesAsync(db, user.RestrictedSchoolId(), studyYearId, ct);
         var query = Sort(Filter(Visible(db, user, studyYearId), f, hidden), f.Sort, hidden).Include(p => p.School);
         var names = await db.Subjects.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         var full = user.SeesDocuments();

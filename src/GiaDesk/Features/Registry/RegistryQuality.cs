@@ -71,36 +71,7 @@ public static class RegistryQuality
     public static IEnumerable<QualityFinding> VisibleTo(IEnumerable<QualityFinding> findings, int? restrictedSchoolId) =>
         restrictedSchoolId is null ? findings : findings.Where(f => f.Rule != QualityRules.DuplicatePerson.Id);
 
-    /// <summary>
-    /// The participants of a school operator's school (<paramref name="restrictedSchoolId"/>) whose stored warning count
-    /// holds a «duplicate-person» warning: the same ФИО and birth date in another school this year (at most one such warning
-    /// per participant, see <c>QualityRules.CheckDuplicates</c>). Every count an operator sees leaves it out — the list, its
-    /// filters and sort, the export, the API, the quality summary — as <see cref="VisibleTo"/> leaves out the finding;
-    /// otherwise a warning count that went up after typing someone's ФИО and birth date would say they are enrolled
-    /// elsewhere. Empty for the department (it sees the finding).
-    /// </summary>
-    public static async Task<List<int>> HiddenDuplicatesAsync(AppDbContext db, int? restrictedSchoolId, int studyYearId, CancellationToken ct)
-    {
-        if (restrictedSchoolId is not { } school)
-        {
-            return [];
-        }
-        var own = await db.Participants.AsNoTracking()
-            .Where(p => p.StudyYearId == studyYearId && p.SchoolId == school && p.BirthDate != null && p.WarningCount > 0)
-            .Select(p => new { p.Id, p.LastName, p.FirstName, p.MiddleName, p.BirthDate }).ToListAsync(ct);
-        if (own.Count == 0)
-        {
-            return [];
-        }
-        var others = await db.Participants.AsNoTracking()
-            .Where(o => o.StudyYearId == studyYearId && o.SchoolId != school && o.BirthDate != null
-                && db.Participants.Any(p => p.StudyYearId == studyYearId && p.SchoolId == school && p.BirthDate == o.BirthDate))
-            .Select(o => new { o.LastName, o.FirstName, o.MiddleName, o.BirthDate }).ToListAsync(ct);
-        var elsewhere = others.Select(o => (SearchText.Normalise($"{o.LastName} {o.FirstName} {o.MiddleName}"), o.BirthDate)).ToHashSet();
-        return own.Where(p => elsewhere.Contains((SearchText.Normalise($"{p.LastName} {p.FirstName} {p.MiddleName}"), p.BirthDate))).Select(p => p.Id).ToList();
-    }
-
-    /// <summary>The stored warning count without a hidden «duplicate-person» warning (see <see cref="HiddenDuplicatesAsync"/>).</summary>
+    /// <summary>The stored warning count without a hidden «duplicate-person» warning (see <see cref="ParticipantQueries.HiddenDuplicatesAsync"/>).</summary>
     public static int VisibleWarnings(int stored, int participantId, IReadOnlyCollection<int> hidden) =>
         hidden.Contains(participantId) ? Math.Max(0, stored - 1) : stored;
 

@@ -44,7 +44,7 @@ public static class ParticipantsApi
             return HttpResults.Ok(new ParticipantDto(p.Id, p.Code, p.School!.Code, p.LastName, FirstName(http.User, p.FirstName), MiddleName(http.User, p.MiddleName),
                 p.Grade, p.ClassLetter, p.Form.Russian(), p.Category.Russian(), http.User.SeesPersonalData() ? p.HasDisability : null, p.Admitted, p.DocumentType?.Russian(),
                 ParticipantQueries.Document(http.User, p.DocumentType, p.DocumentSeries, p.DocumentNumber), p.ErrorCount,
-                RegistryQuality.VisibleWarnings(p.WarningCount, p.Id, await RegistryQuality.HiddenDuplicatesAsync(db, http.User.RestrictedSchoolId(), p.StudyYearId, ct))));
+                RegistryQuality.VisibleWarnings(p.WarningCount, p.Id, await ParticipantQueries.HiddenDuplicatesAsync(db, http.User.RestrictedSchoolId(), p.StudyYearId, ct))));
         });
     }
 

@@ -91,7 +91,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             .ToListAsync(ct);
         var schools = await Directories.Schools.SchoolQueries.Visible(db, user).ToListAsync(ct);
         // An operator's warnings leave out «duplicate-person» (another school's record), as their lists do.
-        var hidden = (await RegistryQuality.HiddenDuplicatesAsync(db, user.RestrictedSchoolId(), studyYearId, ct)).Count;
+        var hidden = (await ParticipantQueries.HiddenDuplicatesAsync(db, user.RestrictedSchoolId(), studyYearId, ct)).Count;
         return schools.Select(s =>
         {
             var x = stats.FirstOrDefault(t => t.SchoolId == s.Id);
