@@ -96,6 +96,12 @@ public sealed class AuditInterceptor(IHttpContextAccessor? http, TimeProvider cl
         var pending = Pending.GetOrCreateValue(db);
         foreach (var entry in changed)
         {
+            var changes = ChangesOf(entry);
+            // An update that changed only bookkeeping (a concurrency stamp) or wrote the same values tells nothing.
+            if (changes is null && entry.State == EntityState.Modified)
+            {
+                continue;
+            }
             var audit = new AuditEntry
             {
                 AtUtc = now,
@@ -104,7 +110,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor? http, TimeProvider cl
                 Action = ActionOf(entry),
                 Entity = Cut(entry.Metadata.ShortName(), 100)!,
                 EntityKey = Cut(KeyOf(entry), 100),
-                Changes = ChangesOf(entry),
+                Changes = changes,
             };
             db.AuditEntries.Add(audit);
             if (entry.State == EntityState.Added && entry.Properties.Any(p => p.Metadata.IsPrimaryKey() && p.IsTemporary))

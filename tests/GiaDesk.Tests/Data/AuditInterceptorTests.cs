@@ -76,4 +76,31 @@ public sealed class AuditInterceptorTests : IAsyncLifetime
         Assert.Contains("оо-журнал.csv", summary.Details);
         Assert.Contains("\"added\":25", summary.Changes);
     }
+
+    [Fact]
+    public async Task An_update_that_writes_the_same_values_leaves_no_entry_and_a_real_change_still_does()
+    {
+        var school = A.School();
+        await using (var db = _database.CreateContext())
+        {
+            await A.SaveAsync(db, school);
+        }
+        var before = await _database.QueryAsync(db => db.AuditEntries.CountAsync());
+        await using (var db = _database.CreateContext())
+        {
+            var stored = await db.Schools.SingleAsync(s => s.Id == school.Id);
+            var address = stored.Address;
+            stored.Address = "ул. Черновая, 1";
+            stored.Address = address;
+            db.Entry(stored).Property(s => s.Address).IsModified = true;
+            Assert.Equal(EntityState.Modified, db.Entry(stored).State);
+            await db.SaveChangesAsync();
+            stored.Address = "ул. Новая, 2";
+            await db.SaveChangesAsync();
+        }
+        var entries = await _database.QueryAsync(db => db.AuditEntries.OrderBy(a => a.Id).Skip(before).ToListAsync());
+        var entry = Assert.Single(entries);
+        Assert.Equal("update", entry.Action);
+        Assert.Contains("\"Address\":", entry.Changes);
+    }
 }
