@@ -136,52 +136,13 @@ public static class XlsxWriter
         return clean.Length == 0 ? "Лист1" : clean.Length > 31 ? clean[..31] : clean;
     }
 
-    private static Stylesheet Stylesheet()
-    {
-        var fonts = new Fonts(
-            new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
-            new Font(new Bold(), new FontSize { Val = 12 }, new FontName { Val = "Calibri" }),
-            new Font(new Italic(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
-            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" }));
-        var fills = new Fills(
-            new Fill(new PatternFill { PatternType = PatternValues.None }),
-            new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
-            new Fill(new PatternFill(new ForegroundColor { Rgb = "FFE7EEF6" }) { PatternType = PatternValues.Solid }));
-        var borders = new Borders(
-            new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()),
-            new Border(
-                new LeftBorder(new Color { Auto = true }) { Style = BorderStyleValues.Thin },
-                new RightBorder(new Color { Auto = true }) { Style = BorderStyleValues.Thin },
-                new TopBorder(new Color { Auto = true }) { Style = BorderStyleValues.Thin },
-                new BottomBorder(new Color { Auto = true }) { Style = BorderStyleValues.Thin },
-                new DiagonalBorder()));
-        var formats = new NumberingFormats(
-            new NumberingFormat { NumberFormatId = 164, FormatCode = "#,##0.0" });
-        CellFormat Format(uint font, uint fill, uint border, uint numberFormat, bool wrap) => new(new Alignment { WrapText = wrap, Vertical = VerticalAlignmentValues.Top })
-        {
-            FontId = font,
-            FillId = fill,
-            BorderId = border,
-            NumberFormatId = numberFormat,
-            ApplyFont = true,
-            ApplyFill = fill > 0,
-            ApplyBorder = border > 0,
-            ApplyNumberFormat = numberFormat > 0,
-            ApplyAlignment = true,
-        };
-        var cellFormats = new CellFormats(
-            new CellFormat { FontId = 0, FillId = 0, BorderId = 0, NumberFormatId = 0 },
-            Format(1, 0, 0, 0, false),   // 1 title
-            Format(2, 0, 0, 0, false),   // 2 details
-            Format(3, 2, 1, 0, true),    // 3 header
-            Format(0, 0, 1, 0, true),    // 4 text
-            Format(0, 0, 1, 3, false),   // 5 integer #,##0
-            Format(0, 0, 1, 164, false), // 6 one decimal
-            Format(0, 0, 1, 4, false),   // 7 two decimals #,##0.00
-            Format(0, 0, 1, 14, false));  // 8 date (built-in: dd.mm.yyyy in a Russian Excel)
-        return new Stylesheet(formats, fonts, fills, borders,
-            new CellStyleFormats(new CellFormat { FontId = 0, FillId = 0, BorderId = 0, NumberFormatId = 0 }),
-            cellFormats,
-            new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }));
-    }
+    private static Stylesheet Stylesheet() => XlsxCells.Stylesheet("Calibri", 12, ["#,##0.0"],
+        new(1, 0, 0, 0, false),    // 1 title
+        new(2, 0, 0, 0, false),    // 2 details
+        new(3, 2, 1, 0, true),     // 3 header
+        new(0, 0, 1, 0, true),     // 4 text
+        new(0, 0, 1, 3, false),    // 5 integer #,##0
+        new(0, 0, 1, 164, false),  // 6 one decimal
+        new(0, 0, 1, 4, false),    // 7 two decimals #,##0.00
+        new(0, 0, 1, 14, false));  // 8 date (built-in: dd.mm.yyyy in a Russian Excel)
 }

@@ -46,6 +46,8 @@ public sealed class XlsxWriterTests(TestApp app) : IClassFixture<TestApp>
         var date = sheet.Descendants<Cell>().Single(c => c.CellReference == "D4");
         Assert.Equal(14u, formats[(int)date.StyleIndex!.Value].NumberFormatId!.Value);
         Assert.Equal(new DateTime(2025, 6, 3).ToOADate().ToString(System.Globalization.CultureInfo.InvariantCulture), date.InnerText);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(10)));
     }
 
     [Fact]

@@ -79,33 +79,10 @@ public static class ListXlsx
             new PageSetup { Orientation = OrientationValues.Portrait, PaperSize = 9 });
     }
 
-    private static Stylesheet Styles()
-    {
-        var fonts = new Fonts(
-            new Font(new FontSize { Val = 11 }, new FontName { Val = "Times New Roman" }),
-            new Font(new Bold(), new FontSize { Val = 14 }, new FontName { Val = "Times New Roman" }),
-            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Times New Roman" }));
-        var fills = new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 }));
-        var borders = new Borders(
-            new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()),
-            new Border(
-                new LeftBorder(new Color { Auto = true }) { Style = BorderStyleValues.Thin },
-                new RightBorder(new Color { Auto = true }) { Style = BorderStyleValues.Thin },
-                new TopBorder(new Color { Auto = true }) { Style = BorderStyleValues.Thin },
-                new BottomBorder(new Color { Auto = true }) { Style = BorderStyleValues.Thin },
-                new DiagonalBorder()));
-        CellFormat Format(uint font, uint border, bool wrap) => new(new Alignment { WrapText = wrap, Vertical = VerticalAlignmentValues.Top })
-        {
-            FontId = font,
-            FillId = 0,
-            BorderId = border,
-            ApplyFont = true,
-            ApplyBorder = border > 0,
-            ApplyAlignment = true,
-        };
-        return new Stylesheet(fonts, fills, borders,
-            new CellStyleFormats(new CellFormat { FontId = 0, FillId = 0, BorderId = 0, NumberFormatId = 0 }),
-            new CellFormats(new CellFormat { FontId = 0, FillId = 0, BorderId = 0, NumberFormatId = 0 }, Format(1, 0, false), Format(0, 0, false), Format(2, 1, true), Format(0, 1, true)),
-            new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }));
-    }
+    // 1 title, 2 plain line, 3 header (bold, wrapped, bordered), 4 cell.
+    private static Stylesheet Styles() => GiaDesk.Files.XlsxCells.Stylesheet("Times New Roman", 14, [],
+        new(1, 0, 0, 0, false),
+        new(0, 0, 0, 0, false),
+        new(3, 0, 1, 0, true),
+        new(0, 0, 1, 0, true));
 }

@@ -134,6 +134,13 @@ public sealed class PrintedListsTests
         var widths = part.Worksheet.Descendants<Column>().Select(c => c.Width!.Value).ToList();
         Assert.Equal(5, widths.Count);
         Assert.True(widths[2] > widths[0], "the name column is wider than the row column");
+        var headerStyle = part.Worksheet.Descendants<Row>().ElementAt(header).Elements<Cell>().First().StyleIndex!.Value;
+        var headerFormat = workbook.WorkbookPart.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)headerStyle);
+        var headerFont = workbook.WorkbookPart.WorkbookStylesPart.Stylesheet.Fonts!.Elements<Font>().ElementAt((int)headerFormat.FontId!.Value);
+        Assert.NotNull(headerFont.GetFirstChild<Bold>());
+        Assert.Equal("Times New Roman", headerFont.GetFirstChild<FontName>()!.Val!.Value);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(workbook).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(10)));
     }
 
     [Fact]
