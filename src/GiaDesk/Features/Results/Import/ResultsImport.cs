@@ -1,5 +1,6 @@
 using GiaDesk.Data;
 using GiaDesk.Domain;
+using GiaDesk.Features.Results.Analytics;
 using GiaDesk.Features.Results.Templates;
 using GiaDesk.Files;
 using Microsoft.EntityFrameworkCore;
@@ -51,55 +52,61 @@ public static class ResultsImport
         }
         await using var bulk = await DatabaseSetup.PrepareForBulkWriteAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var existing = await ExistingParticipantsAsync(db, studyYearId, ct);
+        var people = await ExistingParticipantsAsync(db, studyYearId, ct);
         // The annual marks are usually validated first; they are written while the results are still being checked, inside the transaction,
         // which is rolled back (nothing saved) when either file turns out to have an error. Progress shows those rows
         // as written once the checking phase is over, so the phases never go back.
         var checkedRows = new RowCounter(progress, ImportPhase.Checking, (resultsTable?.EstimatedRows ?? 0) + (annualTable?.EstimatedRows ?? 0));
-        var (resultsTask, annualTask) = StartValidation(resultsTable, annualTable, existing.Rows, ExamResultsTemplate.UnknownInDatabase, checkedRows, ct);
-        var (annualRows, annualMessages) = await annualTask;
-        var annualErrors = annualMessages.Any(m => m.IsError) || (restrictedSchoolId is { } school && annualRows.Any(r => existing.SchoolOf[r.ParticipantCode] != school));
-        var marks = annualErrors ? default : await WriteAnnualAsync(db, studyYearId, existing.IdOf, annualRows, null, ct);
-        var (resultRows, resultMessages) = await resultsTask;
+        var (resultsTask, annualTask) = StartValidation(resultsTable, annualTable, people, ExamResultsTemplate.UnknownInDatabase, checkedRows, ct);
+        var annual = await annualTask;
+        var annualErrors = annual.Messages.Any(m => m.IsError) || (restrictedSchoolId is { } school && annual.Value.Any(r => people.Schools[r.Participant] != school));
+        var marks = annualErrors ? default : await WriteAnnualAsync(db, studyYearId, people, annual, null, ct);
+        var results = await resultsTask;
         checkedRows.Finish();
-        messages.AddRange(resultMessages);
-        messages.AddRange(annualMessages);
+        messages.AddRange(results.Messages);
+        messages.AddRange(annual.Messages);
         if (restrictedSchoolId is { } own)
         {
-            foreach (var row in resultRows.Where(r => existing.SchoolOf[r.ParticipantCode] != own))
+            for (var i = 0; i < results.Count; i++)
             {
-                messages.Add(new ImportMessage(resultsTable!.FileName, row.Line, ExamResultsTemplate.Code, row.ParticipantCode, OtherSchool));
+                if (people.Schools[results.Value[i].Participant] != own)
+                {
+                    messages.Add(new ImportMessage(resultsTable!.FileName, results.Line[i], ExamResultsTemplate.Code, people.Codes[results.Value[i].Participant], OtherSchool));
+                }
             }
-            foreach (var row in annualRows.Where(r => existing.SchoolOf[r.ParticipantCode] != own))
+            for (var i = 0; i < annual.Count; i++)
             {
-                messages.Add(new ImportMessage(annualTable!.FileName, row.Line, AnnualMarksTemplate.Code, row.ParticipantCode, OtherSchool));
+                if (people.Schools[annual.Value[i].Participant] != own)
+                {
+                    messages.Add(new ImportMessage(annualTable!.FileName, annual.Line[i], AnnualMarksTemplate.Code, people.Codes[annual.Value[i].Participant], OtherSchool));
+                }
             }
         }
         if (messages.Any(m => m.IsError))
         {
             return new ResultsImportReport(messages);
         }
-        await CheckAgainstScalesAsync(db, studyYearId, resultsTable?.FileName ?? "", resultRows, messages, ct);
-        var written = new RowCounter(progress, ImportPhase.Writing, resultRows.Count + annualRows.Count);
-        written.Add(annualRows.Count);
-        var results = await WriteResultsAsync(db, studyYearId, existing.IdOf, resultRows, written, ct);
+        await CheckAgainstScalesAsync(db, studyYearId, resultsTable?.FileName ?? "", results, messages, ct);
+        var written = new RowCounter(progress, ImportPhase.Writing, results.Count + annual.Count);
+        written.Add(annual.Count);
+        var saved = await WriteResultsAsync(db, studyYearId, people, results, written, ct);
         // One journal entry for the import: the rows go through the bulk writer and are counted here.
         using (var audit = AuditLog.Bulk(db, userName, "import.results", nameof(ExamResult),
             string.Join(", ", new[] { resultsFile?.Name, annualFile?.Name }.OfType<string>().Select(n => $"файл «{n}»"))))
         {
-            audit.Add(nameof(ExamResult), results.Added, results.Updated);
+            audit.Add(nameof(ExamResult), saved.Added, saved.Updated);
             audit.Add(nameof(AnnualMark), marks.Added, marks.Updated);
             await db.SaveChangesAsync(ct);
         }
         await transaction.CommitAsync(ct);
         // The bulk writes bypass SaveChanges: the cached analyses must see them.
         ResultsDataVersion.Bump();
-        return new ResultsImportReport(messages, results.Added, results.Updated, marks.Added, marks.Updated, results.Unchanged, marks.Unchanged);
+        return new ResultsImportReport(messages, saved.Added, saved.Updated, marks.Added, marks.Updated, saved.Unchanged, marks.Unchanged);
     }
 
     /// <summary>Warns (does not reject) when an ОГЭ mark disagrees with the year's primary→mark scale of its subject;
     /// scales with a sub-condition are skipped, the file does not carry the sub-condition points.</summary>
-    private static async Task CheckAgainstScalesAsync(AppDbContext db, int studyYearId, string fileName, List<ExamResultRow> rows, List<ImportMessage> messages, CancellationToken ct)
+    private static async Task CheckAgainstScalesAsync(AppDbContext db, int studyYearId, string fileName, ImportedRows<ExamSitting> rows, List<ImportMessage> messages, CancellationToken ct)
     {
         var scales = await db.OgeMarkScales.AsNoTracking().Where(s => s.StudyYearId == studyYearId && s.SubConditionMinimum == null)
             .Include(s => s.Subject).ToDictionaryAsync(s => s.Subject!.Name, StringComparer.Ordinal, ct);
@@ -107,32 +114,44 @@ public static class ResultsImport
         {
             return;
         }
-        foreach (var row in rows)
+        var bySubject = rows.Subjects.Subjects.Select(s => scales.GetValueOrDefault(s.Name)).ToArray();
+        for (var i = 0; i < rows.Count; i++)
         {
-            if (row.Appeared && !row.Annulled && row.PrimaryScore is { } primary && row.Mark is { } mark
-                && scales.TryGetValue(row.Subject.Name, out var scale) && scale.MarkFor(primary) != mark)
+            var row = rows.Value[i];
+            if (row.Appeared && !row.Annulled && row.PrimaryScore != ExamSitting.NoScore && row.Mark != 0
+                && bySubject[row.Subject] is { } scale && scale.MarkFor(row.PrimaryScore) != row.Mark)
             {
-                messages.Add(new ImportMessage(fileName, row.Line, ExamResultsTemplate.Mark, mark.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    $"по шкале года первичному баллу {primary} соответствует отметка «{scale.MarkFor(primary)}»", MessageSeverity.Warning));
+                messages.Add(new ImportMessage(fileName, rows.Line[i], ExamResultsTemplate.Mark, row.Mark.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    $"по шкале года первичному баллу {row.PrimaryScore} соответствует отметка «{scale.MarkFor(row.PrimaryScore)}»", MessageSeverity.Warning));
             }
         }
     }
 
     /// <summary>The two files are independent: they are validated on two threads (the readers are pure).</summary>
-    private static (Task<(List<ExamResultRow> Rows, List<ImportMessage> Messages)> Results, Task<(List<AnnualMarkRow> Rows, List<ImportMessage> Messages)> Annual)
-        StartValidation(TableFile? resultsTable, TableFile? annualTable, IReadOnlyDictionary<string, ParticipantRow> participants, string unknown,
-            RowCounter counter, CancellationToken ct) =>
-        (Task.Run(() => resultsTable is null ? ([], []) : ExamResultsTemplate.Read(counter.Count(resultsTable), participants, unknown), ct),
-         Task.Run(() => annualTable is null ? ([], []) : AnnualMarksTemplate.Read(counter.Count(annualTable), participants, unknown), ct));
+    private static (Task<ImportedRows<ExamSitting>> Results, Task<ImportedRows<AnnualMarkEntry>> Annual)
+        StartValidation(TableFile? resultsTable, TableFile? annualTable, KnownParticipants people, string unknown, RowCounter counter, CancellationToken ct) =>
+        (Task.Run(() => resultsTable is null ? new ImportedRows<ExamSitting>(0) : ResultsImportReader.ReadResults(resultsTable, people, unknown, counter), ct),
+         Task.Run(() => annualTable is null ? new ImportedRows<AnnualMarkEntry>(0) : ResultsImportReader.ReadAnnual(annualTable, people, unknown, counter), ct));
 
-    private static async Task<(int Added, int Updated, int Unchanged)> WriteResultsAsync(AppDbContext db, int studyYearId, IReadOnlyDictionary<string, int> participantIds,
-        List<ExamResultRow> rows, RowCounter? written, CancellationToken ct)
+    /// <summary>Database ids of the file's subjects by local number (SubjectInfo names are the catalogue's).</summary>
+    private static async Task<int[]> SubjectIdsAsync(AppDbContext db, ImportSubjects subjects, CancellationToken ct)
+    {
+        var ids = await db.Subjects.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Id, StringComparer.Ordinal, ct);
+        return [.. subjects.Subjects.Select(s => ids[s.Name])];
+    }
+
+    private static int? Value(sbyte mark) => mark == 0 ? null : mark;
+
+    private static int? Value(short score) => score == ExamSitting.NoScore ? null : score;
+
+    private static async Task<(int Added, int Updated, int Unchanged)> WriteResultsAsync(AppDbContext db, int studyYearId, KnownParticipants people,
+        ImportedRows<ExamSitting> rows, RowCounter? written, CancellationToken ct)
     {
         if (rows.Count == 0)
         {
             return default;
         }
-        var subjects = await db.Subjects.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Id, StringComparer.Ordinal, ct);
+        var subjects = await SubjectIdsAsync(db, rows.Subjects, ct);
         var existing = (await db.ExamResults.AsNoTracking().Where(r => r.Participant!.StudyYearId == studyYearId)
                 .Select(r => new
                 {
@@ -150,7 +169,7 @@ public static class ResultsImport
                     r.MarkBeforeAppeal,
                     r.Annulled,
                 }).ToListAsync(ct))
-            .ToDictionary(r => (r.ParticipantId, r.SubjectId, r.ExamDate),
+            .ToDictionary(r => (r.ParticipantId, r.SubjectId, r.ExamDate.DayNumber),
                 r => (r.Id, Values: new StoredResult(r.Stage, r.Appeared, r.PrimaryScore, r.Mark, r.TestScore, r.Appeal, r.PrimaryScoreBeforeAppeal, r.MarkBeforeAppeal, r.Annulled)));
         var unchanged = 0;
         // PostgreSQL: a large load without the row-by-row key checks, which are made once afterwards (PostgresBulkLoad).
@@ -159,23 +178,33 @@ public static class ResultsImport
             nameof(ExamResult.ParticipantId), nameof(ExamResult.SubjectId), nameof(ExamResult.ExamDate), nameof(ExamResult.Stage),
             nameof(ExamResult.Appeared), nameof(ExamResult.PrimaryScore), nameof(ExamResult.Mark), nameof(ExamResult.TestScore),
             nameof(ExamResult.Appeal), nameof(ExamResult.PrimaryScoreBeforeAppeal), nameof(ExamResult.MarkBeforeAppeal), nameof(ExamResult.Annulled));
-        foreach (var r in written?.Count(rows) ?? rows)
+        var pending = 0;
+        for (var i = 0; i < rows.Count; i++)
         {
-            var participant = participantIds[r.ParticipantCode];
-            var subject = subjects[r.Subject.Name];
-            var stored = existing.TryGetValue((participant, subject, r.Date), out var found) ? found : default;
-            if (stored.Id != 0 && stored.Values == new StoredResult(r.Stage, r.Appeared, r.PrimaryScore, r.Mark, r.TestScore, r.Appeal, r.PrimaryScoreBefore, r.MarkBefore, r.Annulled))
+            if (++pending == RowCounter.Step)
+            {
+                written?.Add(pending);
+                pending = 0;
+            }
+            var r = rows.Value[i];
+            var participant = people.Ids[r.Participant];
+            var subject = subjects[r.Subject];
+            var values = new StoredResult(r.Stage, r.Appeared, Value(r.PrimaryScore), Value(r.Mark), Value(r.TestScore), r.Appeal,
+                Value(r.PrimaryScoreBefore), Value(r.MarkBefore), r.Annulled);
+            var stored = existing.Count > 0 && existing.TryGetValue((participant, subject, r.Day), out var found) ? found : default;
+            if (stored.Id != 0 && stored.Values == values)
             {
                 unchanged++;
                 continue;
             }
-            object?[] values =
+            object?[] columns =
             [
-                participant, subject, r.Date, (short)r.Stage, r.Appeared, r.PrimaryScore, r.Mark, r.TestScore, (short)r.Appeal,
-                r.PrimaryScoreBefore, r.MarkBefore, r.Annulled,
+                participant, subject, DateOnly.FromDayNumber(r.Day), (short)r.Stage, r.Appeared, values.PrimaryScore, values.Mark, values.TestScore, (short)r.Appeal,
+                values.PrimaryScoreBefore, values.MarkBefore, r.Annulled,
             ];
-            await writer.SaveAsync(stored.Id, values, ct);
+            await writer.SaveAsync(stored.Id, columns, ct);
         }
+        written?.Add(pending);
         await writer.FlushAsync(ct);
         if (suspended is not null)
         {
@@ -184,33 +213,41 @@ public static class ResultsImport
         return (writer.Inserted, writer.Updated, unchanged);
     }
 
-    private static async Task<(int Added, int Updated, int Unchanged)> WriteAnnualAsync(AppDbContext db, int studyYearId, IReadOnlyDictionary<string, int> participantIds,
-        List<AnnualMarkRow> rows, RowCounter? written, CancellationToken ct)
+    private static async Task<(int Added, int Updated, int Unchanged)> WriteAnnualAsync(AppDbContext db, int studyYearId, KnownParticipants people,
+        ImportedRows<AnnualMarkEntry> rows, RowCounter? written, CancellationToken ct)
     {
         if (rows.Count == 0)
         {
             return default;
         }
-        var subjects = await db.Subjects.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Id, StringComparer.Ordinal, ct);
+        var subjects = await SubjectIdsAsync(db, rows.Subjects, ct);
         var existing = (await db.AnnualMarks.AsNoTracking().Where(m => m.Participant!.StudyYearId == studyYearId)
                 .Select(m => new { m.Id, m.ParticipantId, m.SubjectId, m.Mark }).ToListAsync(ct))
             .ToDictionary(m => (m.ParticipantId, m.SubjectId), m => (m.Id, m.Mark));
         var unchanged = 0;
         var suspended = await PostgresBulkLoad.SuspendAsync<AnnualMark>(db, rows.Count - existing.Count, ct);
         await using var writer = new BulkWriter<AnnualMark>(db, nameof(AnnualMark.ParticipantId), nameof(AnnualMark.SubjectId), nameof(AnnualMark.Mark));
-        foreach (var m in written?.Count(rows) ?? rows)
+        var pending = 0;
+        for (var i = 0; i < rows.Count; i++)
         {
-            var participant = participantIds[m.ParticipantCode];
-            var subject = subjects[m.Subject.Name];
-            var stored = existing.TryGetValue((participant, subject), out var found) ? found : default;
+            if (++pending == RowCounter.Step)
+            {
+                written?.Add(pending);
+                pending = 0;
+            }
+            var m = rows.Value[i];
+            var participant = people.Ids[m.Participant];
+            var subject = subjects[m.Subject];
+            var stored = existing.Count > 0 && existing.TryGetValue((participant, subject), out var found) ? found : default;
             if (stored.Id != 0 && stored.Mark == m.Mark)
             {
                 unchanged++;
                 continue;
             }
-            object?[] values = [participant, subject, m.Mark];
+            object?[] values = [participant, subject, (int)m.Mark];
             await writer.SaveAsync(stored.Id, values, ct);
         }
+        written?.Add(pending);
         await writer.FlushAsync(ct);
         if (suspended is not null)
         {
@@ -223,24 +260,18 @@ public static class ResultsImport
     private readonly record struct StoredResult(ExamStage Stage, bool Appeared, int? PrimaryScore, int? Mark, int? TestScore, AppealOutcome Appeal,
         int? PrimaryScoreBefore, int? MarkBefore, bool Annulled);
 
-    private sealed record Existing(Dictionary<string, ParticipantRow> Rows, Dictionary<string, int> IdOf, Dictionary<string, int> SchoolOf);
-
     /// <summary>The year's participants as the template readers need them (grade and form decide which value is required).</summary>
-    private static async Task<Existing> ExistingParticipantsAsync(AppDbContext db, int studyYearId, CancellationToken ct)
+    private static async Task<KnownParticipants> ExistingParticipantsAsync(AppDbContext db, int studyYearId, CancellationToken ct)
     {
         var list = await db.Participants.AsNoTracking().Where(p => p.StudyYearId == studyYearId)
-            .Select(p => new { p.Id, p.Code, p.SchoolId, p.Grade, p.Category, p.Form, p.HasDisability, p.Admitted, p.NotAdmittedRepeat })
+            .Select(p => new { p.Id, p.Code, p.SchoolId, p.Grade, p.Form })
             .ToListAsync(ct);
-        var rows = new Dictionary<string, ParticipantRow>(list.Count, StringComparer.Ordinal);
-        var ids = new Dictionary<string, int>(list.Count, StringComparer.Ordinal);
-        var schools = new Dictionary<string, int>(list.Count, StringComparer.Ordinal);
+        var people = new KnownParticipants(list.Count);
         foreach (var p in list)
         {
-            rows[p.Code] = new ParticipantRow(0, p.Code, "", null, null, "", "", null, p.Grade, p.Category, p.Form, p.HasDisability, p.Admitted != false, null, p.NotAdmittedRepeat);
-            ids[p.Code] = p.Id;
-            schools[p.Code] = p.SchoolId;
+            people.Add(p.Code, p.Id, p.SchoolId, p.Grade, p.Form);
         }
-        return new Existing(rows, ids, schools);
+        return people;
     }
 
     private static TableFile? Open(InputFile file, List<ImportMessage> messages)

@@ -32,7 +32,7 @@ public static partial class ResultsFileLoader
     }
 
     /// <summary>Template 3 columns by position in the file.</summary>
-    private sealed class ResultColumns(TableColumns c)
+    internal sealed class ResultColumns(TableColumns c)
     {
         public readonly int Code = c.IndexOf(ExamResultsTemplate.Code), Subject = c.IndexOf(ExamResultsTemplate.Subject),
             Date = c.IndexOf(ExamResultsTemplate.Date), Stage = c.IndexOf(ExamResultsTemplate.Stage),
@@ -43,7 +43,7 @@ public static partial class ResultsFileLoader
     }
 
     /// <summary>Subjects by the text of a cell (one reader thread each): SubjectCatalog.Find once per distinct text.</summary>
-    private sealed class SubjectTexts
+    internal sealed class SubjectTexts
     {
         private readonly Dictionary<string, SubjectInfo?> _byText = new(StringComparer.Ordinal);
 
@@ -156,7 +156,7 @@ public static partial class ResultsFileLoader
     /// participant's form the row could break (see PersonRulesHold). The sitting's participant and subject are 0.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryFastResultCells(RowCells row, ResultColumns c, SubjectTexts subjects, out SubjectInfo found, out ExamSitting sitting, out byte needs)
+    internal static bool TryFastResultCells(RowCells row, ResultColumns c, SubjectTexts subjects, out SubjectInfo found, out ExamSitting sitting, out byte needs)
     {
         sitting = default;
         needs = 0;
@@ -215,7 +215,7 @@ public static partial class ResultsFileLoader
     /// <summary>The rules of ExamResultsTemplate.ReadRow that depend on the participant's form (and the subject for
     /// its level): false when the row breaks one (it then goes to ReadRow for the message).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool PersonRulesHold(byte needs, ExamForm form, SubjectInfo subject)
+    internal static bool PersonRulesHold(byte needs, ExamForm form, SubjectInfo subject)
     {
         if (needs == 0)
         {
@@ -247,7 +247,7 @@ public static partial class ResultsFileLoader
 
     /// <summary>Empty (null), «да» or «нет»; false for any other spelling (TableColumns.Boolean decides those).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryBoolean(ReadOnlySpan<char> text, out bool? value)
+    internal static bool TryBoolean(ReadOnlySpan<char> text, out bool? value)
     {
         value = text switch
         {
@@ -260,7 +260,7 @@ public static partial class ResultsFileLoader
 
     /// <summary>Empty (null) or plain digits within [min, max]; false otherwise (TableColumns.Integer decides those).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryInteger(ReadOnlySpan<char> text, int min, int max, out int? value)
+    internal static bool TryInteger(ReadOnlySpan<char> text, int min, int max, out int? value)
     {
         value = null;
         if (text.IsEmpty)
@@ -290,7 +290,7 @@ public static partial class ResultsFileLoader
 
     /// <summary>dd.MM.yyyy only, as the first branch of TableColumns.ParseDate reads it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryDate(ReadOnlySpan<char> text, out DateOnly date)
+    internal static bool TryDate(ReadOnlySpan<char> text, out DateOnly date)
     {
         date = default;
         if (text.Length != 10 || text[2] != '.' || text[5] != '.')
