@@ -47,6 +47,11 @@ public static class FilesBenchmark
         var duckCpu = new List<double>();
         var duckPeaks = new List<long>();
         var agreeAll = true;
+        // `--compare NAME=VALUE`: giadesk also runs with that environment variable in every run (A/B in the same run,
+        // e.g. GIADESK_GC=1 for the collector on, DOTNET_gcServer=0 for workstation GC).
+        var compare = args.Text("--compare") is { Length: > 0 } pair && pair.Contains('=') ? (Name: pair[..pair.IndexOf('=')], Value: pair[(pair.IndexOf('=') + 1)..]) : default;
+        var compareTimes = new List<double>();
+        var compareCpu = new List<double>();
         for (var run = 1; run <= runs; run++)
         {
             // Alternate the order so neither side always runs on a warmer page cache.
@@ -69,6 +74,15 @@ public static class FilesBenchmark
                 Console.WriteLine(duck.Error.Length > 2000 ? duck.Error[..2000] : duck.Error);
                 return 1;
             }
+            if (compare.Name is not null)
+            {
+                var other = await MeasureAsync(giaArgs, compare);
+                var same = other.ExitCode == 0 && other.Output == gia.Output;
+                agreeAll &= same;
+                compareTimes.Add(other.Wall.TotalMilliseconds);
+                compareCpu.Add(other.Cpu.TotalMilliseconds);
+                Console.WriteLine($"run {run}: giadesk with {compare.Name}={compare.Value} {other.Wall.TotalMilliseconds:F0} ms, peak {BenchArgs.Mb(other.PeakBytes)}, CPU {other.Cpu.TotalMilliseconds:F0} ms; output {(same ? "identical" : "DIFFERS")}");
+            }
             var giaCheck = FromAnalysisJson(gia.Output);
             var duckCheck = JsonSerializer.Deserialize<Dictionary<string, long>>(duck.Output)!;
             var differ = giaCheck.Where(kv => !duckCheck.TryGetValue(kv.Key, out var d) || d != kv.Value).Select(kv => $"{kv.Key}: giadesk {kv.Value}, duckdb {duckCheck.GetValueOrDefault(kv.Key)}").ToList();
@@ -89,15 +103,23 @@ public static class FilesBenchmark
         var d = Median(duckTimes);
         Console.WriteLine($"median of {runs}: giadesk results analyze {g:F0} ms (peak {BenchArgs.Mb(giaPeaks.Max())}), duckdb {d:F0} ms (peak {BenchArgs.Mb(duckPeaks.Max())}), ratio giadesk/duckdb {g / d:F2}");
         Console.WriteLine($"median CPU (user + system): giadesk {Median(giaCpu):F0} ms, duckdb {Median(duckCpu):F0} ms");
+        if (compare.Name is not null)
+        {
+            Console.WriteLine($"median of {runs}: giadesk with {compare.Name}={compare.Value} {Median(compareTimes):F0} ms (CPU {Median(compareCpu):F0} ms), ratio to duckdb {Median(compareTimes) / d:F2}");
+        }
         Console.WriteLine($"figures equal in every run: {(agreeAll ? "yes" : "NO")}; load average now: {LoadAverage()}");
         return agreeAll ? 0 : 1;
     }
 
     private readonly record struct Measured(TimeSpan Wall, long PeakBytes, int ExitCode, string Output, string Error, TimeSpan Cpu);
 
-    private static async Task<Measured> MeasureAsync(string[] arguments)
+    private static async Task<Measured> MeasureAsync(string[] arguments, (string? Name, string? Value) environment = default)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (environment.Name is not null)
+        {
+            start.Environment[environment.Name] = environment.Value;
+        }
         foreach (var a in arguments)
         {
             start.ArgumentList.Add(a);

@@ -19,7 +19,7 @@ return args.FirstOrDefault() switch
 static int Usage()
 {
     Console.Error.WriteLine("""
-        dotnet run -c Release --project bench/GiaDesk.Bench -- files [--participants 150000] [--runs 3] [--dir DIR] [--regenerate] [--giadesk PATH/GiaDesk.dll]
+        dotnet run -c Release --project bench/GiaDesk.Bench -- files [--participants 150000] [--runs 3] [--dir DIR] [--regenerate] [--giadesk PATH/GiaDesk.dll] [--compare NAME=VALUE]
         dotnet run -c Release --project bench/GiaDesk.Bench -- load --url http://127.0.0.1:PORT [--connections 20] [--seconds 30] [--year 2019] [--level 9] [--user NAME --password PASSWORD] [--pid SERVER_PID] (load --help: more)
         dotnet run -c Release --project bench/GiaDesk.Bench -- analysis [--participants 150000] [--subjects 4] [--schools 60] [--runs 5] [--no-duckdb]
         dotnet run -c Release --project bench/GiaDesk.Bench -- results-import [--participants 150000] [--subjects 4] [--schools 60] [--progress] [--db FILE | --pg "Host=…;Port=…;Username=…"] [--parse-only]

@@ -60,6 +60,12 @@ public static class ResultsCommands
             }
         }
         var level = int.Parse(levelText, CultureInfo.InvariantCulture);
+        // A command that owns its process (standard output is the console's) allocates what it keeps and exits: no
+        // garbage collection while it runs (GcFreeRun), when the files are small enough for that to stay bounded.
+        using var gcFree = ReferenceEquals(output, Console.Out)
+            ? GcFreeRun.TryStart(new[] { "--participants", "--results", "--annual" }.Select(k => values.GetValueOrDefault(k)).OfType<string>().Sum(p => new FileInfo(p).Length))
+            : null;
+        timings?.Mark(gcFree is null ? "сборка мусора: как обычно" : "сборка мусора: не нужна до выхода (бюджет " + (gcFree.Budget >> 20) + " МБ)");
         // Streamed from disk, no size limit: memory follows the number of participants, not the files' size.
         var (data, messages) = ResultsFileLoader.LoadFiles(level, values["--participants"], values["--results"], values.GetValueOrDefault("--annual"), year, timings is null ? null : timings.Mark);
         foreach (var message in messages.Where(m => !m.IsError))
@@ -92,6 +98,57 @@ public static class ResultsCommands
     }
 }
 
+/// <summary>
+/// A short command without garbage collection (GC.TryStartNoGCRegion): `results analyze` allocates about 1.8 bytes per
+/// byte of its files and keeps most of it until it exits, so collecting on the way only costs pauses — measured at
+/// 150,000 participants: 9 gen-0, 7 gen-1 and 6 gen-2 collections, 110–190 ms of pauses, against none in the region
+/// (docs/benchmarks.md, session 8, helper F). The budget is three times the files' size plus 64 MB (committed, touched
+/// only as allocated); files whose budget would pass 1 GB run with the collector as before (2,000,000 participants:
+/// 1.1 GB of files, peak memory bounded by collecting). Allocating past the budget simply ends the region with a
+/// collection. GIADESK_GC=1 in the environment keeps the collector (to compare).
+/// </summary>
+public sealed class GcFreeRun : IDisposable
+{
+    public const long MaxBudget = 1L << 30;
+
+    private GcFreeRun(long budget) => Budget = budget;
+
+    public long Budget { get; }
+
+    public static GcFreeRun? TryStart(long fileBytes)
+    {
+        var budget = 3 * fileBytes + (64L << 20);
+        if (budget > MaxBudget || Environment.GetEnvironmentVariable("GIADESK_GC") == "1")
+        {
+            return null;
+        }
+        try
+        {
+            return GC.TryStartNoGCRegion(budget) ? new GcFreeRun(budget) : null;
+        }
+        catch (Exception ex) when (ex is ArgumentOutOfRangeException or InvalidOperationException)
+        {
+            // Larger than the runtime allows, or a region already open: run with the collector.
+            return null;
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
+            {
+                GC.EndNoGCRegion();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // The region already ended (allocations passed the budget): nothing to end.
+        }
+    }
+}
+
 /// <summary>Phase timings of a command on standard error: wall time of each phase since the previous mark, the
 /// process's CPU time and the managed memory; the first line is the time from process start to the command.</summary>
 public sealed class PhaseTimings
@@ -112,14 +169,47 @@ public sealed class PhaseTimings
     public void Mark(string phase)
     {
         var now = _clock.Elapsed;
-        _error.WriteLine($"[время] {phase}: {(now - _last).TotalMilliseconds:F0} мс (ЦП процесса {Environment.CpuUsage.TotalTime.TotalMilliseconds:F0} мс, куча {GC.GetTotalMemory(false) >> 20} МБ)");
+        _error.WriteLine($"[время] {phase}: {(now - _last).TotalMilliseconds:F0} мс (ЦП процесса {Environment.CpuUsage.TotalTime.TotalMilliseconds:F0} мс, куча {GC.GetTotalMemory(false) >> 20} МБ, "
+            + $"JIT {System.Runtime.JitInfo.GetCompiledMethodCount()} методов {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} мс, "
+            + $"сборок мусора {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} паузы {GC.GetTotalPauseDuration().TotalMilliseconds:F0} мс)");
         _last = now;
     }
 
     public void Total()
     {
         using var process = System.Diagnostics.Process.GetCurrentProcess();
-        _error.WriteLine($"[время] всего от запуска процесса: {(DateTime.UtcNow - _processStart).TotalMilliseconds:F0} мс, пик памяти {process.PeakWorkingSet64 >> 20} МБ");
+        _error.WriteLine($"[время] всего от запуска процесса: {(DateTime.UtcNow - _processStart).TotalMilliseconds:F0} мс, пик памяти {process.PeakWorkingSet64 >> 20} МБ, "
+            + $"выделено {GC.GetTotalAllocatedBytes() >> 20} МБ, сборка мусора {(System.Runtime.GCSettings.IsServerGC ? "серверная" : "рабочей станции")}");
+        _error.WriteLine("[время] ЦП по потокам: " + ThreadCpu());
+    }
+
+    /// <summary>User + system CPU time of each live thread of this process by name (/proc/self/task, Linux), largest
+    /// first: how much of the work ran on the command's thread, the reader thread, the collector and the compiler.</summary>
+    private static string ThreadCpu()
+    {
+        if (!Directory.Exists("/proc/self/task"))
+        {
+            return "нет данных";
+        }
+        var byName = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                var open = stat.IndexOf('(');
+                var close = stat.LastIndexOf(')');
+                var fields = stat[(close + 2)..].Split(' ');
+                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                var name = stat[(open + 1)..close];
+                byName[name] = byName.GetValueOrDefault(name) + ticks * 10;
+            }
+            catch (Exception ex) when (ex is IOException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+            {
+                // A thread that ended meanwhile.
+            }
+        }
+        return string.Join(", ", byName.Where(kv => kv.Value > 0).OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value} мс"));
     }
 }
 

@@ -84,4 +84,17 @@ public sealed class ResultsCliTests(GoldenFixture golden) : IClassFixture<Golden
         Assert.Contains("--participants", error.ToString(), StringComparison.Ordinal);
         Assert.Equal(2, ResultsCommands.Analyze(["--bogus"], new StringWriter(), new StringWriter()));
     }
+
+    [Fact]
+    public void A_collection_free_run_is_refused_past_its_budget_and_ends_when_disposed()
+    {
+        Assert.Null(GcFreeRun.TryStart(GcFreeRun.MaxBudget));
+        using (var run = GcFreeRun.TryStart(64L << 20))
+        {
+            Assert.NotNull(run);
+            Assert.Equal((3 * 64L + 64) << 20, run.Budget);
+            Assert.Equal(System.Runtime.GCLatencyMode.NoGCRegion, System.Runtime.GCSettings.LatencyMode);
+        }
+        Assert.NotEqual(System.Runtime.GCLatencyMode.NoGCRegion, System.Runtime.GCSettings.LatencyMode);
+    }
 }

@@ -45,6 +45,8 @@ public static partial class ResultsFileLoader
         var positions = new ResultColumns(columns);
         var codes = file.CodeNumbers.GetAlternateLookup<ReadOnlySpan<char>>();
         var subjects = new SubjectTexts();
+        // The templates' files list a participant's rows together: a row of the previous row's code needs no lookup.
+        var last = -1;
         try
         {
             table.ForEachRow([MethodImpl(MethodImplOptions.AggressiveOptimization)] (cells) =>
@@ -54,13 +56,19 @@ public static partial class ResultsFileLoader
                 {
                     throw new SpeculationDropped();
                 }
-                if (!codes.TryGetValue(code, out var number))
+                int number;
+                if (last >= 0 && code.SequenceEqual(file.Codes[last]))
+                {
+                    number = last;
+                }
+                else if (!codes.TryGetValue(code, out number))
                 {
                     number = file.Codes.Count;
                     var text = code.ToString();
                     file.Codes.Add(text);
                     file.CodeNumbers[text] = number;
                 }
+                last = number;
                 rows.Participant.Add(number);
                 rows.Subject.Add(rows.Subjects.Number(found));
                 rows.Day.Add(sitting.Day);
