@@ -178,6 +178,8 @@ public static class ResultsImport
             nameof(ExamResult.ParticipantId), nameof(ExamResult.SubjectId), nameof(ExamResult.ExamDate), nameof(ExamResult.Stage),
             nameof(ExamResult.Appeared), nameof(ExamResult.PrimaryScore), nameof(ExamResult.Mark), nameof(ExamResult.TestScore),
             nameof(ExamResult.Appeal), nameof(ExamResult.PrimaryScoreBeforeAppeal), nameof(ExamResult.MarkBeforeAppeal), nameof(ExamResult.Annulled));
+        // One row of typed values, reused: the writer binds (SQLite) or copies (PostgreSQL) it before returning.
+        var row = new BulkValue[12];
         var pending = 0;
         for (var i = 0; i < rows.Count; i++)
         {
@@ -197,12 +199,19 @@ public static class ResultsImport
                 unchanged++;
                 continue;
             }
-            object?[] columns =
-            [
-                participant, subject, DateOnly.FromDayNumber(r.Day), (short)r.Stage, r.Appeared, values.PrimaryScore, values.Mark, values.TestScore, (short)r.Appeal,
-                values.PrimaryScoreBefore, values.MarkBefore, r.Annulled,
-            ];
-            await writer.SaveAsync(stored.Id, columns, ct);
+            row[0] = BulkValue.From(participant);
+            row[1] = BulkValue.From(subject);
+            row[2] = new BulkValue(r.Day, BulkValue.Type.Date);
+            row[3] = BulkValue.From((short)r.Stage);
+            row[4] = BulkValue.From(r.Appeared);
+            row[5] = BulkValue.From(values.PrimaryScore);
+            row[6] = BulkValue.From(values.Mark);
+            row[7] = BulkValue.From(values.TestScore);
+            row[8] = BulkValue.From((short)r.Appeal);
+            row[9] = BulkValue.From(values.PrimaryScoreBefore);
+            row[10] = BulkValue.From(values.MarkBefore);
+            row[11] = BulkValue.From(r.Annulled);
+            await writer.SaveAsync(stored.Id, row, ct);
         }
         written?.Add(pending);
         await writer.FlushAsync(ct);
@@ -227,6 +236,7 @@ public static class ResultsImport
         var unchanged = 0;
         var suspended = await PostgresBulkLoad.SuspendAsync<AnnualMark>(db, rows.Count - existing.Count, ct);
         await using var writer = new BulkWriter<AnnualMark>(db, nameof(AnnualMark.ParticipantId), nameof(AnnualMark.SubjectId), nameof(AnnualMark.Mark));
+        var row = new BulkValue[3];
         var pending = 0;
         for (var i = 0; i < rows.Count; i++)
         {
@@ -244,8 +254,10 @@ public static class ResultsImport
                 unchanged++;
                 continue;
             }
-            object?[] values = [participant, subject, (int)m.Mark];
-            await writer.SaveAsync(stored.Id, values, ct);
+            row[0] = BulkValue.From(participant);
+            row[1] = BulkValue.From(subject);
+            row[2] = BulkValue.From((int)m.Mark);
+            await writer.SaveAsync(stored.Id, row, ct);
         }
         written?.Add(pending);
         await writer.FlushAsync(ct);
