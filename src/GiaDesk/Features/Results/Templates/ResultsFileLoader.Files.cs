@@ -44,6 +44,7 @@ public static partial class ResultsFileLoader
                 annual = ReadAnnual(annualTable, people);
             }
             annualRead = clock?.Elapsed ?? default;
+            PrepareResultsSteps();
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var speculative = SpeculateResults(resultsTable);
         phase?.Invoke("результаты: чтение и проверка (параллельно с участниками)");
@@ -82,6 +83,28 @@ public static partial class ResultsFileLoader
         var data = BuildFromFiles(level, year, people, results, annual);
         phase?.Invoke("сборка данных для движка");
         return (data, messages);
+    }
+
+    /// <summary>
+    /// Compiles the steps that follow the results file on the command's thread (ConfirmResults, the «twice» check,
+    /// BuildFromFiles — optimised on their first call, so each costs milliseconds of compilation) here, on the thread
+    /// that reads the smaller files and is otherwise idle until the results file is read.
+    /// </summary>
+    private static void PrepareResultsSteps()
+    {
+        var privateStatic = System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static;
+        var type = typeof(ResultsFileLoader);
+        foreach (var name in new[] { nameof(ConfirmResults), nameof(CheckResultsTwice), nameof(BuildFromFiles), nameof(AnnualMarksFromFiles) })
+        {
+            if (type.GetMethod(name, privateStatic) is { } method)
+            {
+                RuntimeHelpers.PrepareMethod(method.MethodHandle);
+            }
+        }
+        if (type.GetMethod(nameof(SortAndCheckTwice), privateStatic) is { } generic)
+        {
+            RuntimeHelpers.PrepareMethod(generic.MethodHandle, [typeof(ExamSitting).TypeHandle]);
+        }
     }
 
     private static List<ImportMessage> ReadParticipants(TableFile participantsTable, Participants people)
