@@ -22,7 +22,7 @@ static int Usage()
         dotnet run -c Release --project bench/GiaDesk.Bench -- files [--participants 150000] [--runs 3] [--dir DIR] [--regenerate] [--giadesk PATH/GiaDesk.dll] [--compare NAME=VALUE]
         dotnet run -c Release --project bench/GiaDesk.Bench -- load --url http://127.0.0.1:PORT [--connections 20] [--seconds 30] [--year 2019] [--level 9] [--user NAME --password PASSWORD] [--pid SERVER_PID] (load --help: more)
         dotnet run -c Release --project bench/GiaDesk.Bench -- analysis [--participants 150000] [--subjects 4] [--schools 60] [--runs 5] [--no-duckdb]
-        dotnet run -c Release --project bench/GiaDesk.Bench -- results-import [--participants 150000] [--subjects 4] [--schools 60] [--progress] [--db FILE | --pg "Host=…;Port=…;Username=…"] [--parse-only]
+        dotnet run -c Release --project bench/GiaDesk.Bench -- results-import [--participants 150000] [--subjects 4] [--schools 60] [--progress] [--db FILE | --pg "Host=…;Port=…;Username=…" [--keep]] [--parse-only]
         dotnet run -c Release --project bench/GiaDesk.Bench -- registry-import [ЧИСЛО_СТРОК] [--postgres СТРОКА_ПОДКЛЮЧЕНИЯ_К_СЕРВЕРУ]
         dotnet run -c Release --project bench/GiaDesk.Bench -- roadmap-parse FILE [--times N]
         dotnet run -c Release --project bench/GiaDesk.Bench -- hostile

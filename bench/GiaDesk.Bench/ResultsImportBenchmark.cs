@@ -93,6 +93,9 @@ public static class ResultsImportBenchmark
             {
                 Console.WriteLine($"  progress reports heard: {heard.Count:N0}");
             }
+            // A re-import must find every row unchanged: a value written differently from how it reads back shows here.
+            Console.WriteLine($"  results added {report.ResultsAdded:N0}, updated {report.ResultsUpdated:N0}, unchanged {report.ResultsUnchanged:N0}; "
+                + $"annual marks added {report.MarksAdded:N0}, updated {report.MarksUpdated:N0}, unchanged {report.MarksUnchanged:N0}");
             if (args.Flag("--timings") && heard is not null)
             {
                 Console.WriteLine($"  phases: files opened + limits/quotes checked + participants looked up {BenchArgs.Ms(heard.Checking)}; "
@@ -107,7 +110,12 @@ public static class ResultsImportBenchmark
             Console.WriteLine($"rows in the database: exam results {await db.ExamResults.CountAsync():N0}, annual marks {await db.AnnualMarks.CountAsync():N0}");
         }
         Console.WriteLine($"peak working set: {BenchArgs.Mb(BenchArgs.PeakWorkingSet())}");
-        if (options.Provider == DatabaseProvider.Postgres)
+        if (options.Provider == DatabaseProvider.Postgres && args.Flag("--keep"))
+        {
+            // --keep: leave the PostgreSQL database for a look at its plans or a server (drop it yourself).
+            Console.WriteLine($"database kept: {new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString).Database}");
+        }
+        else if (options.Provider == DatabaseProvider.Postgres)
         {
             await using var db = DatabaseSetup.CreateContext(options);
             await db.Database.EnsureDeletedAsync();

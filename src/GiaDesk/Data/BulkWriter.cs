@@ -17,8 +17,12 @@ namespace GiaDesk.Data;
 /// the statement stepped and reset per row — the ADO.NET command binds every parameter by name on each execution,
 /// which cost more than the write itself. Values are bound in the same representation Microsoft.Data.Sqlite uses
 /// (integers, 0/1, ISO text for dates), so EF reads them back unchanged.</item>
-/// <item>PostgreSQL: new rows stream through binary COPY straight into the table; updates stream through binary
-/// COPY into a temporary staging table and are applied by one UPDATE … FROM per batch.</item>
+/// <item>PostgreSQL: new rows stream through one binary COPY straight into the table, opened at the first insert and
+/// completed by <see cref="FlushAsync"/> (each row goes to the server as it is written: nothing is held, the server
+/// works while the caller produces the next rows, and there is no wait for a COPY to complete every few thousand
+/// rows) — so between the first insert and the flush the connection carries nothing else; updates stream through
+/// binary COPY into a temporary staging table and are applied by one UPDATE … FROM per batch (the insert COPY is
+/// completed first).</item>
 /// </list>
 /// The caller decides insert or update (it knows the existing keys), so no row can conflict. It is the one bulk
 /// writer: imports either pass the values of the columns they name, or (<see cref="AllColumns"/>) whole new entities.
@@ -34,7 +38,7 @@ public sealed class BulkWriter<T> : IAsyncDisposable
     private readonly IProperty[] _properties;
     private readonly NpgsqlDbType[] _postgresTypes = [];
     private readonly NpgsqlDbType _postgresKeyType;
-    private readonly List<object?[]> _pendingInserts = [];
+    private PostgresCopyRows? _copy;
     private readonly List<object?[]> _pendingUpdates = [];
     private readonly SqliteStatement? _sqliteInsert;
     private readonly SqliteStatement? _sqliteUpdate;
@@ -94,18 +98,31 @@ public sealed class BulkWriter<T> : IAsyncDisposable
     }
     public int Updated { get; private set; }
 
-    public async Task InsertAsync(object?[] values, CancellationToken ct = default)
+    public Task InsertAsync(object?[] values, CancellationToken ct = default)
     {
         if (_sqliteInsert is not null)
         {
             Inserted += _sqliteInsert.Execute(values, null);
-            return;
+            return Task.CompletedTask;
         }
-        _pendingInserts.Add(values);
-        if (_pendingInserts.Count == PostgresBatchRows)
+        if (_copy is null)
         {
-            await CopyInsertsAsync(ct);
+            return BeginInsertsAsync(values, ct);
         }
+        ct.ThrowIfCancellationRequested();
+        // Encoded into the COPY's buffer (sent to the server when full): no await per row.
+        _copy.StartRow(values.Length);
+        for (var i = 0; i < values.Length; i++)
+        {
+            _copy.Write(values[i], _postgresTypes[i]);
+        }
+        return Task.CompletedTask;
+    }
+
+    private async Task BeginInsertsAsync(object?[] values, CancellationToken ct)
+    {
+        _copy = await PostgresCopyRows.BeginAsync((NpgsqlConnection)_connection, $"COPY {_table} ({string.Join(", ", _columns)}) FROM STDIN (FORMAT BINARY)", ct);
+        await InsertAsync(values, ct);
     }
 
     public async Task UpdateAsync(long id, object?[] values, CancellationToken ct = default)
@@ -161,36 +178,30 @@ public sealed class BulkWriter<T> : IAsyncDisposable
         await CopyUpdatesAsync(ct);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        // Not flushed (an error or a cancellation): the open COPY is cancelled, and the caller's transaction rolls back.
+        if (_copy is not null)
+        {
+            await _copy.DisposeAsync();
+        }
         _sqliteInsert?.Dispose();
         _sqliteUpdate?.Dispose();
-        return ValueTask.CompletedTask;
     }
 
-    private Task CopyInsertsAsync(CancellationToken ct)
+    /// <summary>Completes the open COPY of new rows (the server has checked and stored them when this returns).</summary>
+    private async Task CopyInsertsAsync(CancellationToken ct)
     {
-        if (_pendingInserts.Count == 0)
+        if (_copy is not { } copy)
         {
-            return Task.CompletedTask;
+            return;
         }
-        var connection = (NpgsqlConnection)_connection;
-        ct.ThrowIfCancellationRequested();
-        // Synchronous writes into the importer's buffer (it flushes to the server when full): no await per value.
-        using (var importer = connection.BeginBinaryImport($"COPY {_table} ({string.Join(", ", _columns)}) FROM STDIN (FORMAT BINARY)"))
+        _copy = null;
+        await using (copy)
         {
-            foreach (var row in _pendingInserts)
-            {
-                importer.StartRow();
-                for (var i = 0; i < row.Length; i++)
-                {
-                    Write(importer, row[i], _postgresTypes[i]);
-                }
-            }
-            Inserted += (int)importer.Complete();
+            await copy.CompleteAsync(ct);
+            Inserted += (int)copy.Rows;
         }
-        _pendingInserts.Clear();
-        return Task.CompletedTask;
     }
 
     private async Task CopyUpdatesAsync(CancellationToken ct)
@@ -200,21 +211,22 @@ public sealed class BulkWriter<T> : IAsyncDisposable
             return;
         }
         var connection = (NpgsqlConnection)_connection;
+        await CopyInsertsAsync(ct);
         const string staging = "giadesk_bulk_update";
         var columns = string.Join(", ", _columns);
         await ExecuteAsync(connection, $"DROP TABLE IF EXISTS pg_temp.{staging}; CREATE TEMP TABLE {staging} AS SELECT {_key}, {columns} FROM {_table} LIMIT 0", ct);
-        using (var importer = connection.BeginBinaryImport($"COPY {staging} ({_key}, {columns}) FROM STDIN (FORMAT BINARY)"))
+        await using (var copy = await PostgresCopyRows.BeginAsync(connection, $"COPY {staging} ({_key}, {columns}) FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var row in _pendingUpdates)
             {
-                importer.StartRow();
-                Write(importer, row[0], _postgresKeyType);
+                copy.StartRow(row.Length);
+                copy.Write(row[0], _postgresKeyType);
                 for (var i = 1; i < row.Length; i++)
                 {
-                    Write(importer, row[i], _postgresTypes[i - 1]);
+                    copy.Write(row[i], _postgresTypes[i - 1]);
                 }
             }
-            importer.Complete();
+            await copy.CompleteAsync(ct);
         }
         Updated += await ExecuteAsync(connection,
             $"UPDATE {_table} AS t SET {string.Join(", ", _columns.Select(c => $"{c} = s.{c}"))} FROM {staging} AS s WHERE t.{_key} = s.{_key}", ct);
@@ -226,45 +238,6 @@ public sealed class BulkWriter<T> : IAsyncDisposable
     {
         await using var command = new NpgsqlCommand(sql, connection);
         return await command.ExecuteNonQueryAsync(ct);
-    }
-
-    /// <summary>One value in the column's wire type (the model's column type decides: an enum or a narrower integer is
-    /// widened or narrowed to it); the common types through their typed overloads, without boxing a second time.</summary>
-    private static void Write(NpgsqlBinaryImporter importer, object? value, NpgsqlDbType type)
-    {
-        switch (value)
-        {
-            case null or DBNull:
-                importer.WriteNull();
-                return;
-            case int number when type is NpgsqlDbType.Integer:
-                importer.Write(number, type);
-                return;
-            case bool flag when type is NpgsqlDbType.Boolean:
-                importer.Write(flag, type);
-                return;
-            case DateOnly date when type is NpgsqlDbType.Date:
-                importer.Write(date, type);
-                return;
-            case DateTime { Kind: DateTimeKind.Unspecified } time when type is NpgsqlDbType.TimestampTz:
-                importer.Write(DateTime.SpecifyKind(time, DateTimeKind.Utc), type);
-                return;
-        }
-        switch (type)
-        {
-            case NpgsqlDbType.Smallint:
-                importer.Write(Convert.ToInt16(value, System.Globalization.CultureInfo.InvariantCulture), type);
-                break;
-            case NpgsqlDbType.Integer:
-                importer.Write(Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture), type);
-                break;
-            case NpgsqlDbType.Bigint:
-                importer.Write(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture), type);
-                break;
-            default:
-                importer.Write(value, type);
-                break;
-        }
     }
 
     private static NpgsqlDbType PostgresType(string? columnType)
@@ -283,7 +256,6 @@ public sealed class BulkWriter<T> : IAsyncDisposable
             "timestamp without time zone" => NpgsqlDbType.Timestamp,
             "double precision" => NpgsqlDbType.Double,
             "real" => NpgsqlDbType.Real,
-            "numeric" => NpgsqlDbType.Numeric,
             _ => throw new NotSupportedException($"BulkWriter: column type «{columnType}» is not supported"),
         };
     }

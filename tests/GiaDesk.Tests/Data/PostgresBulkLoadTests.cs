@@ -19,7 +19,7 @@ public sealed class PostgresBulkLoadTests : IAsyncLifetime
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var command = new NpgsqlCommand(
             """
-            SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = '"ExamResults"'::regclass AND contype = 'f'
+            SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = '"ExamResults"'::regclass AND contype IN ('f', 'p')
             UNION ALL
             SELECT pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid = '"ExamResults"'::regclass AND NOT indisprimary
             ORDER BY 1
@@ -51,6 +51,7 @@ public sealed class PostgresBulkLoadTests : IAsyncLifetime
         var before = await DefinitionsAsync(db);
         Assert.Contains(before, d => d.Contains("FOREIGN KEY (\"ParticipantId\")", StringComparison.Ordinal) && d.Contains("ON DELETE CASCADE", StringComparison.Ordinal));
         Assert.Contains(before, d => d.StartsWith("CREATE UNIQUE INDEX", StringComparison.Ordinal));
+        Assert.Contains(before, d => d.Contains("PRIMARY KEY (\"Id\")", StringComparison.Ordinal));
 
         // A row naming no participant goes in while the keys are off, and the restore refuses it.
         await using (var transaction = await db.Database.BeginTransactionAsync())
