@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -298,14 +299,18 @@ public sealed class BulkWriter<T> : IAsyncDisposable
         /// <summary>Binds typed values and steps; the changed-row count for an UPDATE (0 when the id is gone), 1 for an INSERT.</summary>
         public int Execute(ReadOnlySpan<BulkValue> values, long? key)
         {
+            var statement = _statement.DangerousGetHandle();
             for (var i = 0; i < values.Length; i++)
             {
                 var value = values[i];
                 var rc = value.Kind switch
                 {
-                    BulkValue.Type.Null => SQLitePCL.raw.sqlite3_bind_null(_statement, i + 1),
                     BulkValue.Type.Date => SQLitePCL.raw.sqlite3_bind_text(_statement, i + 1, DateUtf8((int)value.Number)),
-                    _ => SQLitePCL.raw.sqlite3_bind_int64(_statement, i + 1, value.Number),
+                    _ when !NativeBind.Available => value.Kind == BulkValue.Type.Null
+                        ? SQLitePCL.raw.sqlite3_bind_null(_statement, i + 1)
+                        : SQLitePCL.raw.sqlite3_bind_int64(_statement, i + 1, value.Number),
+                    BulkValue.Type.Null => NativeBind.sqlite3_bind_null(statement, i + 1),
+                    _ => NativeBind.sqlite3_bind_int64(statement, i + 1, value.Number),
                 };
                 if (rc != SQLitePCL.raw.SQLITE_OK)
                 {
@@ -390,6 +395,30 @@ public sealed class BulkWriter<T> : IAsyncDisposable
             }
         }
     }
+}
+
+/// <summary>
+/// The two SQLite calls an import makes ten times per row (bind an integer, bind NULL), called straight into the same
+/// native library SQLitePCL loads (e_sqlite3), without a GC transition: each only stores a value in the prepared
+/// statement (no I/O, no callback, no blocking), which is what <see cref="SuppressGCTransitionAttribute"/> allows.
+/// Measured on the results import: SQLitePCL's call marshals the statement's SafeHandle and switches GC mode on each
+/// of 7.8 million binds. Everything else (prepare, step, reset, text) stays with SQLitePCL.
+/// </summary>
+internal static class NativeBind
+{
+    /// <summary>Only when SQLitePCL itself runs on e_sqlite3 (the library Microsoft.Data.Sqlite bundles): a statement of
+    /// another SQLite build must never reach these functions.</summary>
+    public static readonly bool Available = SQLitePCL.raw.GetNativeLibraryName() == "e_sqlite3";
+
+    [DllImport("e_sqlite3", ExactSpelling = true)]
+    [SuppressGCTransition]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory | DllImportSearchPath.SafeDirectories)]
+    public static extern int sqlite3_bind_int64(IntPtr statement, int index, long value);
+
+    [DllImport("e_sqlite3", ExactSpelling = true)]
+    [SuppressGCTransition]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory | DllImportSearchPath.SafeDirectories)]
+    public static extern int sqlite3_bind_null(IntPtr statement, int index);
 }
 
 /// <summary>One typed value of a row for <see cref="BulkWriter{T}.SaveAsync(long, ReadOnlySpan{BulkValue}, CancellationToken)"/>:
