@@ -91,16 +91,7 @@ internal static class ResultsImportReader
         {
             return file;
         }
-        var found = -1;
-        ParticipantFacts? Find(string code)
-        {
-            if (people.ByCode.TryGetValue(code, out found))
-            {
-                return people.Facts[found];
-            }
-            found = -1;
-            return null;
-        }
+        var lookup = new ParticipantLookup(people.ByCode, people.Facts);
         var seen = new Dictionary<long, int>(table.EstimatedRows + 16);
         Dictionary<(string, string, DateOnly), int>? unknownSeen = null;
         var errors = new List<ImportMessage>();
@@ -141,8 +132,9 @@ internal static class ResultsImportReader
         void Slow(TableRow row)
         {
             errors.Clear();
-            found = -1;
-            var (result, code, subject, date) = ExamResultsTemplate.ReadRow(columns, row, Find, unknownParticipant, errors);
+            lookup.Reset();
+            var (result, code, subject, date) = ExamResultsTemplate.ReadRow(columns, row, lookup.Find, unknownParticipant, errors);
+            var found = lookup.Found;
             short number = -1;
             if (code is not null && subject is not null && date is not null)
             {
@@ -193,16 +185,7 @@ internal static class ResultsImportReader
         {
             return file;
         }
-        var found = -1;
-        ParticipantFacts? Find(string code)
-        {
-            if (people.ByCode.TryGetValue(code, out found))
-            {
-                return people.Facts[found];
-            }
-            found = -1;
-            return null;
-        }
+        var lookup = new ParticipantLookup(people.ByCode, people.Facts);
         var seen = new Dictionary<long, int>(table.EstimatedRows + 16);
         Dictionary<(string, string), int>? unknownSeen = null;
         var errors = new List<ImportMessage>();
@@ -239,8 +222,9 @@ internal static class ResultsImportReader
         void Slow(TableRow row)
         {
             errors.Clear();
-            found = -1;
-            var (result, code, subject) = AnnualMarksTemplate.ReadRow(columns, row, Find, unknownParticipant, errors);
+            lookup.Reset();
+            var (result, code, subject) = AnnualMarksTemplate.ReadRow(columns, row, lookup.Find, unknownParticipant, errors);
+            var found = lookup.Found;
             short number = -1;
             if (code is not null && subject is not null)
             {

@@ -276,16 +276,7 @@ public static partial class ResultsFileLoader
             file.HasErrors = true;
             return file;
         }
-        var found = -1;
-        ParticipantFacts? Find(string code)
-        {
-            if (people.ByCode.TryGetValue(code, out found))
-            {
-                return people.Facts[found];
-            }
-            found = -1;
-            return null;
-        }
+        var lookup = new ParticipantLookup(people.ByCode, people.Facts);
         Dictionary<(string, string, DateOnly), int>? unknownSeen = null;
         var errors = new List<ImportMessage>();
         var positions = new ResultColumns(columns);
@@ -307,8 +298,9 @@ public static partial class ResultsFileLoader
         void Slow(TableRow row)
         {
             errors.Clear();
-            found = -1;
-            var (result, code, subject, date) = ExamResultsTemplate.ReadRow(columns, row, Find, ExamResultsTemplate.UnknownInFile, errors);
+            lookup.Reset();
+            var (result, code, subject, date) = ExamResultsTemplate.ReadRow(columns, row, lookup.Find, ExamResultsTemplate.UnknownInFile, errors);
+            var found = lookup.Found;
             if (code is not null && subject is not null && date is not null)
             {
                 if (found >= 0)
@@ -368,16 +360,7 @@ public static partial class ResultsFileLoader
             file.HasErrors = true;
             return file;
         }
-        var found = -1;
-        ParticipantFacts? Find(string code)
-        {
-            if (people.ByCode.TryGetValue(code, out found))
-            {
-                return people.Facts[found];
-            }
-            found = -1;
-            return null;
-        }
+        var lookup = new ParticipantLookup(people.ByCode, people.Facts);
         Dictionary<(string, string), int>? unknownSeen = null;
         var errors = new List<ImportMessage>();
         int codeColumn = columns.IndexOf(AnnualMarksTemplate.Code), subjectColumn = columns.IndexOf(AnnualMarksTemplate.Subject),
@@ -400,8 +383,9 @@ public static partial class ResultsFileLoader
         void Slow(TableRow row)
         {
             errors.Clear();
-            found = -1;
-            var (result, code, subject) = AnnualMarksTemplate.ReadRow(columns, row, Find, ExamResultsTemplate.UnknownInFile, errors);
+            lookup.Reset();
+            var (result, code, subject) = AnnualMarksTemplate.ReadRow(columns, row, lookup.Find, ExamResultsTemplate.UnknownInFile, errors);
+            var found = lookup.Found;
             if (code is not null && subject is not null)
             {
                 if (found >= 0)
