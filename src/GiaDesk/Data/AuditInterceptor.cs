@@ -196,6 +196,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor? http, TimeProvider cl
         null => null,
         _ when personal => Masked,
         DateTime d => d.ToString("dd.MM.yyyy HH:mm:ss", CultureInfo.InvariantCulture),
+        DateTimeOffset d => d.UtcDateTime.ToString("dd.MM.yyyy HH:mm:ss", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture),
         bool b => b ? "да" : "нет",
         byte[] bytes => $"[{bytes.Length} байт]",

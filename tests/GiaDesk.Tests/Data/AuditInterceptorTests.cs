@@ -103,4 +103,23 @@ public sealed class AuditInterceptorTests : IAsyncLifetime
         Assert.Equal("update", entry.Action);
         Assert.Contains("\"Address\":", entry.Changes);
     }
+
+    [Fact]
+    public async Task A_moment_with_an_offset_is_journalled_as_a_Russian_date_and_time_in_UTC()
+    {
+        var user = new AppUser { UserName = "moment-" + A.Unique(), FullName = "Моментов Тест" };
+        await using (var db = _database.CreateContext())
+        {
+            db.Users.Add(user);
+            await db.SaveChangesAsync();
+        }
+        await using (var db = _database.CreateContext())
+        {
+            var stored = await db.Users.SingleAsync(u => u.Id == user.Id);
+            stored.LockoutEnd = new DateTimeOffset(2027, 3, 4, 5, 6, 7, TimeSpan.FromHours(3));
+            await db.SaveChangesAsync();
+        }
+        var entry = await _database.QueryAsync(db => db.AuditEntries.Where(a => a.Entity == nameof(AppUser) && a.Action == "update" && a.EntityKey == user.Id).SingleAsync());
+        Assert.Contains("\"LockoutEnd\":[null,\"04.03.2027 02:06:07\"]", entry.Changes);
+    }
 }
