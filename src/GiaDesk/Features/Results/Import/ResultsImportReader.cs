@@ -82,6 +82,19 @@ internal static class ResultsImportReader
     // (participant index, subject number, day) packed: day < 2^22 (DateOnly.MaxValue.DayNumber), subject < 2^10.
     private static long Key(int participant, short subject, int day) => ((long)participant << 32) | ((long)subject << 22) | (uint)day;
 
+    /// <summary>The line a key was first given on, or 0 when it is new (then <paramref name="line"/> is remembered as its first).</summary>
+    private static int FirstLine<TKey>(Dictionary<TKey, int> seen, TKey key, int line)
+        where TKey : notnull
+    {
+        ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, key, out var exists);
+        if (exists)
+        {
+            return first;
+        }
+        first = line;
+        return 0;
+    }
+
     public static ImportedRows<ExamSitting> ReadResults(TableFile table, KnownParticipants people, string unknownParticipant, RowCounter counter)
     {
         var file = new ImportedRows<ExamSitting>(table.EstimatedRows + 16);
@@ -115,10 +128,8 @@ internal static class ResultsImportReader
                 if (ResultsFileLoader.PersonRulesHold(needs, person.Form, subject))
                 {
                     var number = file.Subjects.Number(subject);
-                    ref var firstLine = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, Key(participant, number, sitting.Day), out var exists);
-                    if (!exists)
+                    if (FirstLine(seen, Key(participant, number, sitting.Day), cells.Line) == 0)
                     {
-                        firstLine = cells.Line;
                         file.Value.Add(sitting with { Participant = participant, Subject = number });
                         file.Line.Add(cells.Line);
                         return;
@@ -142,22 +153,12 @@ internal static class ResultsImportReader
                 if (found >= 0)
                 {
                     number = file.Subjects.Number(subject);
-                    ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, Key(found, number, date.Value.DayNumber), out var exists);
-                    firstLine = exists ? first : 0;
-                    if (!exists)
-                    {
-                        first = row.Line;
-                    }
+                    firstLine = FirstLine(seen, Key(found, number, date.Value.DayNumber), row.Line);
                 }
                 else
                 {
                     unknownSeen ??= [];
-                    ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(unknownSeen, (code, subject.Name, date.Value), out var exists);
-                    firstLine = exists ? first : 0;
-                    if (!exists)
-                    {
-                        first = row.Line;
-                    }
+                    firstLine = FirstLine(unknownSeen, (code, subject.Name, date.Value), row.Line);
                 }
                 if (firstLine != 0)
                 {
@@ -207,10 +208,8 @@ internal static class ResultsImportReader
                 && ResultsFileLoader.TryInteger(cells[markColumn], 2, 5, out var mark) && mark is { } value)
             {
                 var number = file.Subjects.Number(SubjectCatalog.ForLevel(cellSubject, facts[participant].Grade));
-                ref var firstLine = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, Key(participant, number, 0), out var exists);
-                if (!exists)
+                if (FirstLine(seen, Key(participant, number, 0), cells.Line) == 0)
                 {
-                    firstLine = cells.Line;
                     file.Value.Add(new AnnualMarkEntry(participant, number, (sbyte)value));
                     file.Line.Add(cells.Line);
                     return;
@@ -232,22 +231,12 @@ internal static class ResultsImportReader
                 if (found >= 0)
                 {
                     number = file.Subjects.Number(subject);
-                    ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, Key(found, number, 0), out var exists);
-                    firstLine = exists ? first : 0;
-                    if (!exists)
-                    {
-                        first = row.Line;
-                    }
+                    firstLine = FirstLine(seen, Key(found, number, 0), row.Line);
                 }
                 else
                 {
                     unknownSeen ??= [];
-                    ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(unknownSeen, (code, subject.Name), out var exists);
-                    firstLine = exists ? first : 0;
-                    if (!exists)
-                    {
-                        first = row.Line;
-                    }
+                    firstLine = FirstLine(unknownSeen, (code, subject.Name), row.Line);
                 }
                 if (firstLine != 0)
                 {
