@@ -283,17 +283,7 @@ public sealed class BulkWriter<T> : IAsyncDisposable
             {
                 Bind(i + 1, values[i]);
             }
-            if (key is { } id)
-            {
-                SQLitePCL.raw.sqlite3_bind_int64(_statement, values.Length + 1, id);
-            }
-            var rc = SQLitePCL.raw.sqlite3_step(_statement);
-            SQLitePCL.raw.sqlite3_reset(_statement);
-            if (rc != SQLitePCL.raw.SQLITE_DONE)
-            {
-                SqliteException.ThrowExceptionForRC(rc, _db);
-            }
-            return SQLitePCL.raw.sqlite3_changes(_db);
+            return Step(key, values.Length + 1, countInsert: true);
         }
 
         /// <summary>Binds typed values and steps; the changed-row count for an UPDATE (0 when the id is gone), 1 for an INSERT.</summary>
@@ -317,17 +307,24 @@ public sealed class BulkWriter<T> : IAsyncDisposable
                     SqliteException.ThrowExceptionForRC(rc, _db);
                 }
             }
+            return Step(key, values.Length + 1, countInsert: false);
+        }
+
+        /// <summary>Binds the key of an UPDATE (at <paramref name="keyIndex"/>), steps and resets; the changed-row
+        /// count, or 1 for an INSERT when <paramref name="countInsert"/> is false (a plain INSERT adds its row or throws).</summary>
+        private int Step(long? key, int keyIndex, bool countInsert)
+        {
             if (key is { } id)
             {
-                SQLitePCL.raw.sqlite3_bind_int64(_statement, values.Length + 1, id);
+                SQLitePCL.raw.sqlite3_bind_int64(_statement, keyIndex, id);
             }
-            var step = SQLitePCL.raw.sqlite3_step(_statement);
+            var rc = SQLitePCL.raw.sqlite3_step(_statement);
             SQLitePCL.raw.sqlite3_reset(_statement);
-            if (step != SQLitePCL.raw.SQLITE_DONE)
+            if (rc != SQLitePCL.raw.SQLITE_DONE)
             {
-                SqliteException.ThrowExceptionForRC(step, _db);
+                SqliteException.ThrowExceptionForRC(rc, _db);
             }
-            return key is null ? 1 : SQLitePCL.raw.sqlite3_changes(_db);
+            return key is null && !countInsert ? 1 : SQLitePCL.raw.sqlite3_changes(_db);
         }
 
         private readonly Dictionary<int, byte[]> _dateBytes = [];
